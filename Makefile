@@ -1,0 +1,44 @@
+# Central Asia War Tracker. The two commands: `make run` and `make test`.
+# Each installs what a fresh Debian or Ubuntu machine is missing first.
+
+GO        ?= go
+BIN       := bin
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+TEST_PKGS  := xvfb xauth
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: run test setup setup-test build vet lint bench fuzz clean
+
+run: setup build
+	$(BIN)/catracker-cli stats
+
+setup:
+	@scripts/setup.sh $(BUILD_PKGS)
+	@$(GO) mod download
+
+setup-test: setup
+	@scripts/setup.sh $(TEST_PKGS)
+
+build:
+	$(GO) build -o $(BIN)/ ./cmd/...
+
+vet:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+lint: vet $(STATICCHECK)
+	$(STATICCHECK) ./...
+
+test: setup-test build lint
+	$(GO) test -race ./data/...
+	$(GO) test ./...
+
+bench: setup build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf $(BIN)

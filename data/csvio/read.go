@@ -1,0 +1,290 @@
+// Package csvio reads and writes the incident CSV format and writes the
+// plotted series of a chart as CSV. Every problem in a file is reported as
+// a *data.RowError naming the file, row and column in plain words.
+package csvio
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"catracker/data"
+)
+
+// Columns is the incident CSV header in its canonical order. Files may put
+// the columns in any order and leave out all but Required.
+var Columns = []string{"ref", "date", "area", "kind", "stage", "count", "basis", "channel", "side", "person",
+	"summary", "source_outlet", "source_title", "source_author", "source_date", "source_url", "cited_as", "notes"}
+
+// Required are the columns every file must have.
+var Required = []string{"ref", "date", "area", "kind", "summary", "source_outlet"}
+
+// SourceSeparator separates several sources of one incident inside each
+// source column, position by position.
+const SourceSeparator = " | "
+
+// Reader reads incidents from a CSV file one row at a time.
+type Reader struct {
+	name string
+	csv  *csv.Reader
+	col  map[string]int
+	rec  []string
+	row  int // spreadsheet row of rec: the header is row 1
+}
+
+// NewReader reads the header of a CSV file called name (used in messages)
+// and returns a Reader for its rows. Problems with the file as a whole are
+// returned as a *data.RowError.
+func NewReader(r io.Reader, name string) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(8)
+	fileErr := func(row int, col, format string, args ...any) error {
+		return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case len(head) == 0:
+		return nil, fileErr(0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return nil, fileErr(0, "", "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file; in your spreadsheet choose Save As and the CSV format")
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
+		return nil, fileErr(0, "", "this is an old Excel workbook (.xls), not a CSV file; in your spreadsheet choose Save As and the CSV format")
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		br.Discard(3) // a UTF-8 byte-order mark, as spreadsheets write
+	case bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")):
+		return nil, fileErr(0, "", "the file is saved as UTF-16; save it as CSV UTF-8")
+	}
+	c := csv.NewReader(br)
+	c.FieldsPerRecord = -1
+	c.ReuseRecord = true
+	rd := &Reader{name: name, csv: c, col: map[string]int{}, row: 1}
+	header, err := c.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fileErr(0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
+	}
+	if err != nil {
+		return nil, rd.parseError(err)
+	}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
+			return nil, fileErr(1, fmt.Sprintf("column %d", i+1), "the header is not UTF-8 text; save the file as CSV UTF-8")
+		}
+		if len(header) == 1 {
+			for _, sep := range []string{";", "\t", "|"} {
+				if strings.Contains(h, sep) {
+					return nil, fileErr(1, "", "the columns are separated by %q, not commas; save the file as comma-separated CSV", sep)
+				}
+			}
+		}
+		if !contains(Columns, h) {
+			return nil, fileErr(1, h, "unknown column %q; the columns are %s", h, strings.Join(Columns, ","))
+		}
+		if _, dup := rd.col[h]; dup {
+			return nil, fileErr(1, h, "the column %q appears twice in the header", h)
+		}
+		rd.col[h] = i
+	}
+	for _, req := range Required {
+		if _, ok := rd.col[req]; !ok {
+			return nil, fileErr(1, req, "the required column %q is missing from the header (the first row must name the columns: %s)",
+				req, strings.Join(Required, ","))
+		}
+	}
+	return rd, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// parseError turns an encoding/csv error into a row error.
+func (r *Reader) parseError(err error) *data.RowError {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg = "a quote (\") is left open or stray; put quotes around the whole cell and double any quote inside it"
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = "a quote (\") appears inside a cell without quotes around the cell; double it and quote the cell"
+		}
+		return &data.RowError{File: r.name, Row: r.row + 1, Column: fmt.Sprintf("line %d, character %d", pe.Line, pe.Column), Message: msg}
+	}
+	return &data.RowError{File: r.name, Row: r.row + 1, Message: err.Error()}
+}
+
+// RowError returns a problem at the current row and the named column.
+func (r *Reader) RowError(column, message string) *data.RowError {
+	return &data.RowError{File: r.name, Row: r.row, Column: column, Message: message}
+}
+
+// Next returns the next incident. It returns io.EOF after the last row, a
+// *data.RowError for a row with a problem (the next call goes on with the
+// following row), and any other error for a failure to read the file.
+func (r *Reader) Next() (*data.Incident, error) {
+	rec, err := r.csv.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, io.EOF
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			r.row++
+			return nil, r.parseError(err)
+		}
+		return nil, fmt.Errorf("read %s: %w", r.name, err)
+	}
+	r.row++
+	r.rec = rec
+	if len(rec) != len(r.col) {
+		if len(rec) == 1 && rec[0] == "" {
+			return nil, r.RowError("", "the row is empty")
+		}
+		return nil, r.RowError("", fmt.Sprintf("the row has %d cells but the header has %d columns", len(rec), len(r.col)))
+	}
+	inc, field, err := r.incident()
+	if err != nil {
+		return nil, r.RowError(field, err.Error())
+	}
+	if err := inc.Validate(); err != nil {
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			return nil, r.RowError(ve.Field, ve.Message)
+		}
+		return nil, r.RowError("", err.Error())
+	}
+	return inc, nil
+}
+
+// Row is the spreadsheet row number of the last row read; the header is 1.
+func (r *Reader) Row() int { return r.row }
+
+func (r *Reader) get(col string) string {
+	if i, ok := r.col[col]; ok {
+		return strings.TrimSpace(r.rec[i])
+	}
+	return ""
+}
+
+// incident parses the current record; on error it names the column.
+func (r *Reader) incident() (*data.Incident, string, error) {
+	for col, i := range r.col {
+		v := r.rec[i]
+		if !utf8.ValidString(v) {
+			return nil, col, errors.New("the text is not UTF-8 (it may be Latin-1 or Windows-1252); save the file as CSV UTF-8")
+		}
+		if strings.ContainsRune(v, 0) {
+			return nil, col, errors.New("the cell contains a NUL byte; the file may not be a text file")
+		}
+	}
+	inc := &data.Incident{Ref: r.get("ref"), Person: r.get("person"), Summary: r.get("summary"), Notes: r.get("notes")}
+	var err error
+	if inc.Date, err = data.ParseDate(r.get("date")); err != nil {
+		if r.get("date") == "" {
+			return nil, "date", errors.New("date is required (YYYY-MM-DD, YYYY-MM or YYYY)")
+		}
+		return nil, "date", err
+	}
+	if r.get("area") == "" {
+		return nil, "area", errors.New("area is required (KZ, KG, TJ, UZ, TM, CA, RU or a country name)")
+	}
+	if inc.Area, err = data.ParseArea(r.get("area")); err != nil {
+		return nil, "area", err
+	}
+	if r.get("kind") == "" {
+		return nil, "kind", errors.New("kind is required (death, prosecution, recruitment, captured, warning or policy)")
+	}
+	if inc.Kind, err = data.ParseKind(r.get("kind")); err != nil {
+		return nil, "kind", err
+	}
+	if v := r.get("stage"); v != "" {
+		if inc.Stage, err = data.ParseStage(v); err != nil {
+			return nil, "stage", err
+		}
+	}
+	if v := r.get("count"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return nil, "count", fmt.Errorf("count %q must be a whole number of people, 0 or more, or blank if unknown", v)
+		}
+		inc.Count = &n
+	}
+	if inc.Basis, err = data.ParseBasis(r.get("basis")); err != nil {
+		return nil, "basis", err
+	}
+	if v := r.get("channel"); v != "" {
+		if inc.Channel, err = data.ParseChannel(v); err != nil {
+			return nil, "channel", err
+		}
+	}
+	if inc.Side, err = data.ParseSide(r.get("side")); err != nil {
+		return nil, "side", err
+	}
+	var col string
+	if inc.Sources, col, err = r.sources(); err != nil {
+		return nil, col, err
+	}
+	return inc, "", nil
+}
+
+// sources splits the source columns position by position.
+func (r *Reader) sources() ([]data.Source, string, error) {
+	outlets := split(r.get("source_outlet"))
+	if len(outlets) == 0 {
+		return nil, "source_outlet", errors.New("source_outlet is required: name the outlet that reported the incident")
+	}
+	cols := map[string][]string{}
+	for _, c := range []string{"source_title", "source_author", "source_date", "source_url", "cited_as"} {
+		parts := split(r.get(c))
+		if len(parts) != 0 && len(parts) != len(outlets) {
+			return nil, c, fmt.Errorf("%s has %d parts separated by %q but source_outlet has %d; give one per source",
+				c, len(parts), strings.TrimSpace(SourceSeparator), len(outlets))
+		}
+		cols[c] = parts
+	}
+	part := func(c string, i int) string {
+		if p := cols[c]; len(p) > 0 {
+			return p[i]
+		}
+		return ""
+	}
+	out := make([]data.Source, len(outlets))
+	for i, o := range outlets {
+		if o == "" {
+			return nil, "source_outlet", fmt.Errorf("source %d has no outlet", i+1)
+		}
+		s := data.Source{Outlet: o, Title: part("source_title", i), Author: part("source_author", i),
+			URL: part("source_url", i), CitedAs: part("cited_as", i)}
+		if d := part("source_date", i); d != "" {
+			pd, err := data.ParseDate(d)
+			if err != nil {
+				return nil, "source_date", err
+			}
+			s.Published = pd
+		}
+		out[i] = s
+	}
+	return out, "", nil
+}
+
+func split(v string) []string {
+	if strings.TrimSpace(v) == "" {
+		return nil
+	}
+	parts := strings.Split(v, strings.TrimSpace(SourceSeparator))
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}

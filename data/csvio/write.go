@@ -1,0 +1,115 @@
+package csvio
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"catracker/data"
+)
+
+// WriteIncidents writes incidents in the import format, so that the file
+// reads back into the same incidents.
+func WriteIncidents(w io.Writer, incidents []data.Incident) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Columns); err != nil {
+		return fmt.Errorf("write csv header: %w", err)
+	}
+	for _, inc := range incidents {
+		if err := cw.Write(Record(&inc)); err != nil {
+			return fmt.Errorf("write incident %s: %w", inc.Ref, err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+// Record returns the CSV cells of one incident in the order of Columns.
+func Record(inc *data.Incident) []string {
+	count := ""
+	if inc.Count != nil {
+		count = strconv.Itoa(*inc.Count)
+	}
+	join := func(get func(s data.Source) string) string {
+		parts := make([]string, len(inc.Sources))
+		empty := true
+		for i, s := range inc.Sources {
+			parts[i] = get(s)
+			empty = empty && parts[i] == ""
+		}
+		if empty {
+			return ""
+		}
+		return strings.Join(parts, SourceSeparator)
+	}
+	return []string{inc.Ref, inc.Date.String(), string(inc.Area), string(inc.Kind), string(inc.Stage), count,
+		string(inc.Basis), string(inc.Channel), string(inc.Side), inc.Person, inc.Summary,
+		join(func(s data.Source) string { return s.Outlet }),
+		join(func(s data.Source) string { return s.Title }),
+		join(func(s data.Source) string { return s.Author }),
+		join(func(s data.Source) string {
+			if s.Published.IsZero() {
+				return ""
+			}
+			return s.Published.String()
+		}),
+		join(func(s data.Source) string { return s.URL }),
+		join(func(s data.Source) string { return s.CitedAs }),
+		inc.Notes}
+}
+
+// SeriesHeader is the header of a chart's CSV export.
+var SeriesHeader = []string{"period", "series_code", "series", "value"}
+
+// WriteSeries writes the plotted series of a chart: one row per period and
+// series, periods written 2022-05, 2022-Q2 or 2022. For the timeline it
+// writes the number of reports per month, channel and area.
+func WriteSeries(w io.Writer, c *data.Chart) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(SeriesHeader); err != nil {
+		return fmt.Errorf("write csv header: %w", err)
+	}
+	if c.Filter.Family == data.Timeline {
+		writeTimeline(cw, c)
+	}
+	for i, p := range c.Periods {
+		for _, s := range c.Series {
+			if err := cw.Write([]string{p.String(), s.Code, s.Label, strconv.Itoa(s.Values[i])}); err != nil {
+				return fmt.Errorf("write csv: %w", err)
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+// writeTimeline writes one row per month, channel and area with the number
+// of reports; the series code is CHANNEL:AREA.
+func writeTimeline(cw *csv.Writer, c *data.Chart) {
+	type key struct {
+		month   int
+		channel data.Channel
+		area    data.Area
+	}
+	var order []key
+	n := map[key]int{}
+	for _, p := range c.Points {
+		k := key{p.Month, p.Channel, p.Area}
+		if n[k] == 0 {
+			order = append(order, k)
+		}
+		n[k]++
+	}
+	for _, k := range order {
+		cw.Write([]string{data.MonthString(k.month), string(k.channel) + ":" + string(k.area),
+			k.channel.Label() + " (" + k.area.Name() + ")", strconv.Itoa(n[k])})
+	}
+}

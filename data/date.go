@@ -1,0 +1,115 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision is how exactly a date is known.
+type Precision string
+
+// The date precisions.
+const (
+	Day   Precision = "day"
+	Month Precision = "month"
+	Year  Precision = "year"
+)
+
+// Date is a calendar date known to a day, a month or a year. The zero value
+// is not a valid date.
+type Date struct {
+	Year, Month, Day int // Month and Day are 0 when unknown
+}
+
+// ParseDate accepts YYYY-MM-DD, YYYY-MM or YYYY.
+func ParseDate(s string) (Date, error) {
+	t := strings.TrimSpace(s)
+	bad := Errorf(EINVALID, "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
+	parts := strings.Split(t, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, bad
+	}
+	var n [3]int
+	for i, p := range parts {
+		if (i > 0 && len(p) != 2) || !allDigits(p) {
+			return Date{}, bad
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	d := Date{Year: n[0], Month: n[1], Day: n[2]}
+	if d.Year < 1900 || d.Year > 2100 {
+		return Date{}, Errorf(EINVALID, "date %q has a year outside 1900-2100", s)
+	}
+	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+		return Date{}, Errorf(EINVALID, "date %q has no month %d", s, d.Month)
+	}
+	if len(parts) == 3 {
+		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+			return Date{}, Errorf(EINVALID, "date %q is not a date: %s %d has %d days", s,
+				time.Month(d.Month), d.Year, daysIn(d.Year, d.Month))
+		}
+	}
+	return d, nil
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// Precision returns how exactly d is known.
+func (d Date) Precision() Precision {
+	switch {
+	case d.Day != 0:
+		return Day
+	case d.Month != 0:
+		return Month
+	}
+	return Year
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String formats d at its precision: 2022-05-14, 2022-05 or 2022.
+func (d Date) String() string {
+	switch d.Precision() {
+	case Day:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case Month:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d", d.Year)
+}
+
+// End returns the last day d can mean: a record dated to a month or a year
+// counts from the end of that month or year.
+func (d Date) End() time.Time {
+	switch d.Precision() {
+	case Day:
+		return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	case Month:
+		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+}
+
+// MonthIndex returns the month of End as a count of months since year 0, the
+// unit every period is built from.
+func (d Date) MonthIndex() int {
+	e := d.End()
+	return e.Year()*12 + int(e.Month()) - 1
+}

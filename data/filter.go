@@ -1,0 +1,122 @@
+package data
+
+// Family is a kind of chart.
+type Family string
+
+// The chart families.
+const (
+	// Deaths: cumulative lines by country, or new deaths per period as
+	// stacked bars.
+	Deaths Family = "deaths"
+	// Prosecutions: cases per period stacked by country, or cumulative.
+	Prosecutions Family = "prosecutions"
+	// RecruitmentReports: reports per period stacked by channel.
+	RecruitmentReports Family = "recruitment"
+	// Timeline: one dot per recruitment report, channel against time.
+	Timeline Family = "timeline"
+)
+
+// Families are all chart families.
+var Families = []Family{Deaths, Prosecutions, RecruitmentReports, Timeline}
+
+// ParseFamily parses a chart family name in any case.
+func ParseFamily(s string) (Family, error) { return parseEnum("chart", s, Families) }
+
+// Filter selects what a chart shows.
+type Filter struct {
+	Family Family
+	// Areas to show. Empty means the five countries and CA. CA adds the
+	// unattributed part of regional figures. For recruitment, RU measures
+	// concern every country and are always included.
+	Areas []Area
+	// From and To bound the chart by month index (see Date.MonthIndex),
+	// inclusive. Zero means from the first or to the last record.
+	From, To   int
+	Period     Period
+	Cumulative bool
+	// Stage dates prosecution cases by this stage instead of their first
+	// stage; cases that never reached it are left out.
+	Stage Stage
+	// Side keeps only incidents on this side; unknown keeps all.
+	Side Side
+}
+
+// WithDefaults returns f with empty fields set to their defaults.
+func (f Filter) WithDefaults() Filter {
+	if f.Family == "" {
+		f.Family = Deaths
+	}
+	if f.Period == "" {
+		f.Period = PerMonth
+	}
+	if len(f.Areas) == 0 {
+		f.Areas = append(append([]Area{}, Countries...), CA)
+	}
+	return f
+}
+
+// Has reports whether the filter selects area a.
+func (f Filter) Has(a Area) bool { return contains(f.Areas, a) }
+
+// Series is one line or one stack layer of a chart: a value per period.
+type Series struct {
+	Code   string // area code, channel code, UNATTRIBUTED or REGION
+	Label  string
+	Values []int
+}
+
+// Codes of the derived regional series.
+const (
+	UnattributedCode = "UNATTRIBUTED"
+	RegionCode       = "REGION"
+)
+
+// Point is one recruitment report on the timeline chart.
+type Point struct {
+	Month   int // month index of the report's date end
+	Date    Date
+	Area    Area
+	Channel Channel
+	Summary string
+}
+
+// Chart is everything a chart needs: the periods on the x axis, the series
+// computed by the counting rules, and what the footer cites.
+type Chart struct {
+	Filter  Filter
+	Periods []PeriodKey
+	Series  []Series
+	Points  []Point  // timeline only
+	Outlets []string // distinct outlets of the incidents behind the chart
+	// Incidents is how many incidents the chart draws on.
+	Incidents int
+}
+
+// Empty reports whether the chart has nothing to show.
+func (c *Chart) Empty() bool {
+	if len(c.Points) > 0 {
+		return false
+	}
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Totals returns the sum of all series for each period.
+func (c *Chart) Totals() []int {
+	t := make([]int, len(c.Periods))
+	for _, s := range c.Series {
+		if s.Code == RegionCode {
+			continue
+		}
+		for i, v := range s.Values {
+			t[i] += v
+		}
+	}
+	return t
+}

@@ -1,0 +1,273 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"catracker/data"
+)
+
+// Stats counts incidents, sources, areas and kinds.
+func (s *Store) Stats(ctx context.Context) (data.Stats, error) {
+	st := data.Stats{Areas: map[data.Area]int{}, Kinds: map[data.Kind]int{}}
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sources),
+		COALESCE(MIN(month), 0), COALESCE(MAX(month), 0) FROM incidents`).Scan(&st.Sources, &st.First, &st.Last)
+	if err != nil {
+		return st, fmt.Errorf("stats of %s: %w", s.path, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, area, COUNT(*) FROM incidents GROUP BY kind, area`)
+	if err != nil {
+		return st, fmt.Errorf("stats of %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, area string
+		var n int
+		if err := rows.Scan(&kind, &area, &n); err != nil {
+			return st, fmt.Errorf("stats of %s: %w", s.path, err)
+		}
+		st.Kinds[data.Kind(kind)] += n
+		st.Areas[data.Area(area)] += n
+		st.Incidents += n
+	}
+	return st, rows.Err()
+}
+
+// kindOf is the incident kind each chart family counts.
+var kindOf = map[data.Family]data.Kind{
+	data.Deaths:             data.Death,
+	data.Prosecutions:       data.Prosecution,
+	data.RecruitmentReports: data.Recruitment,
+	data.Timeline:           data.Recruitment,
+}
+
+// Chart runs the grouped query of the filter's family and applies the
+// counting rules of package data to its small result.
+func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
+	f = f.WithDefaults()
+	kind, ok := kindOf[f.Family]
+	if !ok {
+		return nil, data.Errorf(data.EINVALID, "unknown chart %q", f.Family)
+	}
+	from, to, err := s.monthRange(ctx, kind, f)
+	if err != nil {
+		return nil, err
+	}
+	c := &data.Chart{Filter: f}
+	if to == 0 { // no incidents of this kind at all
+		return c, nil
+	}
+	f.From, f.To = from, to
+	c.Filter = f
+	c.Periods = data.PeriodRange(f.Period, from, to)
+	areas := recruitAreas(f)
+	var buckets []data.Bucket
+	switch f.Family {
+	case data.Deaths:
+		buckets, err = s.areaBuckets(ctx, f, kind)
+	case data.Prosecutions:
+		buckets, err = s.caseBuckets(ctx, f)
+	case data.RecruitmentReports:
+		buckets, err = s.channelBuckets(ctx, f, areas)
+	case data.Timeline:
+		c.Points, err = s.points(ctx, f, areas)
+		c.Incidents = len(c.Points)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("chart %s from %s: %w", f.Family, s.path, err)
+	}
+	switch f.Family {
+	case data.Deaths, data.Prosecutions:
+		c.Series = data.AreaSeries(f, c.Periods, buckets)
+		for _, b := range buckets {
+			if f.Has(data.Area(b.Code)) {
+				c.Incidents += b.Rows
+			}
+		}
+	case data.RecruitmentReports:
+		c.Series = data.ChannelSeries(f, c.Periods, buckets)
+		for _, b := range buckets {
+			c.Incidents += b.Rows
+		}
+	}
+	shown := f.Areas
+	if f.Family == data.RecruitmentReports || f.Family == data.Timeline {
+		shown = areas
+	}
+	if c.Outlets, err = s.outlets(ctx, kind, shown, f); err != nil {
+		return nil, fmt.Errorf("chart sources from %s: %w", s.path, err)
+	}
+	return c, nil
+}
+
+// monthRange resolves open filter bounds to the first and last month of
+// the family's incidents.
+func (s *Store) monthRange(ctx context.Context, kind data.Kind, f data.Filter) (from, to int, err error) {
+	var lo, hi sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT MIN(month), MAX(month) FROM incidents WHERE kind = ?`,
+		string(kind)).Scan(&lo, &hi); err != nil {
+		return 0, 0, fmt.Errorf("date range of %s: %w", s.path, err)
+	}
+	if !hi.Valid {
+		return 0, 0, nil
+	}
+	from, to = f.From, f.To
+	if from == 0 {
+		from = int(lo.Int64)
+	}
+	if to == 0 {
+		to = int(hi.Int64)
+	}
+	if to < from {
+		return 0, 0, data.Errorf(data.EINVALID, "the date range ends (%s) before it starts (%s)",
+			data.MonthString(to), data.MonthString(from))
+	}
+	return from, to, nil
+}
+
+// recruitAreas are the areas whose recruitment reports a chart shows: the
+// selected ones plus RU, whose measures concern every country.
+func recruitAreas(f data.Filter) []data.Area {
+	out := append([]data.Area{}, f.Areas...)
+	if !f.Has(data.RU) {
+		out = append(out, data.RU)
+	}
+	return out
+}
+
+func sideClause(f data.Filter) (string, []any) {
+	if f.Side == data.SideUnknown {
+		return "", nil
+	}
+	return " AND side = ?", []any{string(f.Side)}
+}
+
+func inClause(col string, areas []data.Area) (string, []any) {
+	if len(areas) == 0 {
+		return " AND 0", nil
+	}
+	args := make([]any, len(areas))
+	for i, a := range areas {
+		args[i] = string(a)
+	}
+	return " AND " + col + " IN (?" + strings.Repeat(",?", len(areas)-1) + ")", args
+}
+
+// areaBuckets groups every country's and CA's records by area and period.
+func (s *Store) areaBuckets(ctx context.Context, f data.Filter, kind data.Kind) ([]data.Bucket, error) {
+	side, sideArgs := sideClause(f)
+	q := `SELECT area, month / ? AS p,
+		COALESCE(SUM(CASE WHEN basis = 'event' THEN count END), 0),
+		COALESCE(MAX(CASE WHEN basis <> 'event' THEN count END), 0), COUNT(*)
+		FROM incidents WHERE kind = ? AND area <> 'RU' AND month <= ?` + side + ` GROUP BY area, p`
+	args := append([]any{f.Period.Months(), string(kind), f.To}, sideArgs...)
+	return s.buckets(ctx, q, args)
+}
+
+// caseBuckets counts prosecution cases: all stages of one person in one
+// area are one case, dated by its first stage or by f.Stage. Records with
+// no person count as their count of cases (one when unknown).
+func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, error) {
+	side, sideArgs := sideClause(f)
+	stage, stageArgs := "", []any(nil)
+	if f.Stage != "" {
+		stage, stageArgs = " AND stage = ?", []any{string(f.Stage)}
+	}
+	where := `kind = 'prosecution' AND area <> 'RU'` + side + stage
+	q := `SELECT area, first / ? AS p, SUM(events), MAX(most), SUM(records) FROM (
+			SELECT area, MIN(month) AS first, 1 AS events, 0 AS most, COUNT(*) AS records
+			FROM incidents WHERE ` + where + ` AND person <> '' GROUP BY area, person
+		UNION ALL
+			SELECT area, month, CASE WHEN basis = 'event' THEN COALESCE(count, 1) ELSE 0 END,
+				CASE WHEN basis <> 'event' THEN COALESCE(count, 0) ELSE 0 END, 1
+			FROM incidents WHERE ` + where + ` AND person = ''
+		) WHERE first <= ? GROUP BY area, p`
+	args := []any{f.Period.Months()}
+	args = append(append(args, sideArgs...), stageArgs...)
+	args = append(append(args, sideArgs...), stageArgs...)
+	args = append(args, f.To)
+	return s.buckets(ctx, q, args)
+}
+
+// channelBuckets counts recruitment reports per channel and period.
+func (s *Store) channelBuckets(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Bucket, error) {
+	side, sideArgs := sideClause(f)
+	in, inArgs := inClause("area", areas)
+	q := `SELECT channel, month / ? AS p, COUNT(*), 0, COUNT(*) FROM incidents
+		WHERE kind = 'recruitment' AND month <= ?` + in + side + ` GROUP BY channel, p`
+	args := append(append([]any{f.Period.Months(), f.To}, inArgs...), sideArgs...)
+	return s.buckets(ctx, q, args)
+}
+
+func (s *Store) buckets(ctx context.Context, q string, args []any) ([]data.Bucket, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Bucket
+	for rows.Next() {
+		var b data.Bucket
+		if err := rows.Scan(&b.Code, &b.Period, &b.Events, &b.Max, &b.Rows); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// points lists the recruitment reports in range for the timeline.
+func (s *Store) points(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Point, error) {
+	side, sideArgs := sideClause(f)
+	in, inArgs := inClause("area", areas)
+	q := `SELECT month, date, area, channel, summary FROM incidents
+		WHERE kind = 'recruitment' AND month BETWEEN ? AND ?` + in + side + ` ORDER BY month, id`
+	args := append(append([]any{f.From, f.To}, inArgs...), sideArgs...)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Point
+	for rows.Next() {
+		var p data.Point
+		var date string
+		if err := rows.Scan(&p.Month, &date, &p.Area, &p.Channel, &p.Summary); err != nil {
+			return nil, err
+		}
+		if p.Date, err = data.ParseDate(date); err != nil {
+			return nil, fmt.Errorf("stored date %q: %w", date, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// outlets lists the distinct outlets that report the incidents of the
+// chart, for its footer.
+func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, f data.Filter) ([]string, error) {
+	side, sideArgs := sideClause(f)
+	in, inArgs := inClause("i.area", areas)
+	q := `SELECT DISTINCT outlet FROM sources s WHERE EXISTS (
+		SELECT 1 FROM incident_sources l JOIN incidents i ON i.id = l.incident_id
+		WHERE l.source_id = s.id AND i.kind = ? AND i.month <= ?` + in + side + `)`
+	args := append(append([]any{string(kind), f.To}, inArgs...), sideArgs...)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	sort.Strings(out)
+	return out, rows.Err()
+}

@@ -1,0 +1,120 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+
+	"catracker/data"
+)
+
+// errDryRun rolls back a dry run's transaction.
+var errDryRun = errors.New("dry run")
+
+// Import writes every incident of src in one transaction: a ref already in
+// the database is updated, a new one inserted. Every row is checked; if any
+// is invalid, or a ref appears twice, nothing is written and the returned
+// *data.RowErrors lists the problems by row and column.
+func (s *Store) Import(ctx context.Context, src data.RowSource, progress data.Progress) (data.ImportResult, error) {
+	return s.importRows(ctx, src, progress, false)
+}
+
+// DryRun checks src exactly as Import does and reports what Import would
+// add and update, without changing the database.
+func (s *Store) DryRun(ctx context.Context, src data.RowSource, progress data.Progress) (data.ImportResult, error) {
+	return s.importRows(ctx, src, progress, true)
+}
+
+// rowError is implemented by sources whose errors name a row.
+type rowNamer interface {
+	// RowError returns a problem at the current row and the named column.
+	RowError(column, message string) *data.RowError
+}
+
+func (s *Store) importRows(ctx context.Context, src data.RowSource, progress data.Progress, dry bool) (data.ImportResult, error) {
+	var res data.ImportResult
+	if err := s.writeCheck(); err != nil {
+		return res, err
+	}
+	var problems data.RowErrors
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		var maxBefore int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM incidents`).Scan(&maxBefore); err != nil {
+			return fmt.Errorf("read %s: %w", s.path, err)
+		}
+		updated := make([]uint64, maxBefore/64+1) // ids of existing incidents this import updated
+		for n := 1; ; n++ {
+			if n%1000 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if progress != nil {
+					progress(n)
+				}
+			}
+			inc, err := src.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			var re *data.RowError
+			if errors.As(err, &re) {
+				problems.Add(re)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if problems.Total > 0 {
+				continue // keep checking, stop writing
+			}
+			added, err := w.put(ctx, inc)
+			if err != nil {
+				return err
+			}
+			dup := inc.ID > maxBefore && !added
+			if !added && !dup {
+				word, bit := inc.ID/64, uint64(1)<<(inc.ID%64)
+				dup = updated[word]&bit != 0
+				updated[word] |= bit
+			}
+			if dup {
+				msg := fmt.Sprintf("ref %q appears more than once in the file; each incident needs its own ref", inc.Ref)
+				if rn, ok := src.(rowNamer); ok {
+					problems.Add(rn.RowError("ref", msg))
+				} else {
+					problems.Add(&data.RowError{Column: "ref", Message: msg})
+				}
+				continue
+			}
+			if added {
+				res.Added++
+			} else {
+				res.Updated++
+			}
+		}
+		if problems.Total > 0 {
+			return &problems
+		}
+		if err := dropUnusedSources(ctx, tx); err != nil {
+			return err
+		}
+		if dry {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		return res, nil
+	}
+	if err != nil {
+		return data.ImportResult{}, err
+	}
+	return res, nil
+}

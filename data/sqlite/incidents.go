@@ -1,0 +1,246 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"catracker/data"
+)
+
+const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, person, summary, notes`
+
+// listWhere turns the list query's filter into a WHERE clause. The family
+// picks the kind; an empty family lists every kind.
+func listWhere(q data.IncidentQuery) (string, []any) {
+	f := q.Filter
+	var conds []string
+	var args []any
+	if k, ok := kindOf[f.Family]; ok {
+		conds, args = append(conds, "kind = ?"), append(args, string(k))
+	}
+	if len(f.Areas) > 0 {
+		in, inArgs := inClause("area", f.Areas)
+		conds, args = append(conds, strings.TrimPrefix(in, " AND ")), append(args, inArgs...)
+	}
+	if f.From > 0 {
+		conds, args = append(conds, "month >= ?"), append(args, f.From)
+	}
+	if f.To > 0 {
+		conds, args = append(conds, "month <= ?"), append(args, f.To)
+	}
+	if f.Side != data.SideUnknown {
+		conds, args = append(conds, "side = ?"), append(args, string(f.Side))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// orderBy maps a sort column to SQL; unknown columns sort by date.
+func orderBy(s data.Sort) string {
+	col := map[string]string{
+		"date": "eff_date", "area": "area", "kind": "kind", "stage": "stage", "count": "count",
+		"basis": "basis", "channel": "channel", "summary": "summary",
+	}[s.Column]
+	if col == "" {
+		col = "eff_date"
+	}
+	dir := " ASC"
+	if s.Desc {
+		dir = " DESC"
+	}
+	return " ORDER BY " + col + dir + ", id" + dir
+}
+
+// Incidents returns one page of incidents, without their sources.
+func (s *Store) Incidents(ctx context.Context, q data.IncidentQuery) ([]data.Incident, error) {
+	where, args := listWhere(q)
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	query := `SELECT ` + incidentColumns + ` FROM incidents` + where + orderBy(q.Sort) + ` LIMIT ? OFFSET ?`
+	rows, err := s.db.QueryContext(ctx, query, append(args, limit, q.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list incidents of %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []data.Incident
+	for rows.Next() {
+		inc, err := scanIncident(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list incidents of %s: %w", s.path, err)
+		}
+		out = append(out, *inc)
+	}
+	return out, rows.Err()
+}
+
+// CountIncidents counts the incidents the query selects.
+func (s *Store) CountIncidents(ctx context.Context, q data.IncidentQuery) (int, error) {
+	where, args := listWhere(q)
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM incidents`+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count incidents of %s: %w", s.path, err)
+	}
+	return n, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanIncident(r scanner) (*data.Incident, error) {
+	var inc data.Incident
+	var date, area, kind, stage, basis, channel, side string
+	var count sql.NullInt64
+	if err := r.Scan(&inc.ID, &inc.Ref, &date, &area, &kind, &stage, &count, &basis, &channel, &side,
+		&inc.Person, &inc.Summary, &inc.Notes); err != nil {
+		return nil, err
+	}
+	d, err := data.ParseDate(date)
+	if err != nil {
+		return nil, fmt.Errorf("incident %s: stored date %q: %w", inc.Ref, date, err)
+	}
+	inc.Date, inc.Area, inc.Kind, inc.Stage = d, data.Area(area), data.Kind(kind), data.Stage(stage)
+	inc.Basis, inc.Channel, inc.Side = data.Basis(basis), data.Channel(channel), data.Side(side)
+	if count.Valid {
+		n := int(count.Int64)
+		inc.Count = &n
+	}
+	return &inc, nil
+}
+
+// Incident returns one incident with its sources.
+func (s *Store) Incident(ctx context.Context, id int64) (*data.Incident, error) {
+	inc, err := scanIncident(s.db.QueryRowContext(ctx, `SELECT `+incidentColumns+` FROM incidents WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, data.Errorf(data.ENOTFOUND, "incident %d does not exist", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read incident %d of %s: %w", id, s.path, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.outlet, s.title, s.author, s.published, s.url, l.cited_as
+		FROM incident_sources l JOIN sources s ON s.id = l.source_id
+		WHERE l.incident_id = ? ORDER BY l.position`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read sources of incident %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		src, err := scanSource(rows, true)
+		if err != nil {
+			return nil, fmt.Errorf("read sources of incident %d: %w", id, err)
+		}
+		inc.Sources = append(inc.Sources, src)
+	}
+	return inc, rows.Err()
+}
+
+func scanSource(r scanner, withCited bool) (data.Source, error) {
+	var src data.Source
+	var published string
+	dest := []any{&src.ID, &src.Outlet, &src.Title, &src.Author, &published, &src.URL}
+	if withCited {
+		dest = append(dest, &src.CitedAs)
+	}
+	if err := r.Scan(dest...); err != nil {
+		return src, err
+	}
+	if published != "" {
+		d, err := data.ParseDate(published)
+		if err != nil {
+			return src, fmt.Errorf("source %d: stored date %q: %w", src.ID, published, err)
+		}
+		src.Published = d
+	}
+	return src, nil
+}
+
+// Sources lists every source with the number of incidents it reports.
+func (s *Store) Sources(ctx context.Context) ([]data.SourceUse, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.outlet, s.title, s.author, s.published, s.url,
+		(SELECT COUNT(*) FROM incident_sources l WHERE l.source_id = s.id)
+		FROM sources s ORDER BY s.outlet, s.published, s.title`)
+	if err != nil {
+		return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []data.SourceUse
+	for rows.Next() {
+		var u data.SourceUse
+		var published string
+		if err := rows.Scan(&u.ID, &u.Outlet, &u.Title, &u.Author, &published, &u.URL, &u.Incidents); err != nil {
+			return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
+		}
+		if published != "" {
+			if u.Published, err = data.ParseDate(published); err != nil {
+				return nil, fmt.Errorf("source %d: stored date %q: %w", u.ID, published, err)
+			}
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SaveIncident inserts or updates an incident and replaces its sources, in
+// one transaction. On insert it sets inc.ID.
+func (s *Store) SaveIncident(ctx context.Context, inc *data.Incident) error {
+	if err := s.writeCheck(); err != nil {
+		return err
+	}
+	if err := inc.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		if inc.ID != 0 {
+			var ref string
+			err := tx.QueryRowContext(ctx, `SELECT ref FROM incidents WHERE id = ?`, inc.ID).Scan(&ref)
+			if errors.Is(err, sql.ErrNoRows) {
+				return data.Errorf(data.ENOTFOUND, "incident %d no longer exists", inc.ID)
+			}
+			if err != nil {
+				return fmt.Errorf("save incident %s: %w", inc.Ref, err)
+			}
+		}
+		var other int64
+		err = tx.QueryRowContext(ctx, `SELECT id FROM incidents WHERE ref = ? AND id <> ?`, inc.Ref, inc.ID).Scan(&other)
+		if err == nil {
+			return data.Errorf(data.ECONFLICT, "another incident already has the ref %q", inc.Ref)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("save incident %s: %w", inc.Ref, err)
+		}
+		_, err = w.put(ctx, inc)
+		return err
+	})
+}
+
+// DeleteIncident removes an incident and its links to sources. Sources no
+// incident cites any more are removed too.
+func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
+	if err := s.writeCheck(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete incident %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.Errorf(data.ENOTFOUND, "incident %d does not exist", id)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE NOT EXISTS
+			(SELECT 1 FROM incident_sources l WHERE l.source_id = sources.id)`); err != nil {
+			return fmt.Errorf("delete unused sources: %w", err)
+		}
+		return nil
+	})
+}

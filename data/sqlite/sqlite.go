@@ -1,0 +1,254 @@
+// Package sqlite implements data.Store on a SQLite file through
+// database/sql and mattn/go-sqlite3. It owns the schema and its migrations,
+// the chart queries (SQL does the grouping, package data the counting) and
+// the all-or-nothing import. It is the only package that uses the driver.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"catracker/data"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Store is a data.Store backed by one SQLite file.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+}
+
+var _ data.Store = (*Store)(nil)
+
+// Options control how Open treats the file.
+type Options struct {
+	// Create allows Open to create a new, empty database when path does
+	// not exist. Without it a missing file is an error.
+	Create bool
+}
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int {
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	return len(names)
+}
+
+// Open opens (or, with Create, creates) the database at path, checks that
+// it is a Central Asia War Tracker database and brings its schema up to
+// date. Before migrating an existing database it writes a backup copy
+// beside it. Errors are *data.Error values written for users.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	st, statErr := os.Stat(abs)
+	switch {
+	case statErr == nil && st.IsDir():
+		return nil, data.Errorf(data.EINVALID, "%s is a folder, not a database file", abs)
+	case errors.Is(statErr, os.ErrNotExist) && !opt.Create:
+		return nil, data.Errorf(data.ENOTFOUND, "there is no database at %s", abs)
+	case errors.Is(statErr, os.ErrNotExist):
+		if _, err := os.Stat(filepath.Dir(abs)); err != nil {
+			return nil, data.Errorf(data.ENOTFOUND, "the folder %s does not exist", filepath.Dir(abs))
+		}
+	case statErr != nil:
+		return nil, data.Errorf(data.EINVALID, "cannot read %s: %v", abs, statErr)
+	case st.Size() == 0:
+		return nil, data.Errorf(data.EINVALID, "%s is empty, not a database", abs)
+	}
+	readOnly := statErr == nil && !writable(abs)
+	db, err := sql.Open("sqlite3", dsn(abs, readOnly))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", abs, err)
+	}
+	s := &Store{db: db, path: abs, readOnly: readOnly}
+	if err := s.check(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
+// dsn builds a file: URI for the driver; characters that URIs reserve are
+// escaped so any file name works.
+func dsn(path string, readOnly bool) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows drive letters
+	}
+	q := "_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL"
+	if readOnly {
+		q += "&mode=ro"
+	} else {
+		q += "&_journal_mode=WAL"
+	}
+	return "file://" + r.Replace(p) + "?" + q
+}
+
+// check makes sure the file is a SQLite database that is either new, ours,
+// or ours at an older schema version.
+func (s *Store) check(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return friendly(s.path, err)
+	}
+	var tables []string
+	rows, err := s.db.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table'")
+	if err != nil {
+		return friendly(s.path, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return friendly(s.path, err)
+		}
+		tables = append(tables, n)
+	}
+	if err := rows.Err(); err != nil {
+		return friendly(s.path, err)
+	}
+	if latest := SchemaVersion(); version > latest {
+		return data.Errorf(data.EINVALID, "%s was made by a newer version of Central Asia War Tracker "+
+			"(database version %d, this app knows up to %d). Update the app to open it.", s.path, version, latest)
+	}
+	if len(tables) > 0 && version == 0 {
+		return data.Errorf(data.EINVALID, "%s is a SQLite database of another program, not a Central Asia War Tracker database", s.path)
+	}
+	if version > 0 {
+		sort.Strings(tables)
+		if i := sort.SearchStrings(tables, "incidents"); i == len(tables) || tables[i] != "incidents" {
+			return data.Errorf(data.EINVALID, "%s is damaged: it has no incidents table", s.path)
+		}
+	}
+	return nil
+}
+
+// friendly turns driver errors about the file into plain messages.
+func friendly(path string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB:
+			return data.Errorf(data.EINVALID, "%s is not a Central Asia War Tracker database (not a SQLite file)", path)
+		case sqlite3.ErrCorrupt:
+			return data.Errorf(data.EINVALID, "%s is damaged (the SQLite file is corrupt or cut short)", path)
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return data.Errorf(data.ECONFLICT, "%s is in use by another program; close it and try again", path)
+		case sqlite3.ErrReadonly:
+			return data.Errorf(data.EINVALID, "%s is read-only; copy it to a folder you can write to", path)
+		case sqlite3.ErrCantOpen:
+			return data.Errorf(data.ENOTFOUND, "cannot open %s", path)
+		}
+	}
+	return fmt.Errorf("database %s: %w", path, err)
+}
+
+// migrate applies the embedded migrations above the file's user_version,
+// each in its own transaction, after backing up an existing database.
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return friendly(s.path, err)
+	}
+	latest := SchemaVersion()
+	if version == latest {
+		return nil
+	}
+	if s.readOnly {
+		return data.Errorf(data.EINVALID, "%s is read-only and needs an upgrade to this version; copy it to a folder you can write to", s.path)
+	}
+	if version > 0 {
+		backup := fmt.Sprintf("%s.v%d.bak", s.path, version)
+		os.Remove(backup)
+		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
+			return fmt.Errorf("back up %s before upgrading it: %w", s.path, err)
+		}
+	}
+	for v := version + 1; v <= latest; v++ {
+		names, _ := fs.Glob(migrationFS, fmt.Sprintf("migrations/%03d_*.sql", v))
+		if len(names) != 1 {
+			return fmt.Errorf("migration %d is missing from this build", v)
+		}
+		body, err := migrationFS.ReadFile(names[0])
+		if err != nil {
+			return fmt.Errorf("read migration %s: %w", names[0], err)
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("apply %s: %w", names[0], err)
+			}
+			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(v))
+			return err
+		}); err != nil {
+			return friendly(s.path, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction and commits only if it succeeds.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return friendly(s.path, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return friendly(s.path, err)
+	}
+	return nil
+}
+
+// Path returns the database file.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the file was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+func (s *Store) writeCheck() error {
+	if s.readOnly {
+		return data.Errorf(data.EINVALID, "%s is read-only; nothing was changed", s.path)
+	}
+	return nil
+}

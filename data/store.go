@@ -1,0 +1,77 @@
+package data
+
+import "context"
+
+// Stats summarises a database.
+type Stats struct {
+	Incidents int
+	Sources   int
+	Areas     map[Area]int // incidents per area
+	Kinds     map[Kind]int // incidents per kind
+	// First and Last are the month indexes of the earliest and latest
+	// incidents; both are 0 in an empty database.
+	First, Last int
+}
+
+// Sort orders the incidents list.
+type Sort struct {
+	Column string // one of the IncidentColumns
+	Desc   bool
+}
+
+// IncidentColumns are the columns the incidents list can be sorted by.
+var IncidentColumns = []string{"date", "area", "kind", "stage", "count", "basis", "channel", "summary"}
+
+// IncidentQuery selects a page of incidents.
+type IncidentQuery struct {
+	Filter Filter // Areas, From, To and Side apply; the family picks the kinds
+	Sort   Sort
+	Offset int
+	Limit  int
+}
+
+// ImportResult says what an import changed.
+type ImportResult struct {
+	Added, Updated int
+}
+
+// Progress reports how many rows of an import have been handled.
+type Progress func(rows int)
+
+// RowSource yields incidents to import one at a time. It returns io.EOF
+// after the last one. An error of any other type stops the import; a
+// *RowError is recorded and the rest of the rows are still checked.
+type RowSource interface {
+	Next() (*Incident, error)
+}
+
+// Store keeps incidents and answers the chart queries. The SQLite adapter
+// implements it; the UI depends only on this interface.
+type Store interface {
+	// Path is the database file.
+	Path() string
+	Stats(ctx context.Context) (Stats, error)
+	// Chart runs the filter's query and applies the counting rules.
+	Chart(ctx context.Context, f Filter) (*Chart, error)
+	Incidents(ctx context.Context, q IncidentQuery) ([]Incident, error)
+	CountIncidents(ctx context.Context, q IncidentQuery) (int, error)
+	// Incident returns one incident with its sources.
+	Incident(ctx context.Context, id int64) (*Incident, error)
+	// Sources lists every source with how many incidents cite it.
+	Sources(ctx context.Context) ([]SourceUse, error)
+	// SaveIncident inserts (ID 0) or updates an incident and its sources in
+	// one transaction.
+	SaveIncident(ctx context.Context, inc *Incident) error
+	DeleteIncident(ctx context.Context, id int64) error
+	// Import writes every incident of src in one transaction, updating
+	// those whose ref exists. If any row is invalid, nothing is written and
+	// the error lists the rows.
+	Import(ctx context.Context, src RowSource, progress Progress) (ImportResult, error)
+	Close() error
+}
+
+// SourceUse is a source and the number of incidents that cite it.
+type SourceUse struct {
+	Source
+	Incidents int
+}
