@@ -252,3 +252,13 @@ func (s *Store) writeCheck() error {
 	}
 	return nil
 }
+
+// IntegrityCheck runs SQLite's integrity check and returns its verdict:
+// "ok" for a sound file.
+func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
+	var res string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return "", fmt.Errorf("check %s: %w", s.path, err)
+	}
+	return res, nil
+}

@@ -1,0 +1,130 @@
+package csvio_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"catracker/data"
+	"catracker/data/csvio"
+)
+
+// FuzzReader feeds arbitrary bytes to the reader. It must never panic or
+// loop, every incident it returns must be valid, every problem must name a
+// row, and the incidents must survive a write and re-read unchanged.
+func FuzzReader(f *testing.F) {
+	for _, s := range []string{
+		header + "a,2022-03,TJ,death,,4,,,,,s,O,,,\n",
+		header + "a,2022-03,Tajikistan,death,,4,total,,russia,,s,A | B,T1 | T2,2022-03-25 | 2022-04,X | \n",
+		header + "b,2023,kg,prosecution,sentence,,,,,Askar,s,K,,,\n",
+		header + "c,2022-09-20,RU,recruitment,,,,migration_centre,,,\"a, \"\"b\"\"\",O,,,\n",
+		header + "x,31/02/2023,Kirgizia,death,,-3,,prison,,,,,,,\n",
+		header + "x,2023-01,KG,death,,1,,,,,\"open quote,O,,,\n",
+		"\xef\xbb\xbf" + strings.ReplaceAll(header+"a,2022,UZ,warning,,,,,,,s,O,,,\n", "\n", "\r\n"),
+		"ref;date;area\n1;2;3\n",
+		"PK\x03\x04",
+		"",
+		header,
+		header + "a,2022-03,TJ,death,,4,,,,,Caf\xe9,O,,,\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		r, err := csvio.NewReader(bytes.NewReader(in), "fuzz.csv")
+		if err != nil {
+			var re *data.RowError
+			if !errors.As(err, &re) || re.Message == "" {
+				t.Fatalf("header error is not a row error with a message: %v", err)
+			}
+			return
+		}
+		var good []data.Incident
+		for i := 0; ; i++ {
+			if i > len(in)+1 {
+				t.Fatal("more rows than bytes: the reader does not advance")
+			}
+			inc, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			var re *data.RowError
+			if errors.As(err, &re) {
+				if re.Row < 2 || re.Message == "" {
+					t.Fatalf("row error without a row or message: %#v", re)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("unexpected error type: %v", err)
+			}
+			if err := inc.Validate(); err != nil {
+				t.Fatalf("reader returned an invalid incident: %v", err)
+			}
+			good = append(good, *inc)
+		}
+		var buf bytes.Buffer
+		if err := csvio.WriteIncidents(&buf, good); err != nil {
+			t.Fatal(err)
+		}
+		r2, err := csvio.NewReader(&buf, "again.csv")
+		if err != nil {
+			t.Fatalf("re-reading written incidents: %v", err)
+		}
+		for i := range good {
+			inc, err := r2.Next()
+			if err != nil {
+				t.Fatalf("re-reading incident %d: %v", i, err)
+			}
+			a, b := csvio.Record(&good[i]), csvio.Record(inc)
+			if strings.Join(a, "\x1f") != strings.Join(b, "\x1f") {
+				t.Fatalf("round trip changed incident %d:\n%q\n%q", i, a, b)
+			}
+		}
+	})
+}
+
+// FuzzParseDate checks that a parsed date formats back to itself and ends
+// no earlier than it starts.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2022-05-14", "2022-05", "2022", "2023-02-30", "2023-13", "23-05-2023", "", "0000-00-00", "2024-02-29"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := data.ParseDate(s)
+		if err != nil {
+			if data.ErrorCode(err) != data.EINVALID {
+				t.Fatalf("ParseDate(%q) error code %s", s, data.ErrorCode(err))
+			}
+			return
+		}
+		again, err := data.ParseDate(d.String())
+		if err != nil || again != d {
+			t.Fatalf("ParseDate(%q) = %v, which does not parse back (%v)", s, d, err)
+		}
+		if d.End().Year() != d.Year {
+			t.Fatalf("ParseDate(%q) ends in another year: %v", s, d.End())
+		}
+	})
+}
+
+// FuzzParseArea checks that any accepted area is a known code.
+func FuzzParseArea(f *testing.F) {
+	for _, s := range []string{"KG", "kyrgyzstan", "Kirgizia", "", "CA", "ru"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := data.ParseArea(s)
+		if err != nil {
+			return
+		}
+		found := false
+		for _, k := range data.Areas {
+			found = found || k == a
+		}
+		if !found {
+			t.Fatalf("ParseArea(%q) = %q, not a known area", s, a)
+		}
+	})
+}
