@@ -1,0 +1,109 @@
+package sqlite_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"catracker/data"
+	"catracker/data/csvio"
+	"catracker/data/sqlite"
+	"catracker/internal/synth"
+)
+
+// benchDB returns a database of n synthetic incidents. It is built once
+// and kept in the temporary folder between runs, keyed by size and schema.
+func benchDB(b *testing.B, n int) *sqlite.Store {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "catracker-bench")
+	os.MkdirAll(dir, 0o755)
+	path := filepath.Join(dir, fmt.Sprintf("gen-%d-seed1-v%d.db", n, sqlite.SchemaVersion()))
+	ctx := context.Background()
+	if _, err := os.Stat(path); err != nil {
+		tmp := path + ".new"
+		os.Remove(tmp)
+		st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pr, pw := io.Pipe()
+		go func() { pw.CloseWithError(synth.Generate(ctx, pw, n, 1)) }()
+		r, err := csvio.NewReader(bufio.NewReader(pr), "generated.csv")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Import(ctx, r, nil); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+		if err := os.Rename(tmp, path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// BenchmarkChart measures query plus counting for each family at three
+// sizes: what a filter change costs before rendering.
+func BenchmarkChart(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		st := benchDB(b, n)
+		for _, f := range []data.Filter{
+			{Family: data.Deaths},
+			{Family: data.Deaths, Cumulative: true},
+			{Family: data.Prosecutions, Period: data.PerQuarter},
+			{Family: data.RecruitmentReports},
+			{Family: data.Timeline, Areas: []data.Area{data.KG}, From: 2023 * 12, To: 2023*12 + 11},
+		} {
+			name := fmt.Sprintf("%s/cum=%v/%s/rows=%d", f.Family, f.Cumulative, f.Period, n)
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := st.Chart(context.Background(), f); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkImport measures importing 100,000 generated rows into a new
+// database, parsing included.
+func BenchmarkImport(b *testing.B) {
+	const n = 100_000
+	path := filepath.Join(b.TempDir(), "gen.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.Generate(context.Background(), f, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	for i := 0; b.Loop(); i++ {
+		st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("i%d.db", i)), sqlite.Options{Create: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in, _ := os.Open(path)
+		r, err := csvio.NewReader(in, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Import(context.Background(), r, nil); err != nil {
+			b.Fatal(err)
+		}
+		in.Close()
+		st.Close()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}

@@ -1,0 +1,124 @@
+// Package export turns an export request (chart filters, format, size)
+// into a file. The command line and the desktop app both use it, so the
+// same request writes the same bytes from either.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"catracker/data"
+	"catracker/data/csvio"
+	"catracker/internal/atomicfile"
+	"catracker/ui/chart"
+)
+
+// Request is a fully parsed export: what to chart and how to write it.
+type Request struct {
+	Filter  data.Filter
+	Format  string // png, svg, pdf or csv
+	Options chart.Options
+}
+
+// MaxPixels is the longest side of an exported image, scale included.
+const MaxPixels = 16384
+
+// Formats are the export formats.
+var Formats = []string{"png", "svg", "pdf", "csv"}
+
+// Write renders c in the request's format to w.
+func Write(w io.Writer, c *data.Chart, req Request) error {
+	if req.Format == "csv" {
+		return csvio.WriteSeries(w, c)
+	}
+	return chart.Render(w, chart.Format(req.Format), c, req.Options)
+}
+
+// WriteFile writes the export to path through a temporary file, so that
+// path holds either its old content or the complete new file. The path "-"
+// writes to standard output.
+func WriteFile(path string, c *data.Chart, req Request) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return Write(w, c, req) })
+}
+
+// ErrFlag marks a mistake in the flags: the command line reports it as a
+// usage error.
+var ErrFlag = errors.New("invalid flag")
+
+func flagErr(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrFlag}, args...)...)
+}
+
+// Flags are the raw values of the export flags.
+type Flags struct {
+	Chart, Areas, From, To, Period, Stage, Side, Format string
+	Cumulative                                          bool
+	Width, Height                                       int
+	Scale                                               float64
+}
+
+// Parse checks the export flags and builds the request. Mistakes wrap
+// ErrFlag.
+func Parse(fl Flags) (Request, error) {
+	var req Request
+	var err error
+	f := &req.Filter
+	if f.Family, err = data.ParseFamily(fl.Chart); err != nil {
+		return req, flagErr("--chart: %v", err)
+	}
+	if strings.TrimSpace(fl.Areas) != "" {
+		for _, a := range strings.Split(fl.Areas, ",") {
+			area, err := data.ParseArea(a)
+			if err != nil {
+				return req, flagErr("--areas: %v", err)
+			}
+			f.Areas = append(f.Areas, area)
+		}
+	}
+	if fl.From != "" {
+		if f.From, err = data.ParseMonth(fl.From, true); err != nil {
+			return req, flagErr("--from: %v", err)
+		}
+	}
+	if fl.To != "" {
+		if f.To, err = data.ParseMonth(fl.To, false); err != nil {
+			return req, flagErr("--to: %v", err)
+		}
+	}
+	if f.From > 0 && f.To > 0 && f.To < f.From {
+		return req, flagErr("--to %s is before --from %s", fl.To, fl.From)
+	}
+	if f.Period, err = data.ParsePeriod(fl.Period); err != nil {
+		return req, flagErr("--period: %v", err)
+	}
+	f.Cumulative = fl.Cumulative
+	if fl.Stage != "" {
+		if f.Stage, err = data.ParseStage(fl.Stage); err != nil {
+			return req, flagErr("--stage: %v", err)
+		}
+	}
+	if f.Side, err = data.ParseSide(fl.Side); err != nil {
+		return req, flagErr("--side: %v", err)
+	}
+	switch fl.Format {
+	case "png", "svg", "pdf", "csv":
+		req.Format = fl.Format
+	default:
+		return req, flagErr("--format must be png, svg, pdf or csv, not %q", fl.Format)
+	}
+	if fl.Width < 300 || fl.Height < 200 || fl.Width > 10000 || fl.Height > 10000 {
+		return req, flagErr("--width and --height must be between 300x200 and 10000x10000 pixels")
+	}
+	if fl.Scale != 1 && fl.Scale != 2 && fl.Scale != 4 {
+		return req, flagErr("--scale must be 1, 2 or 4")
+	}
+	if float64(max(fl.Width, fl.Height))*fl.Scale > MaxPixels {
+		return req, flagErr("the image would be %.0f pixels wide; at most %d fit in memory, so use a smaller size or scale",
+			float64(max(fl.Width, fl.Height))*fl.Scale, MaxPixels)
+	}
+	req.Options = chart.Options{Width: fl.Width, Height: fl.Height, Scale: fl.Scale, Generated: time.Now()}
+	return req, nil
+}

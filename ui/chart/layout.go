@@ -1,0 +1,416 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"catracker/data"
+)
+
+// plotKind is how a chart draws its data.
+type plotKind int
+
+const (
+	kindBars  plotKind = iota // absolute stacked bars of new counts per period
+	kindLines                 // cumulative lines
+	kindDots                  // the recruitment timeline
+)
+
+// styles are a chart's text styles.
+type styles struct {
+	title, subtitle, axis, tick, legend, footer, message, total textStyle
+}
+
+// newStyles sizes the text for k output pixels per reference pixel (a
+// 1200x675 chart at scale 1 has k = 1) and measures it with slack.
+func newStyles(fc faces, k, slack float64) styles {
+	ts := func(f *face, size float64, c drawing.Color) textStyle {
+		return textStyle{face: f, size: size * k, color: c, slack: slack}
+	}
+	return styles{
+		title:    ts(fc.bold, 22, ink),
+		subtitle: ts(fc.regular, 15, inkSoft),
+		axis:     ts(fc.regular, 14.5, inkSoft),
+		tick:     ts(fc.regular, 13.5, inkSoft),
+		legend:   ts(fc.regular, 14, ink),
+		footer:   ts(fc.regular, 12.5, inkMuted),
+		message:  ts(fc.regular, 19, inkMuted),
+		total:    ts(fc.regular, 11.5, inkSoft),
+	}
+}
+
+// rect is a box in output pixels.
+type rect struct{ left, top, right, bottom float64 }
+
+func (r rect) width() float64  { return r.right - r.left }
+func (r rect) height() float64 { return r.bottom - r.top }
+
+// plan is a chart laid out at one output size: what to draw and where.
+type plan struct {
+	c      *data.Chart
+	o      Options
+	fr     frame
+	st     styles
+	kind   plotKind
+	layers []plotSeries // bars: stack layers, bottom first; lines: lines in drawing order
+	totals []plotSeries // bars: regional total lines drawn over the stacks
+	segs   [][]segment  // bars: the stacked layers
+	tl     *timeline    // dots
+	// periods are the x axis slots.
+	periods []data.PeriodKey
+	empty   bool
+	yTitle  string
+	xTitle  string
+	items   []legendItem
+
+	pad, gap, tickLen float64
+	titleLines        []string
+	subtitleLines     []string
+	footerLines       []string
+	plot              rect
+	ticks             []int // y ticks of bars and lines; nil when empty
+	yMin, yMax        float64
+	xAxis             dateAxis
+	legend            *legendBox
+	rowLabels         [][]string // dots: each row's label lines, nil to skip
+	rowStyle          textStyle  // dots: the style of the row labels
+	showTotals        bool
+}
+
+// newPlan prepares c for drawing and lays it out in fr.
+func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
+	if c == nil {
+		return nil, fmt.Errorf("no chart to render")
+	}
+	fc, err := loadFaces()
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{c: c, o: o, fr: fr, st: newStyles(fc, fr.text, fr.slack)}
+	f := c.Filter.WithDefaults()
+	p.xTitle = map[data.Period]string{data.PerMonth: "Month", data.PerQuarter: "Quarter", data.PerYear: "Year"}[f.Period]
+	switch f.Family {
+	case data.Timeline:
+		p.prepareTimeline()
+	default:
+		p.prepareSeries(f)
+	}
+	p.layout()
+	return p, nil
+}
+
+// yTitles label the y axis of each family.
+var yTitles = map[data.Family]string{
+	data.Deaths:             "Deaths (confirmed minimum)",
+	data.Prosecutions:       "Cases",
+	data.RecruitmentReports: "Reports (not people)",
+}
+
+func (p *plan) prepareTimeline() {
+	p.kind = kindDots
+	p.tl = newTimeline(p.c)
+	p.periods = p.tl.months
+	p.xTitle = "Month"
+	p.empty = len(p.tl.points) == 0
+	for _, a := range p.tl.areas {
+		p.items = append(p.items, legendItem{label: a.Name(), color: colorOf(string(a)), mark: markDot})
+	}
+}
+
+func (p *plan) prepareSeries(f data.Filter) {
+	p.periods = p.c.Periods
+	p.yTitle = yTitles[f.Family]
+	p.kind = kindBars
+	if f.Cumulative {
+		p.kind = kindLines
+	}
+	n := len(p.periods)
+	for _, s := range p.c.Series {
+		vals := make([]int, n)
+		copy(vals, s.Values)
+		nonZero := false
+		for _, v := range vals {
+			nonZero = nonZero || v != 0
+		}
+		if !nonZero {
+			continue
+		}
+		ps := plotSeries{code: s.Code, label: s.Label, values: vals, color: colorOf(s.Code)}
+		if s.Code == data.RegionCode {
+			p.totals = append(p.totals, ps)
+		} else {
+			p.layers = append(p.layers, ps)
+		}
+	}
+	p.empty = p.c.Empty() || len(p.layers)+len(p.totals) == 0
+	if p.kind == kindBars {
+		values := make([][]int, len(p.layers))
+		for i, l := range p.layers {
+			values[i] = l.values
+		}
+		p.segs = stack(values)
+		for _, l := range p.layers {
+			p.items = append(p.items, legendItem{label: l.label, color: l.color, mark: markSwatch})
+		}
+		for _, t := range p.totals {
+			p.items = append(p.items, legendItem{label: t.label, color: t.color, mark: markDashed})
+		}
+		return
+	}
+	// lines: the regional total first, then from the highest last value down
+	for _, t := range p.totals {
+		p.items = append(p.items, legendItem{label: t.label, color: t.color, mark: markDashed})
+	}
+	sort.SliceStable(p.layers, func(i, j int) bool { return lastValue(p.layers[i].values) > lastValue(p.layers[j].values) })
+	for _, l := range p.layers {
+		p.items = append(p.items, legendItem{label: l.label, color: l.color, mark: markLine})
+	}
+}
+
+func lastValue(v []int) int {
+	if len(v) == 0 {
+		return 0
+	}
+	return v[len(v)-1]
+}
+
+// dataExtent returns the lowest and highest values the y axis must show.
+func (p *plan) dataExtent() (lo, hi int) {
+	if p.kind == kindBars {
+		lo, hi = stackExtent(p.segs)
+	} else {
+		for _, l := range p.layers {
+			for _, v := range l.values {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	for _, t := range p.totals {
+		for _, v := range t.values {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	return lo, hi
+}
+
+// option is one way to place the legend, with the layout it leaves.
+type option struct {
+	legend    *legendBox
+	plot      rect
+	ticks     []int
+	xAxis     dateAxis
+	rowLabels [][]string
+	rowStyle  textStyle
+}
+
+// layout places the furniture and the plot: title and subtitle at the top,
+// the footer at the bottom, the y axis on the left, and the legend on the
+// right or below the x axis (see chooseLegend).
+func (p *plan) layout() {
+	u := p.fr.unit
+	st := p.st
+	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
+	w, h := float64(p.fr.w), float64(p.fr.h)
+	content := rect{left: p.pad, top: p.pad, right: w - p.pad, bottom: h - p.pad}
+	p.titleLines = st.title.wrap(Title(p.c), content.width(), 2)
+	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c), content.width(), 3)
+	p.footerLines = footerLines(p.c, p.o, st.footer, content.width())
+	top := content.top + float64(len(p.titleLines))*st.title.lineHeight() + 0.3*p.gap +
+		float64(len(p.subtitleLines))*st.subtitle.lineHeight() + 1.4*p.gap + st.tick.lineHeight()/2
+	bottom := content.bottom - float64(len(p.footerLines))*st.footer.lineHeight() - p.gap
+
+	var best option
+	if len(p.items) == 0 {
+		best = p.layoutWith(nil, content, top, bottom)
+	} else {
+		best = p.chooseLegend(content, top, bottom)
+	}
+	p.legend, p.plot, p.ticks, p.xAxis = best.legend, best.plot, best.ticks, best.xAxis
+	p.rowLabels, p.rowStyle = best.rowLabels, best.rowStyle
+	p.yMin, p.yMax = 0, 1
+	if n := len(p.ticks); n > 0 {
+		p.yMin, p.yMax = float64(p.ticks[0]), float64(p.ticks[n-1])
+	}
+	if p.kind == kindDots {
+		p.yMax = float64(max(1, len(p.tl.channels)))
+	}
+	if lg := p.legend; lg != nil {
+		if lg.right {
+			lg.x, lg.y = p.plot.right+2*p.gap, p.plot.top
+		} else {
+			lg.x, lg.y = content.left, bottom-lg.h
+		}
+	}
+	p.showTotals = p.kind == kindBars && !p.empty && p.totalsFit()
+}
+
+// chooseLegend lays the chart out with each way of placing the legend and
+// keeps the best: first one that leaves the plot at least 30% of the
+// chart's height and half its width, then one that shortens labels least,
+// then the one with the largest plot.
+func (p *plan) chooseLegend(content rect, top, bottom float64) option {
+	st, u, cw := p.st, p.fr.unit, content.width()
+	column := p.items
+	if p.kind == kindBars { // the column reads top down, like the stack
+		column = make([]legendItem, len(p.items))
+		for i, it := range p.items {
+			column[len(p.items)-1-i] = it
+		}
+	}
+	below := layoutLegendBelow(p.items, st.legend, u, cw, 0)
+	legends := []*legendBox{layoutLegendRight(column, st.legend, u, 0.3*cw), below}
+	for cols := below.cols + 1; cols <= min(below.cols+2, len(p.items)); cols++ {
+		legends = append(legends, layoutLegendBelow(p.items, st.legend, u, cw, cols))
+	}
+	minPlotH, minPlotW := 0.3*float64(p.fr.h), 0.5*float64(p.fr.w)
+	type score struct {
+		roomy bool
+		kept  int // tenths of the characters kept
+		area  float64
+	}
+	better := func(a, b score) bool {
+		if a.roomy != b.roomy {
+			return a.roomy
+		}
+		if a.kept != b.kept {
+			return a.kept > b.kept
+		}
+		return a.area > b.area
+	}
+	var best option
+	var bestScore score
+	found := false
+	for _, lg := range legends {
+		o := p.layoutWith(lg, content, top, bottom)
+		if lg.right && lg.h > o.plot.height() {
+			continue
+		}
+		roomy := o.plot.height() >= minPlotH && o.plot.width() >= minPlotW
+		s := score{roomy, int(lg.kept * 10), o.plot.width() * o.plot.height()}
+		if !found || better(s, bestScore) {
+			best, bestScore, found = o, s, true
+		}
+	}
+	return best
+}
+
+// layoutWith lays the plot out around legend lg (nil for none).
+func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) option {
+	st := p.st
+	o := option{legend: lg}
+	right := content.right
+	maxX := content.right
+	if lg != nil && lg.right {
+		right -= lg.w + 2*p.gap
+		maxX = right + p.gap
+	}
+	if lg != nil && !lg.right {
+		bottom -= lg.h + p.gap
+	}
+	tiers := 2
+	if len(p.periods) > 0 && p.periods[0].Unit == data.PerYear {
+		tiers = 1
+	}
+	for range 3 {
+		plotBottom := bottom - p.tickLen - 0.3*p.gap - float64(tiers)*st.tick.lineHeight()
+		if p.xTitle != "" {
+			plotBottom -= 0.3*p.gap + st.axis.lineHeight()
+		}
+		left := content.left
+		if p.yTitle != "" {
+			left += st.axis.lineHeight() + 0.5*p.gap
+		}
+		plotH := plotBottom - top
+		var labelW float64
+		if p.kind == kindDots {
+			o.rowLabels, o.rowStyle, labelW = p.rowLabelLines(plotH, 0.4*content.width())
+		} else {
+			o.ticks, labelW = p.yTickLabels(plotH)
+		}
+		left += labelW + p.tickLen + 0.4*p.gap
+		o.plot = rect{left: math.Round(left), top: math.Round(top), right: math.Round(right), bottom: math.Round(plotBottom)}
+		o.xAxis = layoutDateAxis(p.periods, o.plot.left, o.plot.right, st.tick, content.left, maxX)
+		if o.xAxis.tiers == tiers || o.xAxis.tiers == 0 {
+			break
+		}
+		tiers = o.xAxis.tiers
+	}
+	return o
+}
+
+// yTickLabels chooses the y ticks for a plot plotH pixels high and returns
+// them with the width of their widest label.
+func (p *plan) yTickLabels(plotH float64) ([]int, float64) {
+	if p.empty {
+		return nil, 0
+	}
+	lo, hi := p.dataExtent()
+	maxTicks := min(9, int(plotH/(p.st.tick.lineHeight()*2))+1)
+	ticks := yTicks(lo, hi, maxTicks)
+	w := 0.0
+	for _, t := range ticks {
+		w = max(w, p.st.tick.width(formatCount(t)))
+	}
+	return ticks, w
+}
+
+// rowLabelLines lays out the timeline's channel labels for a plot plotH
+// pixels high, at most maxW wide: two lines where rows are tall enough,
+// else one, in a smaller font where rows are thin, and every k-th label
+// only where they are thinner still.
+func (p *plan) rowLabelLines(plotH, maxW float64) ([][]string, textStyle, float64) {
+	t := p.st.tick
+	rows := len(p.tl.channels)
+	if rows == 0 {
+		return nil, t, 0
+	}
+	rowH := plotH / float64(rows)
+	// a line needs about 0.85 of its line height, the rest being leading
+	t.size = max(0.7*t.size, min(t.size, rowH/(0.85*(t.face.ascent+t.face.descent))))
+	natural := 0.0
+	for _, ch := range p.tl.channels {
+		natural = max(natural, t.width(ch.Label()))
+	}
+	w := min(natural, maxW)
+	maxLines := 1
+	if rowH >= 1.8*t.lineHeight() {
+		maxLines = 2
+	}
+	every := max(1, int(math.Ceil(0.85*t.lineHeight()/rowH)))
+	out := make([][]string, rows)
+	for i, ch := range p.tl.channels {
+		if i%every == 0 {
+			out[i] = t.wrap(ch.Label(), w, maxLines)
+		}
+	}
+	return out, t, w
+}
+
+// totalsFit reports whether every bar's total fits above it.
+func (p *plan) totalsFit() bool {
+	n := len(p.periods)
+	if n == 0 || n > 80 {
+		return false
+	}
+	slot := p.plot.width() / float64(n)
+	for _, t := range p.barTotals() {
+		if p.st.total.width(formatCount(t))+3*p.fr.unit > slot {
+			return false
+		}
+	}
+	return true
+}
+
+// barTotals returns the total of each bar.
+func (p *plan) barTotals() []int {
+	totals := make([]int, len(p.periods))
+	for _, l := range p.layers {
+		for i, v := range l.values {
+			totals[i] += v
+		}
+	}
+	return totals
+}

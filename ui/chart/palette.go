@@ -1,0 +1,83 @@
+package chart
+
+import (
+	"hash/fnv"
+	"image/color"
+	"strings"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"catracker/data"
+)
+
+// fixedColors gives every country, area, derived series and known channel
+// one colour that is the same in every chart. Countries use the Okabe-Ito
+// colour-blind-safe palette; channels use Paul Tol's muted and vibrant
+// palettes, ordered so that neighbouring layers of a stack contrast.
+var fixedColors = map[string]color.RGBA{
+	string(data.KZ):       rgb(0x0072B2), // blue
+	string(data.KG):       rgb(0xD55E00), // vermillion
+	string(data.TJ):       rgb(0x009E73), // bluish green
+	string(data.UZ):       rgb(0xCC79A7), // reddish purple
+	string(data.TM):       rgb(0xE69F00), // orange
+	string(data.CA):       rgb(0x56B4E9), // sky blue
+	string(data.RU):       rgb(0x222222), // near black
+	data.UnattributedCode: rgb(0x999999), // grey
+	data.RegionCode:       rgb(0x000000), // black
+
+	"prison":                 rgb(0x332288), // indigo
+	"migration_centre":       rgb(0xDDCC77), // sand
+	"social_media_ads":       rgb(0x44AA99), // teal
+	"summons_citizenship":    rgb(0xCC6677), // rose
+	"citizenship_law":        rgb(0x117733), // green
+	"conscript_decree":       rgb(0x88CCEE), // cyan
+	"pmc_contract":           rgb(0x882255), // wine
+	"mod_contract":           rgb(0x999933), // olive
+	"construction_deception": rgb(0xAA4499), // purple
+	"mosque_raids":           rgb(0xEE7733), // Tol vibrant orange
+	"street_recruiters":      rgb(0x0077BB), // Tol vibrant blue
+	"transport_ads":          rgb(0xEE3377), // Tol vibrant magenta
+}
+
+// extraColors colour codes the palette does not know, such as channels
+// users add; the colour is chosen by a hash of the code, never by position.
+var extraColors = []color.RGBA{
+	rgb(0x77AADD), rgb(0xEE8866), rgb(0xEEDD88), rgb(0xFFAABB),
+	rgb(0x99DDFF), rgb(0x44BB99), rgb(0xBBCC33), rgb(0xAAAA00),
+}
+
+// ColorOf returns the fixed colour of a country or area code, a channel
+// code, UNATTRIBUTED or REGION. Every chart uses the same colour for the
+// same code, whichever other series it shows. Codes the palette does not
+// know get a colour chosen by a hash of the code.
+func ColorOf(code string) color.RGBA {
+	for _, k := range []string{code, strings.ToUpper(code), strings.ToLower(code)} {
+		if c, ok := fixedColors[k]; ok {
+			return c
+		}
+	}
+	h := fnv.New32a()
+	h.Write([]byte(code))
+	return extraColors[h.Sum32()%uint32(len(extraColors))]
+}
+
+func rgb(v uint32) color.RGBA {
+	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+}
+
+// colorOf returns the fixed colour of code for the renderers.
+func colorOf(code string) drawing.Color { return toDrawing(ColorOf(code)) }
+
+func toDrawing(c color.RGBA) drawing.Color {
+	return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A}
+}
+
+// Furniture colours.
+var (
+	white     = toDrawing(rgb(0xFFFFFF))
+	ink       = toDrawing(rgb(0x1A1A1A)) // titles
+	inkSoft   = toDrawing(rgb(0x444444)) // subtitle, labels
+	inkMuted  = toDrawing(rgb(0x666666)) // footer, tick labels
+	gridColor = toDrawing(rgb(0xE3E3E3))
+	axisColor = toDrawing(rgb(0x333333))
+)

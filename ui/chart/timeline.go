@@ -1,0 +1,186 @@
+package chart
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+
+	"catracker/data"
+)
+
+// timeline is the timeline chart's data: channel rows, a slot per month and
+// the reports in display order.
+type timeline struct {
+	channels []data.Channel // rows, top first
+	first    int            // month index of the first slot
+	months   []data.PeriodKey
+	points   []data.Point // by row, month, area, date, summary
+	areas    []data.Area  // areas with reports, display order
+}
+
+func newTimeline(c *data.Chart) *timeline {
+	tl := &timeline{points: append([]data.Point(nil), c.Points...)}
+	first, last := math.MaxInt, math.MinInt
+	if n := len(c.Periods); n > 0 {
+		first, last = c.Periods[0].FirstMonth(), c.Periods[n-1].LastMonth()
+	}
+	chans := map[data.Channel]bool{}
+	areas := map[data.Area]bool{}
+	for _, p := range tl.points {
+		first, last = min(first, p.Month), max(last, p.Month)
+		chans[p.Channel] = true
+		areas[p.Area] = true
+	}
+	if first > last {
+		return tl
+	}
+	tl.first = first
+	tl.months = data.PeriodRange(data.PerMonth, first, last)
+	tl.channels = sortedChannels(chans)
+	tl.areas = sortedAreas(areas)
+	row := make(map[data.Channel]int, len(tl.channels))
+	for i, ch := range tl.channels {
+		row[ch] = i
+	}
+	sort.SliceStable(tl.points, func(i, j int) bool {
+		a, b := tl.points[i], tl.points[j]
+		switch {
+		case row[a.Channel] != row[b.Channel]:
+			return row[a.Channel] < row[b.Channel]
+		case a.Month != b.Month:
+			return a.Month < b.Month
+		case areaRank(a.Area) != areaRank(b.Area):
+			return areaRank(a.Area) < areaRank(b.Area)
+		case a.Date != b.Date:
+			return a.Date.String() < b.Date.String()
+		}
+		return a.Summary < b.Summary
+	})
+	return tl
+}
+
+// sortedChannels returns the known channels in display order, then the
+// others by code.
+func sortedChannels(set map[data.Channel]bool) []data.Channel {
+	var out, other []data.Channel
+	for _, ci := range data.Channels {
+		if set[ci.Code] {
+			out = append(out, ci.Code)
+		}
+	}
+	for ch := range set {
+		if ch.Label() == string(ch) {
+			other = append(other, ch)
+		}
+	}
+	sort.Slice(other, func(i, j int) bool { return other[i] < other[j] })
+	return append(out, other...)
+}
+
+// areaRank orders areas for display; unknown areas come last.
+func areaRank(a data.Area) int {
+	for i, k := range data.Areas {
+		if k == a {
+			return i
+		}
+	}
+	return len(data.Areas)
+}
+
+// sortedAreas returns the areas in display order, unknown ones last by code.
+func sortedAreas(set map[data.Area]bool) []data.Area {
+	out := make([]data.Area, 0, len(set))
+	for a := range set {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if ri, rj := areaRank(out[i]), areaRank(out[j]); ri != rj {
+			return ri < rj
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// tooltipper is implemented by renderers that can attach a tooltip to the
+// next shape (SVG).
+type tooltipper interface {
+	SetTooltip(text string)
+}
+
+// maxTooltip caps the length of a report summary in a tooltip.
+const maxTooltip = 280
+
+// dotSeries draws one dot per report: x is the month, y the channel's row,
+// the colour the report's area. Reports in the same month and channel are
+// packed side by side (then in a small grid) so that each stays visible.
+type dotSeries struct {
+	seriesBase
+	tl   *timeline
+	unit float64
+}
+
+// Render implements gochart.Series. The y range runs from 0 at the bottom
+// to the number of rows at the top.
+func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	m := newMapping(box, xr, yr)
+	rows := len(d.tl.channels)
+	rowH := (m.bottom - m.top) / float64(rows)
+	cellW, cellH := m.slotWidth()*0.92, rowH*0.8
+	radius := max(1.2*d.unit, min(5.5*d.unit, rowH*0.3))
+	tip, tips := r.(tooltipper)
+	pts := d.tl.points
+	for i := 0; i < len(pts); {
+		j := i
+		for j < len(pts) && pts[j].Month == pts[i].Month && pts[j].Channel == pts[i].Channel {
+			j++
+		}
+		row := 0
+		for row < rows && d.tl.channels[row] != pts[i].Channel {
+			row++
+		}
+		cx := m.x(float64(pts[i].Month - d.tl.first))
+		cy := m.y(float64(rows-row) - 0.5)
+		for k, off := range pack(j-i, cellW, cellH, 2*radius) {
+			p := pts[i+k]
+			if tips {
+				tip.SetTooltip(tooltip(p))
+			}
+			dot(r, cx+off[0], cy+off[1], radius, colorOf(string(p.Area)), white, max(1, 0.8*d.unit))
+		}
+		i = j
+	}
+}
+
+// tooltip describes a report: "2023-05-14 · Kyrgyzstan · summary".
+func tooltip(p data.Point) string {
+	s := []rune(strings.TrimSpace(p.Summary))
+	if len(s) > maxTooltip {
+		s = append(s[:maxTooltip-1], []rune(ellipsis)...)
+	}
+	return p.Date.String() + " · " + p.Area.Name() + " · " + string(s)
+}
+
+// pack returns the offsets from a cell's centre of k dots of diameter dia
+// in a cell w by h pixels: one centred row if they fit side by side, else a
+// centred grid whose rows close up (letting outlined dots overlap) to stay
+// inside the cell.
+func pack(k int, w, h, dia float64) [][2]float64 {
+	pitch := dia * 1.15
+	cols := min(k, max(1, int(w/pitch)))
+	rows := (k + cols - 1) / cols
+	px := min(pitch, w/float64(cols))
+	py := min(pitch, h/float64(rows))
+	out := make([][2]float64, k)
+	for i := range out {
+		row, col := i/cols, i%cols
+		inRow := min(cols, k-row*cols)
+		out[i] = [2]float64{
+			(float64(col) - float64(inRow-1)/2) * px,
+			(float64(row) - float64(rows-1)/2) * py,
+		}
+	}
+	return out
+}
