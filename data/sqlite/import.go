@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -27,7 +26,7 @@ func (s *Store) DryRun(ctx context.Context, src data.RowSource, progress data.Pr
 	return s.importRows(ctx, src, progress, true)
 }
 
-// rowError is implemented by sources whose errors name a row.
+// rowNamer is implemented by sources whose errors name a row.
 type rowNamer interface {
 	// RowError returns a problem at the current row and the named column.
 	RowError(column, message string) *data.RowError
@@ -35,18 +34,10 @@ type rowNamer interface {
 
 func (s *Store) importRows(ctx context.Context, src data.RowSource, progress data.Progress, dry bool) (data.ImportResult, error) {
 	var res data.ImportResult
-	if err := s.writeCheck(); err != nil {
-		return res, err
-	}
 	var problems data.RowErrors
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w, err := newWriter(ctx, tx)
+	err := s.writeTx(ctx, func(w *writer) error {
+		maxBefore, err := w.maxID()
 		if err != nil {
-			return err
-		}
-		defer w.close()
-		var maxBefore int64
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM incidents`).Scan(&maxBefore); err != nil {
 			return fmt.Errorf("read %s: %w", s.path, err)
 		}
 		updated := make([]uint64, maxBefore/64+1) // ids of existing incidents this import updated
@@ -74,7 +65,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 			if problems.Total > 0 {
 				continue // keep checking, stop writing
 			}
-			added, err := w.put(ctx, inc)
+			added, err := w.put(inc)
 			if err != nil {
 				return err
 			}
@@ -102,7 +93,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		if problems.Total > 0 {
 			return &problems
 		}
-		if err := dropUnusedSources(ctx, tx); err != nil {
+		if err := w.dropUnusedSources(); err != nil {
 			return err
 		}
 		if dry {

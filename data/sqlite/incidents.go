@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -188,59 +189,48 @@ func (s *Store) Sources(ctx context.Context) ([]data.SourceUse, error) {
 // SaveIncident inserts or updates an incident and replaces its sources, in
 // one transaction. On insert it sets inc.ID.
 func (s *Store) SaveIncident(ctx context.Context, inc *data.Incident) error {
-	if err := s.writeCheck(); err != nil {
-		return err
-	}
 	if err := inc.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		w, err := newWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
+	return s.writeTx(ctx, func(w *writer) error {
 		if inc.ID != 0 {
-			var ref string
-			err := tx.QueryRowContext(ctx, `SELECT ref FROM incidents WHERE id = ?`, inc.ID).Scan(&ref)
-			if errors.Is(err, sql.ErrNoRows) {
-				return data.Errorf(data.ENOTFOUND, "incident %d no longer exists", inc.ID)
-			}
+			ok, err := w.exists(inc.ID)
 			if err != nil {
 				return fmt.Errorf("save incident %s: %w", inc.Ref, err)
 			}
+			if !ok {
+				return data.Errorf(data.ENOTFOUND, "incident %d no longer exists", inc.ID)
+			}
 		}
-		var other int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM incidents WHERE ref = ? AND id <> ?`, inc.Ref, inc.ID).Scan(&other)
-		if err == nil {
-			return data.Errorf(data.ECONFLICT, "another incident already has the ref %q", inc.Ref)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		owner, taken, err := w.refOwner(inc.Ref)
+		if err != nil {
 			return fmt.Errorf("save incident %s: %w", inc.Ref, err)
 		}
-		_, err = w.put(ctx, inc)
-		return err
+		if taken && owner != inc.ID {
+			return data.Errorf(data.ECONFLICT, "another incident already has the ref %q", inc.Ref)
+		}
+		if _, err := w.put(inc); err != nil {
+			return err
+		}
+		return w.dropUnusedSources()
 	})
 }
 
 // DeleteIncident removes an incident and its links to sources. Sources no
 // incident cites any more are removed too.
 func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
-	if err := s.writeCheck(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = ?`, id)
+	return s.writeTx(ctx, func(w *writer) error {
+		ok, err := w.exists(id)
 		if err != nil {
 			return fmt.Errorf("delete incident %d: %w", id, err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if !ok {
 			return data.Errorf(data.ENOTFOUND, "incident %d does not exist", id)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE NOT EXISTS
-			(SELECT 1 FROM incident_sources l WHERE l.source_id = sources.id)`); err != nil {
-			return fmt.Errorf("delete unused sources: %w", err)
+		if _, err := w.conn.ExecContext(background, `DELETE FROM incidents WHERE id = ?`,
+			[]driver.NamedValue{{Ordinal: 1, Value: id}}); err != nil {
+			return fmt.Errorf("delete incident %d: %w", id, err)
 		}
-		return nil
+		return w.dropUnusedSources()
 	})
 }

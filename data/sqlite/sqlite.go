@@ -105,7 +105,7 @@ func dsn(path string, readOnly bool) string {
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows drive letters
 	}
-	q := "_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL"
+	q := "_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL&_cache_size=-32000"
 	if readOnly {
 		q += "&mode=ro"
 	} else {

@@ -2,30 +2,78 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 
 	"catracker/data"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// writer holds the prepared statements that store incidents inside one
-// transaction, and a cache of source ids so repeated sources cost one
-// lookup.
+// writer stores incidents inside one write transaction. It talks to the
+// driver's connection directly: database/sql starts a goroutine for every
+// query inside a transaction, which costs more than the query itself when
+// a million rows are imported.
 type writer struct {
-	findRef, insert, update, source, unlink, link *sql.Stmt
-	sources                                       map[sourceKey]int64
+	conn                                                  *sqlite3.SQLiteConn
+	findRef, findID, insert, update, source, unlink, link driver.Stmt
+	sources                                               map[sourceKey]int64
 }
 
 type sourceKey struct{ outlet, title, published, url string }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{sources: map[sourceKey]int64{}}
+// background is the context of the writer's statements: a cancellable one
+// would make the driver watch it from a goroutine per statement. Callers
+// check for cancellation between rows instead.
+var background = context.Background()
+
+// writeTx runs fn in a BEGIN IMMEDIATE transaction on one connection and
+// commits only if fn succeeds.
+func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
+	if err := s.writeCheck(); err != nil {
+		return err
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return friendly(s.path, err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		if _, err := c.ExecContext(background, "BEGIN IMMEDIATE", nil); err != nil {
+			return friendly(s.path, err)
+		}
+		w, err := newWriter(c)
+		if err == nil {
+			err = fn(w)
+			w.close()
+		}
+		if err == nil {
+			if _, err = c.ExecContext(background, "COMMIT", nil); err != nil {
+				err = friendly(s.path, err)
+			}
+		}
+		if err != nil {
+			c.ExecContext(background, "ROLLBACK", nil)
+			return err
+		}
+		return nil
+	})
+}
+
+func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
+	w := &writer{conn: c, sources: map[sourceKey]int64{}}
 	for _, p := range []struct {
-		dst **sql.Stmt
+		dst *driver.Stmt
 		sql string
 	}{
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
+		{&w.findID, `SELECT id FROM incidents WHERE id = ?`},
 		{&w.insert, `INSERT INTO incidents (ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, person, summary, notes)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.update, `UPDATE incidents SET ref = ?, date = ?, eff_date = ?, month = ?, area = ?, kind = ?, stage = ?,
@@ -38,7 +86,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.link, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES (?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
 	} {
-		st, err := tx.PrepareContext(ctx, p.sql)
+		st, err := c.Prepare(p.sql)
 		if err != nil {
 			w.close()
 			return nil, fmt.Errorf("prepare statement: %w", err)
@@ -49,21 +97,71 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.findRef, w.insert, w.update, w.source, w.unlink, w.link} {
+	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.unlink, w.link} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
+func named(args []any) []driver.NamedValue {
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		if n, ok := a.(int); ok {
+			a = int64(n)
+		}
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	return nv
+}
+
+func (w *writer) exec(st driver.Stmt, args ...any) (driver.Result, error) {
+	return st.(driver.StmtExecContext).ExecContext(background, named(args))
+}
+
+// queryID runs a statement that returns at most one integer; ok is false
+// when it returns no row.
+func (w *writer) queryID(st driver.Stmt, args ...any) (id int64, ok bool, err error) {
+	rows, err := st.(driver.StmtQueryContext).QueryContext(background, named(args))
+	if err != nil {
+		return 0, false, err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); errors.Is(err, io.EOF) {
+		return 0, false, nil
+	} else if err != nil {
+		return 0, false, err
+	}
+	id, ok = dest[0].(int64)
+	if !ok {
+		return 0, false, fmt.Errorf("expected an integer id, got %T", dest[0])
+	}
+	return id, true, nil
+}
+
+// exists reports whether an incident with this id exists.
+func (w *writer) exists(id int64) (bool, error) {
+	_, ok, err := w.queryID(w.findID, id)
+	return ok, err
+}
+
+// refOwner returns the id of the incident with this ref, if any.
+func (w *writer) refOwner(ref string) (int64, bool, error) {
+	return w.queryID(w.findRef, ref)
+}
+
 // put stores inc: it updates the incident with inc.ID, or else the one
 // with inc.Ref, or else inserts a new one. It sets inc.ID and reports
 // whether it inserted.
-func (w *writer) put(ctx context.Context, inc *data.Incident) (added bool, err error) {
+func (w *writer) put(inc *data.Incident) (added bool, err error) {
 	if inc.ID == 0 {
-		err := w.findRef.QueryRowContext(ctx, inc.Ref).Scan(&inc.ID)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		id, ok, err := w.refOwner(inc.Ref)
+		if err != nil {
 			return false, fmt.Errorf("look up ref %s: %w", inc.Ref, err)
+		}
+		if ok {
+			inc.ID = id
 		}
 	}
 	var count any
@@ -74,7 +172,7 @@ func (w *writer) put(ctx context.Context, inc *data.Incident) (added bool, err e
 		string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis), string(inc.Channel),
 		string(inc.Side), inc.Person, inc.Summary, inc.Notes}
 	if inc.ID == 0 {
-		res, err := w.insert.ExecContext(ctx, vals...)
+		res, err := w.exec(w.insert, vals...)
 		if err != nil {
 			return false, fmt.Errorf("insert incident %s: %w", inc.Ref, err)
 		}
@@ -83,10 +181,10 @@ func (w *writer) put(ctx context.Context, inc *data.Incident) (added bool, err e
 		}
 		added = true
 	} else {
-		if _, err := w.update.ExecContext(ctx, append(vals, inc.ID)...); err != nil {
+		if _, err := w.exec(w.update, append(vals, inc.ID)...); err != nil {
 			return false, fmt.Errorf("update incident %s: %w", inc.Ref, err)
 		}
-		if _, err := w.unlink.ExecContext(ctx, inc.ID); err != nil {
+		if _, err := w.exec(w.unlink, inc.ID); err != nil {
 			return false, fmt.Errorf("update sources of %s: %w", inc.Ref, err)
 		}
 	}
@@ -98,14 +196,14 @@ func (w *writer) put(ctx context.Context, inc *data.Incident) (added bool, err e
 		}
 		key := sourceKey{src.Outlet, src.Title, pub, src.URL}
 		id, ok := w.sources[key]
-		if !ok {
-			if err := w.source.QueryRowContext(ctx, src.Outlet, src.Title, src.Author, pub, src.URL).Scan(&id); err != nil {
+		if !ok || src.Author != "" {
+			if id, _, err = w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL); err != nil {
 				return false, fmt.Errorf("store source %q of %s: %w", src.Outlet, inc.Ref, err)
 			}
 			w.sources[key] = id
 		}
 		src.ID = id
-		if _, err := w.link.ExecContext(ctx, inc.ID, id, i, src.CitedAs); err != nil {
+		if _, err := w.exec(w.link, inc.ID, id, i, src.CitedAs); err != nil {
 			return false, fmt.Errorf("link source %q to %s: %w", src.Outlet, inc.Ref, err)
 		}
 	}
@@ -113,10 +211,25 @@ func (w *writer) put(ctx context.Context, inc *data.Incident) (added bool, err e
 }
 
 // dropUnusedSources deletes sources that no incident cites.
-func dropUnusedSources(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE NOT EXISTS
-		(SELECT 1 FROM incident_sources l WHERE l.source_id = sources.id)`); err != nil {
+func (w *writer) dropUnusedSources() error {
+	if _, err := w.conn.ExecContext(background, `DELETE FROM sources WHERE NOT EXISTS
+		(SELECT 1 FROM incident_sources l WHERE l.source_id = sources.id)`, nil); err != nil {
 		return fmt.Errorf("delete unused sources: %w", err)
 	}
 	return nil
+}
+
+// maxID returns the largest incident id, 0 in an empty database.
+func (w *writer) maxID() (int64, error) {
+	rows, err := w.conn.QueryContext(background, `SELECT COALESCE(MAX(id), 0) FROM incidents`, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); err != nil {
+		return 0, err
+	}
+	id, _ := dest[0].(int64)
+	return id, nil
 }
