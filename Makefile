@@ -1,6 +1,7 @@
 # Central Asia War Tracker. The two commands: `make run` and `make test`.
 # Each installs what a fresh Debian or Ubuntu machine is missing first.
 
+SHELL     := /bin/bash
 GO        ?= go
 BIN       := bin
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
@@ -8,7 +9,11 @@ TEST_PKGS  := xvfb xauth
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: run test setup setup-test build vet lint bench fuzz clean
+.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean
+
+# How long each fuzz target runs: briefly in `make test`, longer in `make fuzz`.
+FUZZTIME ?= 10s
+FUZZ_TARGETS := FuzzReader FuzzParseDate FuzzParseArea
 
 run: setup build
 	$(BIN)/catracker-cli stats
@@ -35,7 +40,17 @@ lint: vet $(STATICCHECK)
 
 test: setup-test build lint
 	$(GO) test -race ./data/...
-	$(GO) test ./...
+	$(GO) test $$($(GO) list ./... | grep -v '/data')
+	@$(MAKE) --no-print-directory fuzz-short
+
+fuzz-short:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./data/csvio || exit 1; \
+	done
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-short FUZZTIME=5m
 
 bench: setup build
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -108,7 +108,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// parseError turns an encoding/csv error into a row error.
+// parseError turns an encoding/csv error at the current row into a row
+// error.
 func (r *Reader) parseError(err error) *data.RowError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -119,9 +120,9 @@ func (r *Reader) parseError(err error) *data.RowError {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			msg = "a quote (\") appears inside a cell without quotes around the cell; double it and quote the cell"
 		}
-		return &data.RowError{File: r.name, Row: r.row + 1, Column: fmt.Sprintf("line %d, character %d", pe.Line, pe.Column), Message: msg}
+		return &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf("line %d, character %d", pe.Line, pe.Column), Message: msg}
 	}
-	return &data.RowError{File: r.name, Row: r.row + 1, Message: err.Error()}
+	return &data.RowError{File: r.name, Row: r.row, Message: err.Error()}
 }
 
 // RowError returns a problem at the current row and the named column.
