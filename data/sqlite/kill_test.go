@@ -25,6 +25,9 @@ func TestMain(m *testing.M) {
 	if spec := os.Getenv(childEnv); spec != "" {
 		os.Exit(runImportChild(spec))
 	}
+	if path := os.Getenv(readOnlyEnv); path != "" {
+		os.Exit(runReadOnlyChild(path))
+	}
 	os.Exit(m.Run())
 }
 

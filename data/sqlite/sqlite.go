@@ -23,7 +23,11 @@ import (
 )
 
 //go:embed migrations/*.sql
-var migrationFS embed.FS
+var embedded embed.FS
+
+// migrations holds the schema migrations, migrations/NNN_name.sql, applied
+// in order. Tests replace it to exercise upgrades.
+var migrations fs.FS = embedded
 
 // Store is a data.Store backed by one SQLite file.
 type Store struct {
@@ -43,7 +47,7 @@ type Options struct {
 
 // SchemaVersion is the newest schema this build knows.
 func SchemaVersion() int {
-	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
 	return len(names)
 }
 
@@ -81,6 +85,14 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !readOnly {
+		// Only now that the file is known to be ours: switching to WAL
+		// rewrites the file header.
+		if _, err := db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+			db.Close()
+			return nil, friendly(abs, err)
+		}
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -107,9 +119,9 @@ func dsn(path string, readOnly bool) string {
 	}
 	q := "_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL&_cache_size=-32000"
 	if readOnly {
-		q += "&mode=ro"
-	} else {
-		q += "&_journal_mode=WAL"
+		// immutable: the folder may be read-only too, so SQLite must not
+		// try to create its lock files beside the database.
+		q += "&mode=ro&immutable=1"
 	}
 	return "file://" + r.Replace(p) + "?" + q
 }
@@ -195,11 +207,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	for v := version + 1; v <= latest; v++ {
-		names, _ := fs.Glob(migrationFS, fmt.Sprintf("migrations/%03d_*.sql", v))
+		names, _ := fs.Glob(migrations, fmt.Sprintf("migrations/%03d_*.sql", v))
 		if len(names) != 1 {
 			return fmt.Errorf("migration %d is missing from this build", v)
 		}
-		body, err := migrationFS.ReadFile(names[0])
+		body, err := fs.ReadFile(migrations, names[0])
 		if err != nil {
 			return fmt.Errorf("read migration %s: %w", names[0], err)
 		}

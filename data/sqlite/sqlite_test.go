@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -359,25 +360,47 @@ func TestOpenRejectsOtherFiles(t *testing.T) {
 		}
 		return p
 	}
+	// A real database of ours, to cut short.
+	good := filepath.Join(dir, "good.db")
+	st, err := sqlite.Open(ctx, good, sqlite.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, st, deaths)
+	st.Close()
+	whole, _ := os.ReadFile(good)
+	// A SQLite file of another program.
 	other := filepath.Join(dir, "other.db")
 	{
-		st, err := sqlite.Open(ctx, other, sqlite.Options{Create: true})
+		db, err := sql.Open("sqlite3", other)
 		if err != nil {
 			t.Fatal(err)
 		}
-		st.Close()
+		if _, err := db.Exec("CREATE TABLE contacts (name TEXT)"); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
 	}
+	png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 600)...)
 	tests := []struct {
 		name, path, want string
 	}{
 		{"random bytes", write("random.db", bytes.Repeat([]byte("not a database "), 300)), "not a Central Asia War Tracker database"},
-		{"empty file", write("empty.db", nil), "empty"},
-		{"missing file", filepath.Join(dir, "missing.db"), "no database"},
-		{"missing folder", filepath.Join(dir, "nope", "x.db"), "no database"},
-		{"folder", dir, "folder"},
+		{"a PNG image", write("image.db", png), "not a Central Asia War Tracker database"},
+		{"empty file", write("empty.db", nil), "is empty, not a database"},
+		{"truncated database", write("cut.db", whole[:len(whole)/3]), "damaged"},
+		{"another program's database", other, "database of another program"},
+		{"missing file", filepath.Join(dir, "missing.db"), "there is no database"},
+		{"missing folder", filepath.Join(dir, "nope", "x.db"), "there is no database"},
+		{"a folder", dir, "is a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			var before [32]byte
+			info, statErr := os.Stat(tt.path)
+			if statErr == nil && !info.IsDir() {
+				before = checksum(t, tt.path)
+			}
 			st, err := sqlite.Open(ctx, tt.path, sqlite.Options{})
 			if err == nil {
 				st.Close()
@@ -386,6 +409,47 @@ func TestOpenRejectsOtherFiles(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) || data.ErrorCode(err) == data.EINTERNAL {
 				t.Errorf("error = %q (%s), want a plain message containing %q", err, data.ErrorCode(err), tt.want)
 			}
+			if statErr == nil && !info.IsDir() && checksum(t, tt.path) != before {
+				t.Error("the file was modified")
+			}
+			// The app stays usable: another database still opens.
+			ok, err := sqlite.Open(ctx, good, sqlite.Options{})
+			if err != nil {
+				t.Fatalf("opening a good database afterwards: %v", err)
+			}
+			ok.Close()
 		})
+	}
+}
+
+func TestLockedDatabaseGivesPlainMessage(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	st, err := sqlite.Open(ctx, path, sqlite.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// Another program holds the write lock.
+	other, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = importCSV(t, st, deaths)
+	if err == nil || !strings.Contains(err.Error(), "in use by another program") || data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("import while locked: %v (%s), want a plain 'in use' message", err, data.ErrorCode(err))
+	}
+	conn.ExecContext(ctx, "ROLLBACK")
+	if _, err := importCSV(t, st, deaths); err != nil {
+		t.Fatalf("import after the lock is released: %v", err)
 	}
 }

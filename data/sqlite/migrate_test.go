@@ -1,0 +1,157 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"catracker/data"
+)
+
+// withMigrations makes Open see the given migrations for one test.
+func withMigrations(t *testing.T, files map[string]string) {
+	t.Helper()
+	m := fstest.MapFS{}
+	for name, body := range files {
+		m["migrations/"+name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	old := migrations
+	migrations = m
+	t.Cleanup(func() { migrations = old })
+}
+
+func initialSchema(t *testing.T) string {
+	t.Helper()
+	b, err := embedded.ReadFile("migrations/001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// makeV1 creates a database at the first schema version holding one
+// incident, closes it and returns its path.
+func makeV1(t *testing.T) string {
+	t.Helper()
+	withMigrations(t, map[string]string{"001_init.sql": initialSchema(t)})
+	path := filepath.Join(t.TempDir(), "old.db")
+	st, err := Open(context.Background(), path, Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := 1
+	if err := st.SaveIncident(context.Background(), &data.Incident{Ref: "a", Date: data.Date{Year: 2023}, Area: data.KG,
+		Kind: data.Death, Basis: data.Event, Count: &one, Summary: "s", Sources: []data.Source{{Outlet: "O"}}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return path
+}
+
+func userVersion(t *testing.T, st *Store) int {
+	t.Helper()
+	var v int
+	if err := st.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestUpgradeWritesBackupThenMigrates(t *testing.T) {
+	path := makeV1(t)
+	withMigrations(t, map[string]string{
+		"001_init.sql":     initialSchema(t),
+		"002_reviewed.sql": "ALTER TABLE incidents ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;",
+	})
+	st, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer st.Close()
+	if v := userVersion(t, st); v != 2 {
+		t.Errorf("user_version after upgrade = %d, want 2", v)
+	}
+	if _, err := st.db.Exec("UPDATE incidents SET reviewed = 1"); err != nil {
+		t.Errorf("the new column is missing: %v", err)
+	}
+	if n, _ := st.CountIncidents(context.Background(), data.IncidentQuery{}); n != 1 {
+		t.Errorf("%d incidents after upgrade, want 1", n)
+	}
+
+	// The backup is the old version, complete.
+	withMigrations(t, map[string]string{"001_init.sql": initialSchema(t)})
+	backup, err := Open(context.Background(), path+".v1.bak", Options{})
+	if err != nil {
+		t.Fatalf("open backup: %v", err)
+	}
+	defer backup.Close()
+	if v := userVersion(t, backup); v != 1 {
+		t.Errorf("backup user_version = %d, want 1", v)
+	}
+	if n, _ := backup.CountIncidents(context.Background(), data.IncidentQuery{}); n != 1 {
+		t.Errorf("backup holds %d incidents, want 1", n)
+	}
+}
+
+func TestFailedUpgradeLeavesOriginalIntact(t *testing.T) {
+	path := makeV1(t)
+	before := sum(t, path)
+	withMigrations(t, map[string]string{
+		"001_init.sql":   initialSchema(t),
+		"002_broken.sql": "ALTER TABLE incidents ADD COLUMN ok INTEGER; ALTER TABLE no_such_table ADD COLUMN x INTEGER;",
+	})
+	st, err := Open(context.Background(), path, Options{})
+	if err == nil {
+		st.Close()
+		t.Fatal("a broken migration was applied")
+	}
+	if sum(t, path) != before {
+		t.Error("the original database changed although the upgrade failed")
+	}
+	withMigrations(t, map[string]string{"001_init.sql": initialSchema(t)})
+	st, err = Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatalf("the original no longer opens: %v", err)
+	}
+	defer st.Close()
+	if v := userVersion(t, st); v != 1 {
+		t.Errorf("user_version = %d after a failed upgrade, want 1", v)
+	}
+	if _, err := st.db.Exec("SELECT ok FROM incidents"); err == nil {
+		t.Error("half of the failed migration was kept")
+	}
+}
+
+func TestNewerSchemaIsRefusedUnchanged(t *testing.T) {
+	path := makeV1(t)
+	withMigrations(t, map[string]string{"001_init.sql": initialSchema(t)})
+	st, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.db.Exec("PRAGMA user_version = 7"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	before := sum(t, path)
+	_, err = Open(context.Background(), path, Options{})
+	if err == nil || !strings.Contains(err.Error(), "newer version") || data.ErrorCode(err) != data.EINVALID {
+		t.Errorf("error = %v, want a plain 'newer version' message", err)
+	}
+	if sum(t, path) != before {
+		t.Error("the newer database was modified")
+	}
+}
