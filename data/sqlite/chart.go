@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 
 	"catracker/data"
@@ -107,7 +106,7 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 // the family's incidents.
 func (s *Store) monthRange(ctx context.Context, kind data.Kind, f data.Filter) (from, to int, err error) {
 	var lo, hi sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT MIN(month), MAX(month) FROM incidents WHERE kind = ?`,
+	if err := s.db.QueryRowContext(ctx, `SELECT MIN(month), MAX(month) FROM monthly WHERE kind = ?`,
 		string(kind)).Scan(&lo, &hi); err != nil {
 		return 0, 0, fmt.Errorf("date range of %s: %w", s.path, err)
 	}
@@ -156,20 +155,20 @@ func inClause(col string, areas []data.Area) (string, []any) {
 	return " AND " + col + " IN (?" + strings.Repeat(",?", len(areas)-1) + ")", args
 }
 
-// areaBuckets groups every country's and CA's records by area and period.
+// areaBuckets groups every country's and CA's records by area and period,
+// from the monthly summary.
 func (s *Store) areaBuckets(ctx context.Context, f data.Filter, kind data.Kind) ([]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
-	q := `SELECT area, month / ? AS p,
-		COALESCE(SUM(CASE WHEN basis = 'event' THEN count END), 0),
-		COALESCE(MAX(CASE WHEN basis <> 'event' THEN count END), 0), COUNT(*)
-		FROM incidents WHERE kind = ? AND area <> 'RU' AND month <= ?` + side + ` GROUP BY area, p`
+	q := `SELECT area, month / ? AS p, SUM(events), MAX(most), SUM(rows)
+		FROM monthly WHERE kind = ? AND area <> 'RU' AND month <= ?` + side + ` GROUP BY area, p`
 	args := append([]any{f.Period.Months(), string(kind), f.To}, sideArgs...)
 	return s.buckets(ctx, q, args)
 }
 
 // caseBuckets counts prosecution cases: all stages of one person in one
 // area are one case, dated by its first stage or by f.Stage. Records with
-// no person count as their count of cases (one when unknown).
+// no person count as their count of cases (one when unknown); they come
+// from the monthly summary.
 func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
 	stage, stageArgs := "", []any(nil)
@@ -181,9 +180,7 @@ func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, 
 			SELECT area, MIN(month) AS first, 1 AS events, 0 AS most, COUNT(*) AS records
 			FROM incidents WHERE ` + where + ` AND person <> '' GROUP BY area, person
 		UNION ALL
-			SELECT area, month, CASE WHEN basis = 'event' THEN COALESCE(count, 1) ELSE 0 END,
-				CASE WHEN basis <> 'event' THEN COALESCE(count, 0) ELSE 0 END, 1
-			FROM incidents WHERE ` + where + ` AND person = ''
+			SELECT area, month, cases, most, rows FROM monthly WHERE ` + where + ` AND named = 0
 		) WHERE first <= ? GROUP BY area, p`
 	args := []any{f.Period.Months()}
 	args = append(append(args, sideArgs...), stageArgs...)
@@ -196,7 +193,7 @@ func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, 
 func (s *Store) channelBuckets(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("area", areas)
-	q := `SELECT channel, month / ? AS p, COUNT(*), 0, COUNT(*) FROM incidents
+	q := `SELECT channel, month / ? AS p, SUM(rows), 0, SUM(rows) FROM monthly
 		WHERE kind = 'recruitment' AND month <= ?` + in + side + ` GROUP BY channel, p`
 	args := append(append([]any{f.Period.Months(), f.To}, inArgs...), sideArgs...)
 	return s.buckets(ctx, q, args)
@@ -247,13 +244,23 @@ func (s *Store) points(ctx context.Context, f data.Filter, areas []data.Area) ([
 }
 
 // outlets lists the distinct outlets that report the incidents of the
-// chart, for its footer.
+// chart, for its footer. There are few outlets and many incidents and
+// sources, so it hops from one outlet to the next along the sources index
+// (a recursive MIN, instead of reading every source), and asks of each
+// whether any of its reports is in the chart, walking from the outlet's
+// sources to their incidents and stopping at the first; CROSS JOIN keeps
+// SQLite from starting at the incidents instead.
 func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, f data.Filter) ([]string, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("i.area", areas)
-	q := `SELECT DISTINCT outlet FROM sources s WHERE EXISTS (
-		SELECT 1 FROM incident_sources l JOIN incidents i ON i.id = l.incident_id
-		WHERE l.source_id = s.id AND i.kind = ? AND i.month <= ?` + in + side + `)`
+	q := `WITH RECURSIVE o(outlet) AS (
+			SELECT MIN(outlet) FROM sources
+			UNION ALL
+			SELECT (SELECT MIN(outlet) FROM sources WHERE outlet > o.outlet) FROM o WHERE o.outlet IS NOT NULL)
+		SELECT o.outlet FROM o WHERE o.outlet IS NOT NULL AND EXISTS (
+		SELECT 1 FROM sources s CROSS JOIN incident_sources l CROSS JOIN incidents i
+		WHERE s.outlet = o.outlet AND l.source_id = s.id AND i.id = l.incident_id
+		AND i.kind = ? AND i.month <= ?` + strings.ReplaceAll(in+side, " side ", " i.side ") + `) ORDER BY o.outlet`
 	args := append(append([]any{string(kind), f.To}, inArgs...), sideArgs...)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -268,6 +275,5 @@ func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, 
 		}
 		out = append(out, o)
 	}
-	sort.Strings(out)
 	return out, rows.Err()
 }

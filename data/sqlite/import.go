@@ -9,6 +9,17 @@ import (
 	"catracker/data"
 )
 
+// A bulk load into a nearly empty database drops the secondary indexes
+// once bulkRows rows have been read and builds them again at the end:
+// building an index by sorting writes each page once, while keeping it up
+// to date row by row rewrites the same pages many times over. Indexes stay
+// in place when the database already holds bulkMaxExisting incidents,
+// because updates of existing incidents need them.
+const (
+	bulkRows        = 50_000
+	bulkMaxExisting = 10_000
+)
+
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = errors.New("dry run")
 
@@ -41,7 +52,17 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 			return fmt.Errorf("read %s: %w", s.path, err)
 		}
 		updated := make([]uint64, maxBefore/64+1) // ids of existing incidents this import updated
+		existing, err := w.count()
+		if err != nil {
+			return fmt.Errorf("read %s: %w", s.path, err)
+		}
+		var deferred []string // index definitions dropped for a bulk load
 		for n := 1; ; n++ {
+			if n == bulkRows && existing < bulkMaxExisting && problems.Total == 0 {
+				if deferred, err = w.dropIndexes(); err != nil {
+					return err
+				}
+			}
 			if n%1000 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -92,6 +113,9 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		}
 		if problems.Total > 0 {
 			return &problems
+		}
+		if err := w.createIndexes(deferred); err != nil {
+			return err
 		}
 		if err := w.dropUnusedSources(); err != nil {
 			return err

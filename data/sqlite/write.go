@@ -221,7 +221,16 @@ func (w *writer) dropUnusedSources() error {
 
 // maxID returns the largest incident id, 0 in an empty database.
 func (w *writer) maxID() (int64, error) {
-	rows, err := w.conn.QueryContext(background, `SELECT COALESCE(MAX(id), 0) FROM incidents`, nil)
+	return w.scalar(`SELECT COALESCE(MAX(id), 0) FROM incidents`)
+}
+
+// count returns the number of incidents.
+func (w *writer) count() (int64, error) {
+	return w.scalar(`SELECT COUNT(*) FROM incidents`)
+}
+
+func (w *writer) scalar(q string) (int64, error) {
+	rows, err := w.conn.QueryContext(background, q, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -230,6 +239,56 @@ func (w *writer) maxID() (int64, error) {
 	if err := rows.Next(dest); err != nil {
 		return 0, err
 	}
-	id, _ := dest[0].(int64)
-	return id, nil
+	n, _ := dest[0].(int64)
+	return n, nil
+}
+
+// dropIndexes drops the secondary indexes of incidents and their links to
+// sources and returns their definitions for createIndexes. The unique
+// index on ref stays: imports look refs up in it.
+func (w *writer) dropIndexes() ([]string, error) {
+	rows, err := w.conn.QueryContext(background, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incidents', 'incident_sources')`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("list indexes: %w", err)
+	}
+	var names, defs []string
+	dest := make([]driver.Value, 2)
+	for {
+		if err := rows.Next(dest); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list indexes: %w", err)
+		}
+		names = append(names, string(asText(dest[0])))
+		defs = append(defs, string(asText(dest[1])))
+	}
+	rows.Close()
+	for _, n := range names {
+		if _, err := w.conn.ExecContext(background, `DROP INDEX "`+n+`"`, nil); err != nil {
+			return nil, fmt.Errorf("drop index %s: %w", n, err)
+		}
+	}
+	return defs, nil
+}
+
+func asText(v driver.Value) []byte {
+	switch t := v.(type) {
+	case string:
+		return []byte(t)
+	case []byte:
+		return t
+	}
+	return nil
+}
+
+// createIndexes runs the index definitions dropIndexes returned.
+func (w *writer) createIndexes(defs []string) error {
+	for _, d := range defs {
+		if _, err := w.conn.ExecContext(background, d, nil); err != nil {
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+	}
+	return nil
 }
