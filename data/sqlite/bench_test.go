@@ -1,10 +1,8 @@
 package sqlite_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,36 +13,15 @@ import (
 	"catracker/internal/synth"
 )
 
-// benchDB returns a database of n synthetic incidents. It is built once
-// and kept in the temporary folder between runs, keyed by size and schema.
+// benchDB opens a database of n synthetic incidents, built once and kept
+// between runs.
 func benchDB(b *testing.B, n int) *sqlite.Store {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "catracker-bench")
-	os.MkdirAll(dir, 0o755)
-	path := filepath.Join(dir, fmt.Sprintf("gen-%d-seed1-v%d.db", n, sqlite.SchemaVersion()))
-	ctx := context.Background()
-	if _, err := os.Stat(path); err != nil {
-		tmp := path + ".new"
-		os.Remove(tmp)
-		st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		pr, pw := io.Pipe()
-		go func() { pw.CloseWithError(synth.Generate(ctx, pw, n, 1)) }()
-		r, err := csvio.NewReader(bufio.NewReader(pr), "generated.csv")
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := st.Import(ctx, r, nil); err != nil {
-			b.Fatal(err)
-		}
-		st.Close()
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
+	path, err := synth.CachedDB(context.Background(), n, 1)
+	if err != nil {
+		b.Fatal(err)
 	}
-	st, err := sqlite.Open(ctx, path, sqlite.Options{})
+	st, err := sqlite.Open(context.Background(), path, sqlite.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,14 +3,18 @@
 package synth
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/data/sqlite"
 )
 
 // Generate writes n synthetic incidents in the import format. The spread
@@ -79,4 +83,43 @@ func Generate(ctx context.Context, w io.Writer, n int, seed uint64) error {
 		return fmt.Errorf("generate: %w", err)
 	}
 	return nil
+}
+
+// CachedDB returns the path of a database holding n synthetic incidents
+// made with seed. It is built once, in a folder under the system's
+// temporary folder, and reused by later benchmark runs; the name carries
+// the schema version so an upgrade builds a fresh one.
+func CachedDB(ctx context.Context, n int, seed uint64) (string, error) {
+	dir := filepath.Join(os.TempDir(), "catracker-bench")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("benchmark folder: %w", err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("gen-%d-seed%d-v%d.db", n, seed, sqlite.SchemaVersion()))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	tmp := path + ".new"
+	os.Remove(tmp)
+	st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true})
+	if err != nil {
+		return "", err
+	}
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(Generate(ctx, pw, n, seed)) }()
+	r, err := csvio.NewReader(bufio.NewReader(pr), "generated.csv")
+	if err == nil {
+		_, err = st.Import(ctx, r, nil)
+	}
+	pr.Close()
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("build benchmark database: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return "", fmt.Errorf("build benchmark database: %w", err)
+	}
+	return path, nil
 }
