@@ -1,23 +1,21 @@
 package chart
 
 import (
-	_ "embed" // the embedded Noto Sans fonts
 	"fmt"
 	"sync"
+
+	"catracker/assets/fonts"
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
 
-// Noto Sans covers Latin, Cyrillic and Cyrillic Supplement, so Kazakh,
-// Kyrgyz, Tajik and Uzbek names (Қ ү ң ө ҷ oʻ) render correctly. The fonts
-// are licensed under the SIL Open Font License (fonts/OFL.txt).
+// The fonts are package catracker/assets/fonts's Noto Sans, which covers
+// the Cyrillic letters of Central Asian names.
 var (
-	//go:embed fonts/NotoSans-Regular.ttf
-	regularTTF []byte
-	//go:embed fonts/NotoSans-Bold.ttf
-	boldTTF []byte
+	regularTTF = fonts.Regular
+	boldTTF    = fonts.Bold
 )
 
 // svgFontFamily names Noto Sans first and then fonts that also cover
