@@ -13,17 +13,49 @@ import (
 // WriteIncidents writes incidents in the import format, so that the file
 // reads back into the same incidents.
 func WriteIncidents(w io.Writer, incidents []data.Incident) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
-		return fmt.Errorf("write csv header: %w", err)
-	}
+	iw := NewIncidentWriter(w)
 	for _, inc := range incidents {
-		if err := cw.Write(Record(&inc)); err != nil {
-			return fmt.Errorf("write incident %s: %w", inc.Ref, err)
+		if err := iw.Write(inc); err != nil {
+			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	return iw.Close()
+}
+
+// IncidentWriter writes incidents in the import format one at a time, for
+// databases too large to hold in memory.
+type IncidentWriter struct {
+	cw     *csv.Writer
+	header bool
+}
+
+// NewIncidentWriter returns a writer that starts with the header.
+func NewIncidentWriter(w io.Writer) *IncidentWriter { return &IncidentWriter{cw: csv.NewWriter(w)} }
+
+// Write writes one incident.
+func (iw *IncidentWriter) Write(inc data.Incident) error {
+	if !iw.header {
+		if err := iw.cw.Write(Columns); err != nil {
+			return fmt.Errorf("write csv header: %w", err)
+		}
+		iw.header = true
+	}
+	if err := iw.cw.Write(Record(&inc)); err != nil {
+		return fmt.Errorf("write incident %s: %w", inc.Ref, err)
+	}
+	return nil
+}
+
+// Close writes the header if nothing else was written and flushes.
+func (iw *IncidentWriter) Close() error {
+	if !iw.header {
+		if err := iw.cw.Write(Columns); err != nil {
+			return fmt.Errorf("write csv header: %w", err)
+		}
+		iw.header = true
+	}
+	iw.cw.Flush()
+	if err := iw.cw.Error(); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil

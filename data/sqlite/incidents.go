@@ -95,21 +95,13 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanIncident(r scanner) (*data.Incident, error) {
 	var inc data.Incident
-	var date, area, kind, stage, basis, channel, side string
-	var count sql.NullInt64
-	if err := r.Scan(&inc.ID, &inc.Ref, &date, &area, &kind, &stage, &count, &basis, &channel, &side,
+	var v rowValues
+	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side,
 		&inc.Person, &inc.Summary, &inc.Notes); err != nil {
 		return nil, err
 	}
-	d, err := data.ParseDate(date)
-	if err != nil {
-		return nil, fmt.Errorf("incident %s: stored date %q: %w", inc.Ref, date, err)
-	}
-	inc.Date, inc.Area, inc.Kind, inc.Stage = d, data.Area(area), data.Kind(kind), data.Stage(stage)
-	inc.Basis, inc.Channel, inc.Side = data.Basis(basis), data.Channel(channel), data.Side(side)
-	if count.Valid {
-		n := int(count.Int64)
-		inc.Count = &n
+	if err := v.into(&inc); err != nil {
+		return nil, err
 	}
 	return &inc, nil
 }
@@ -233,4 +225,104 @@ func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
 		}
 		return w.dropUnusedSources()
 	})
+}
+
+// Persons lists the distinct person names in the database.
+func (s *Store) Persons(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT person FROM incidents WHERE person <> '' ORDER BY person`)
+	if err != nil {
+		return nil, fmt.Errorf("list persons of %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("list persons of %s: %w", s.path, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// EachIncident calls fn for every incident, with its sources, in date
+// order. It streams, so it suits databases of any size.
+func (s *Store) EachIncident(ctx context.Context, fn func(*data.Incident) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.ref, i.date, i.area, i.kind, i.stage, i.count, i.basis,
+		i.channel, i.side, i.person, i.summary, i.notes,
+		s.id, s.outlet, s.title, s.author, s.published, s.url, l.cited_as
+		FROM incidents i JOIN incident_sources l ON l.incident_id = i.id JOIN sources s ON s.id = l.source_id
+		ORDER BY i.eff_date, i.id, l.position`)
+	if err != nil {
+		return fmt.Errorf("read incidents of %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var cur *data.Incident
+	for rows.Next() {
+		inc, src, err := scanIncidentSource(rows)
+		if err != nil {
+			return fmt.Errorf("read incidents of %s: %w", s.path, err)
+		}
+		if cur != nil && cur.ID != inc.ID {
+			if err := fn(cur); err != nil {
+				return err
+			}
+			cur = nil
+		}
+		if cur == nil {
+			cur = inc
+		}
+		cur.Sources = append(cur.Sources, src)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read incidents of %s: %w", s.path, err)
+	}
+	if cur != nil {
+		return fn(cur)
+	}
+	return nil
+}
+
+// scanIncidentSource scans a row of an incident joined with one source.
+func scanIncidentSource(r scanner) (*data.Incident, data.Source, error) {
+	var src data.Source
+	var published string
+	var inc data.Incident
+	var v rowValues
+	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side,
+		&inc.Person, &inc.Summary, &inc.Notes,
+		&src.ID, &src.Outlet, &src.Title, &src.Author, &published, &src.URL, &src.CitedAs); err != nil {
+		return nil, src, err
+	}
+	if err := v.into(&inc); err != nil {
+		return nil, src, err
+	}
+	if published != "" {
+		d, err := data.ParseDate(published)
+		if err != nil {
+			return nil, src, fmt.Errorf("source %d: stored date %q: %w", src.ID, published, err)
+		}
+		src.Published = d
+	}
+	return &inc, src, nil
+}
+
+// rowValues are the stored columns of an incident that need converting.
+type rowValues struct {
+	date, area, kind, stage, basis, channel, side string
+	count                                         sql.NullInt64
+}
+
+func (v rowValues) into(inc *data.Incident) error {
+	d, err := data.ParseDate(v.date)
+	if err != nil {
+		return fmt.Errorf("incident %s: stored date %q: %w", inc.Ref, v.date, err)
+	}
+	inc.Date, inc.Area, inc.Kind, inc.Stage = d, data.Area(v.area), data.Kind(v.kind), data.Stage(v.stage)
+	inc.Basis, inc.Channel, inc.Side = data.Basis(v.basis), data.Channel(v.channel), data.Side(v.side)
+	if v.count.Valid {
+		n := int(v.count.Int64)
+		inc.Count = &n
+	}
+	return nil
 }

@@ -12,12 +12,8 @@ import (
 )
 
 // Write calls fill with a writer for path and moves the result into place
-// only if fill and every file operation succeed. The path "-" writes to
-// standard output instead.
+// only if fill and every file operation succeed.
 func Write(path string, fill func(w io.Writer) error) (err error) {
-	if path == "-" {
-		return fill(os.Stdout)
-	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

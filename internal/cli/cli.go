@@ -34,6 +34,9 @@ const usage = `Usage:
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE] [--side russia|ukraine] [--format png|svg|pdf|csv]
                          [--width W --height H --scale S] --out FILE|-
+  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
+                         [--per-country] [--images DIR --width W --height H] [--no-names] --out FILE.pdf
+  catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
   catracker-cli generate --rows N --out FILE.csv [--seed S]
 
 Without --db the default database in your data folder is used; it is created
@@ -61,6 +64,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	cmds := map[string]func(context.Context, []string, Env) error{
 		"import": runImport, "validate": runValidate, "stats": runStats, "export": runExport, "generate": runGenerate,
+		"report": runReport, "export-incidents": runExportIncidents,
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {

@@ -20,5 +20,8 @@ func runGenerate(ctx context.Context, args []string, env Env) error {
 	if *rows <= 0 || *out == "" {
 		return usagef("generate needs --rows N (N > 0) and --out FILE")
 	}
+	if *out == "-" {
+		return synth.Generate(ctx, env.Stdout, *rows, *seed)
+	}
 	return atomicfile.Write(*out, func(w io.Writer) error { return synth.Generate(ctx, w, *rows, *seed) })
 }

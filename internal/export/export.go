@@ -38,8 +38,7 @@ func Write(w io.Writer, c *data.Chart, req Request) error {
 }
 
 // WriteFile writes the export to path through a temporary file, so that
-// path holds either its old content or the complete new file. The path "-"
-// writes to standard output.
+// path holds either its old content or the complete new file.
 func WriteFile(path string, c *data.Chart, req Request) error {
 	return atomicfile.Write(path, func(w io.Writer) error { return Write(w, c, req) })
 }

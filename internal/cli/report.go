@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"catracker/data"
+	"catracker/data/csvio"
+	"catracker/internal/atomicfile"
+	"catracker/internal/export"
+	"catracker/internal/report"
+)
+
+func runReport(ctx context.Context, args []string, env Env) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	db := fs.String("db", "", "database file (default: the one in your data folder)")
+	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline", "the charts, in order")
+	areas := fs.String("areas", "", "comma-separated area codes or country names (default: all)")
+	from := fs.String("from", "", "first month, YYYY-MM")
+	to := fs.String("to", "", "last month, YYYY-MM")
+	period := fs.String("period", "month", "month, quarter or year")
+	cumulative := fs.Bool("cumulative", false, "running totals instead of new per period")
+	stage := fs.String("stage", "", "date prosecution cases by this stage")
+	side := fs.String("side", "", "russia or ukraine (default: both and unknown)")
+	perCountry := fs.Bool("per-country", false, "add the charts of each selected country")
+	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
+	width := fs.Int("width", 1600, "chart width in pixels")
+	height := fs.Int("height", 900, "chart height in pixels")
+	noNames := fs.Bool("no-names", false, "leave personal names out")
+	out := fs.String("out", "", "the PDF file to write")
+	if err := parse(fs, args, env); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usagef("report needs --out FILE.pdf and takes no other arguments")
+	}
+	req, err := export.Parse(export.Flags{Chart: "deaths", Areas: *areas, From: *from, To: *to, Period: *period,
+		Cumulative: *cumulative, Stage: *stage, Side: *side, Format: "pdf", Width: *width, Height: *height, Scale: 1})
+	if err != nil {
+		return &usageError{strings.TrimPrefix(err.Error(), export.ErrFlag.Error()+": ")}
+	}
+	var families []data.Family
+	for _, c := range strings.Split(*charts, ",") {
+		f, err := data.ParseFamily(c)
+		if err != nil {
+			return usagef("--charts: %v", err)
+		}
+		families = append(families, f)
+	}
+	if *images != "" {
+		if info, err := os.Stat(*images); err != nil || !info.IsDir() {
+			return data.Errorf(data.EINVALID, "the folder %s does not exist", *images)
+		}
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	o := report.Options{Families: families, Filter: req.Filter, PerCountry: *perCountry, ImagesDir: *images,
+		Width: *width, Height: *height, NoNames: *noNames, Dataset: datasetName(st.Path()), Generated: time.Now()}
+	if *noNames {
+		if o.Persons, err = st.Persons(ctx); err != nil {
+			return err
+		}
+	}
+	var res report.Result
+	if err := atomicfile.Write(*out, func(w io.Writer) error {
+		res, err = report.Write(ctx, w, st, o)
+		return err
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Wrote %s: %d charts", *out, res.Charts)
+	if len(res.Images) > 0 {
+		fmt.Fprintf(env.Stdout, ", %d images in %s", len(res.Images), *images)
+	}
+	fmt.Fprintln(env.Stdout)
+	return nil
+}
+
+func runExportIncidents(ctx context.Context, args []string, env Env) error {
+	fs := flag.NewFlagSet("export-incidents", flag.ContinueOnError)
+	db := fs.String("db", "", "database file (default: the one in your data folder)")
+	noNames := fs.Bool("no-names", false, "replace personal names by pseudonyms and withhold them in texts")
+	out := fs.String("out", "", "the CSV file to write, or - for standard output")
+	if err := parse(fs, args, env); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usagef("export-incidents needs --out FILE.csv and takes no other arguments")
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var redact *data.Redactor
+	if *noNames {
+		persons, err := st.Persons(ctx)
+		if err != nil {
+			return err
+		}
+		redact = data.NewRedactor(persons)
+	}
+	write := func(w io.Writer) error {
+		cw := csvio.NewIncidentWriter(w)
+		if err := st.EachIncident(ctx, func(inc *data.Incident) error {
+			return cw.Write(redact.Incident(*inc))
+		}); err != nil {
+			return err
+		}
+		return cw.Close()
+	}
+	if *out == "-" {
+		return write(env.Stdout)
+	}
+	return atomicfile.Write(*out, write)
+}

@@ -1,0 +1,279 @@
+// Package report writes the report pack: one PDF with the chosen charts,
+// each with its caption and filters, followed by every source with its
+// citation and the counting method; optionally the same charts for each
+// selected country, and every chart as a PNG file with a consistent name.
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"catracker/assets/fonts"
+	"catracker/data"
+	"catracker/internal/atomicfile"
+	"catracker/ui/chart"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// Source is what a report reads: charts, sources and statistics.
+type Source interface {
+	Chart(ctx context.Context, f data.Filter) (*data.Chart, error)
+	Sources(ctx context.Context) ([]data.SourceUse, error)
+	Stats(ctx context.Context) (data.Stats, error)
+}
+
+// Options choose the contents of a report pack.
+type Options struct {
+	Families []data.Family // the charts, in order; empty means all four
+	// Filter applies to every chart: areas, dates, period, cumulative,
+	// stage and side. Its family is ignored.
+	Filter data.Filter
+	// PerCountry adds each selected country's charts after the main ones.
+	PerCountry bool
+	// ImagesDir, when set, also receives every chart as a PNG file named
+	// family[-cumulative]-AREA-WxH.png.
+	ImagesDir string
+	// Width and Height are the size of the PNG files and the shape of the
+	// charts in the PDF; zero means 1600x900.
+	Width, Height int
+	// Persons are the names to withhold when NoNames is set.
+	Persons []string
+	NoNames bool
+	// Dataset names the database in footers; Generated dates the report.
+	Dataset   string
+	Generated time.Time
+}
+
+// Result says what a report contains.
+type Result struct {
+	Charts int      // charts in the PDF
+	Images []string // PNG files written
+}
+
+// figure is one chart in the report.
+type figure struct {
+	chart *data.Chart
+	area  string // the area code for file names, or "all"
+}
+
+// Write renders the report pack as a PDF to w and, when o.ImagesDir is set,
+// writes the PNG files.
+func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, error) {
+	var res Result
+	if o.Width == 0 || o.Height == 0 {
+		o.Width, o.Height = 1600, 900
+	}
+	if len(o.Families) == 0 {
+		o.Families = data.Families
+	}
+	figs, err := collect(ctx, src, o)
+	if err != nil {
+		return res, err
+	}
+	stats, err := src.Stats(ctx)
+	if err != nil {
+		return res, err
+	}
+	sources, err := src.Sources(ctx)
+	if err != nil {
+		return res, err
+	}
+	var redact *data.Redactor
+	if o.NoNames {
+		redact = data.NewRedactor(o.Persons)
+	}
+	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated}
+	d := newDoc()
+	d.cover(o, figs, stats)
+	for i, f := range figs {
+		img, err := pngBytes(f.chart, opts)
+		if err != nil {
+			return res, err
+		}
+		d.figure(i+1, f.chart, img, float64(o.Height)/float64(o.Width))
+		if o.ImagesDir != "" {
+			name := filepath.Join(o.ImagesDir, FileName(f.chart, f.area, o.Width, o.Height))
+			if err := atomicfile.Write(name, func(w io.Writer) error {
+				_, err := w.Write(img.Bytes())
+				return err
+			}); err != nil {
+				return res, err
+			}
+			res.Images = append(res.Images, name)
+		}
+	}
+	d.sources(sources, redact)
+	d.method()
+	if err := d.pdf.Output(w); err != nil {
+		return res, fmt.Errorf("write report: %w", err)
+	}
+	res.Charts = len(figs)
+	return res, nil
+}
+
+// collect runs the chart queries: every family for the filter, then, with
+// PerCountry, every family for each selected country.
+func collect(ctx context.Context, src Source, o Options) ([]figure, error) {
+	base := o.Filter.WithDefaults()
+	var figs []figure
+	add := func(f data.Filter, area string) error {
+		for _, fam := range o.Families {
+			f.Family = fam
+			c, err := src.Chart(ctx, f)
+			if err != nil {
+				return fmt.Errorf("chart %s: %w", fam, err)
+			}
+			figs = append(figs, figure{chart: c, area: area})
+		}
+		return nil
+	}
+	if err := add(base, "all"); err != nil {
+		return nil, err
+	}
+	if o.PerCountry {
+		for _, a := range base.Areas {
+			if !a.IsCountry() {
+				continue
+			}
+			f := base
+			f.Areas = []data.Area{a}
+			if err := add(f, string(a)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return figs, nil
+}
+
+// FileName is the consistent name of a chart's image file, such as
+// deaths-cumulative-KG-1600x900.png.
+func FileName(c *data.Chart, area string, width, height int) string {
+	name := string(c.Filter.Family)
+	if c.Filter.Cumulative {
+		name += "-cumulative"
+	}
+	return fmt.Sprintf("%s-%s-%dx%d.png", name, area, width, height)
+}
+
+func pngBytes(c *data.Chart, o chart.Options) (*bytes.Buffer, error) {
+	img, err := chart.Image(c, o)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("encode chart image: %w", err)
+	}
+	return &buf, nil
+}
+
+// doc is the PDF being written: A4 landscape, Noto Sans, page numbers.
+type doc struct {
+	pdf *fpdf.Fpdf
+}
+
+const (
+	margin    = 15.0
+	pageW     = 297.0
+	textWidth = pageW - 2*margin
+)
+
+func newDoc() *doc {
+	p := fpdf.New("L", "mm", "A4", "")
+	p.AddUTF8FontFromBytes("Noto", "", fonts.Regular)
+	p.AddUTF8FontFromBytes("Noto", "B", fonts.Bold)
+	p.SetMargins(margin, margin, margin)
+	p.SetAutoPageBreak(true, margin+5)
+	p.SetTitle("Central Asia War Tracker report", true)
+	p.SetCreator("Central Asia War Tracker", true)
+	p.AliasNbPages("{pages}")
+	p.SetFooterFunc(func() {
+		p.SetY(-margin)
+		p.SetFont("Noto", "", 8)
+		p.SetTextColor(110, 110, 110)
+		p.CellFormat(0, 5, fmt.Sprintf("Central Asia War Tracker · page %d of {pages}", p.PageNo()), "", 0, "R", false, 0, "")
+	})
+	return &doc{pdf: p}
+}
+
+func (d *doc) heading(text string, size float64) {
+	d.pdf.SetFont("Noto", "B", size)
+	d.pdf.SetTextColor(20, 20, 20)
+	d.pdf.MultiCell(textWidth, size*0.5, text, "", "L", false)
+	d.pdf.Ln(2)
+}
+
+func (d *doc) para(text string, size float64) {
+	d.pdf.SetFont("Noto", "", size)
+	d.pdf.SetTextColor(40, 40, 40)
+	d.pdf.MultiCell(textWidth, size*0.45, text, "", "L", false)
+	d.pdf.Ln(1.5)
+}
+
+func (d *doc) cover(o Options, figs []figure, stats data.Stats) {
+	d.pdf.AddPage()
+	d.heading("Central Asia War Tracker: report", 24)
+	d.para(fmt.Sprintf("Generated %s from %s: %d incidents, %d sources.", o.Generated.Format("2006-01-02"),
+		o.Dataset, stats.Incidents, stats.Sources), 11)
+	d.para("Counts are confirmed minimums compiled from the cited reports; the real numbers are likely higher. "+
+		"The counting method is explained at the end of this report.", 11)
+	if o.NoNames {
+		d.para("Personal names are withheld in this report.", 11)
+	}
+	d.pdf.Ln(4)
+	d.heading("Figures", 14)
+	for i, f := range figs {
+		d.para(fmt.Sprintf("Figure %d. %s — %s", i+1, chart.Title(f.chart), chart.Subtitle(f.chart)), 10)
+	}
+}
+
+func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
+	d.pdf.AddPage()
+	name := fmt.Sprintf("figure-%d", n)
+	d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img.Bytes()))
+	w := textWidth
+	h := w * aspect
+	if maxH := 210 - 2*margin - 40; h > maxH {
+		h = maxH
+		w = h / aspect
+	}
+	d.pdf.ImageOptions(name, margin, margin, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	d.pdf.SetY(margin + h + 4)
+	d.pdf.SetFont("Noto", "B", 10)
+	d.pdf.SetTextColor(20, 20, 20)
+	d.pdf.CellFormat(0, 5, fmt.Sprintf("Figure %d. %s", n, chart.Title(c)), "", 1, "L", false, 0, "")
+	d.para(chart.Describe(c), 9)
+}
+
+func (d *doc) sources(list []data.SourceUse, redact *data.Redactor) {
+	d.pdf.AddPage()
+	d.heading("Sources", 16)
+	d.para("Every report behind the figures, with the number of incidents it reports.", 10)
+	for i, s := range list {
+		src := s.Source
+		src.Title = redact.Text(src.Title)
+		word := "incidents"
+		if s.Incidents == 1 {
+			word = "incident"
+		}
+		d.para(fmt.Sprintf("%d. %s (%d %s)", i+1, strings.TrimSpace(src.Citation()), s.Incidents, word), 9.5)
+	}
+}
+
+func (d *doc) method() {
+	d.pdf.AddPage()
+	d.heading("How the numbers are counted", 16)
+	for _, r := range data.Method {
+		d.pdf.SetFont("Noto", "B", 10)
+		d.pdf.SetTextColor(20, 20, 20)
+		d.pdf.MultiCell(textWidth, 5, r.Head, "", "L", false)
+		d.para(r.Text, 10)
+	}
+}
