@@ -12,8 +12,9 @@ import (
 
 // fixedColors gives every country, area, derived series and known channel
 // one colour that is the same in every chart. Countries use the Okabe-Ito
-// colour-blind-safe palette; channels use Paul Tol's muted and vibrant
-// palettes, ordered so that neighbouring layers of a stack contrast.
+// colour-blind-safe palette; channels use twelve colours from Paul Tol's
+// palettes chosen so that any two stay apart for readers with normal
+// vision, deuteranopia and protanopia (checked by TestPaletteColourBlindSafe).
 var fixedColors = map[string]color.RGBA{
 	string(data.KZ):       rgb(0x0072B2), // blue
 	string(data.KG):       rgb(0xD55E00), // vermillion
@@ -22,28 +23,28 @@ var fixedColors = map[string]color.RGBA{
 	string(data.TM):       rgb(0xE69F00), // orange
 	string(data.CA):       rgb(0x56B4E9), // sky blue
 	string(data.RU):       rgb(0x222222), // near black
-	data.UnattributedCode: rgb(0x999999), // grey
+	data.UnattributedCode: rgb(0xBBBBBB), // light grey
 	data.RegionCode:       rgb(0x000000), // black
 
 	"prison":                 rgb(0x332288), // indigo
-	"migration_centre":       rgb(0xDDCC77), // sand
-	"social_media_ads":       rgb(0x44AA99), // teal
-	"summons_citizenship":    rgb(0xCC6677), // rose
-	"citizenship_law":        rgb(0x117733), // green
-	"conscript_decree":       rgb(0x88CCEE), // cyan
-	"pmc_contract":           rgb(0x882255), // wine
-	"mod_contract":           rgb(0x999933), // olive
-	"construction_deception": rgb(0xAA4499), // purple
-	"mosque_raids":           rgb(0xEE7733), // Tol vibrant orange
-	"street_recruiters":      rgb(0x0077BB), // Tol vibrant blue
-	"transport_ads":          rgb(0xEE3377), // Tol vibrant magenta
+	"migration_centre":       rgb(0xEEDD88), // pale yellow
+	"social_media_ads":       rgb(0x009988), // teal
+	"summons_citizenship":    rgb(0xCC3311), // red
+	"citizenship_law":        rgb(0xBBCC33), // lime
+	"conscript_decree":       rgb(0x99DDFF), // pale cyan
+	"pmc_contract":           rgb(0x663333), // brown
+	"mod_contract":           rgb(0x77AADD), // light blue
+	"construction_deception": rgb(0xFFAABB), // pink
+	"mosque_raids":           rgb(0xEE8866), // salmon
+	"street_recruiters":      rgb(0x0077BB), // blue
+	"transport_ads":          rgb(0xEE3377), // magenta
 }
 
 // extraColors colour codes the palette does not know, such as channels
 // users add; the colour is chosen by a hash of the code, never by position.
 var extraColors = []color.RGBA{
-	rgb(0x77AADD), rgb(0xEE8866), rgb(0xEEDD88), rgb(0xFFAABB),
-	rgb(0x99DDFF), rgb(0x44BB99), rgb(0xBBCC33), rgb(0xAAAA00),
+	rgb(0x44AA99), rgb(0xCC6677), rgb(0x117733), rgb(0x882255),
+	rgb(0x999933), rgb(0xAA4499), rgb(0xDDCC77), rgb(0x88CCEE),
 }
 
 // ColorOf returns the fixed colour of a country or area code, a channel
