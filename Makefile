@@ -8,15 +8,18 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_PKGS  := xvfb xauth
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
+FYNE      := $(shell $(GO) env GOPATH)/bin/fyne
+FYNE_VERSION := v2.7.1
+APP_NAME  := Central Asia War Tracker
 
-.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean
+.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package
 
 # How long each fuzz target runs: briefly in `make test`, longer in `make fuzz`.
 FUZZTIME ?= 10s
 FUZZ_TARGETS := FuzzReader FuzzParseDate FuzzParseArea
 
 run: setup build
-	$(BIN)/catracker-cli stats
+	$(BIN)/catracker
 
 setup:
 	@scripts/setup.sh $(BUILD_PKGS)
@@ -42,6 +45,7 @@ test: setup-test build lint
 	$(GO) test -race ./data/...
 	$(GO) test $$($(GO) list ./... | grep -v '/data')
 	@$(MAKE) --no-print-directory fuzz-short
+	scripts/smoke.sh $(BIN)/catracker
 
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \
@@ -54,6 +58,19 @@ fuzz:
 
 bench: setup build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The Linux package, dist/catracker-linux.tar.xz, described by the top-level
+# FyneApp.toml. fyne package reads FyneApp.toml from the main package's
+# folder and bumps the build number in it, so it gets a copy there that is
+# removed afterwards.
+package: setup
+	$(GO) install fyne.io/fyne/v2/cmd/fyne@$(FYNE_VERSION)
+	cp FyneApp.toml cmd/catracker/FyneApp.toml
+	cd cmd/catracker && $(FYNE) package -os linux --release --icon "$(CURDIR)/assets/icon.png"; \
+		status=$$?; rm -f FyneApp.toml; exit $$status
+	mkdir -p dist
+	mv "cmd/catracker/$(APP_NAME).tar.xz" dist/catracker-linux.tar.xz
+	@echo "package: dist/catracker-linux.tar.xz"
 
 clean:
 	rm -rf $(BIN)

@@ -78,18 +78,24 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s from %s: %w", f.Family, s.path, err)
 	}
+	// The footer counts the incidents the chart draws on: those in its
+	// range, and for running totals also those before it.
+	first := c.Periods[0].N
+	counted := func(b data.Bucket) bool { return f.Cumulative || b.Period >= first }
 	switch f.Family {
 	case data.Deaths, data.Prosecutions:
 		c.Series = data.AreaSeries(f, c.Periods, buckets)
 		for _, b := range buckets {
-			if f.Has(data.Area(b.Code)) {
+			if f.Has(data.Area(b.Code)) && counted(b) {
 				c.Incidents += b.Rows
 			}
 		}
 	case data.RecruitmentReports:
 		c.Series = data.ChannelSeries(f, c.Periods, buckets)
 		for _, b := range buckets {
-			c.Incidents += b.Rows
+			if counted(b) {
+				c.Incidents += b.Rows
+			}
 		}
 	}
 	shown := f.Areas
@@ -121,8 +127,17 @@ func (s *Store) monthRange(ctx context.Context, kind data.Kind, f data.Filter) (
 		to = int(hi.Int64)
 	}
 	if to < from {
-		return 0, 0, data.Errorf(data.EINVALID, "the date range ends (%s) before it starts (%s)",
-			data.MonthString(to), data.MonthString(from))
+		if f.From > 0 && f.To > 0 {
+			return 0, 0, data.Errorf(data.EINVALID, "the date range ends (%s) before it starts (%s)",
+				data.MonthString(to), data.MonthString(from))
+		}
+		// One open bound fell on the other side of the given one: the
+		// range holds no incidents, which the chart shows as empty.
+		if f.From > 0 {
+			to = from
+		} else {
+			from = to
+		}
 	}
 	return from, to, nil
 }

@@ -453,3 +453,26 @@ func TestLockedDatabaseGivesPlainMessage(t *testing.T) {
 		t.Fatalf("import after the lock is released: %v", err)
 	}
 }
+
+func TestRangeWithoutIncidentsIsAnEmptyChart(t *testing.T) {
+	st := newStore(t)
+	mustImport(t, st, deaths)
+	c, err := st.Chart(context.Background(), data.Filter{Family: data.Deaths, From: 2030 * 12})
+	if err != nil {
+		t.Fatalf("a range after the last incident: %v, want an empty chart", err)
+	}
+	if !c.Empty() || len(c.Periods) != 1 || c.Periods[0].String() != "2030-01" {
+		t.Errorf("chart = %+v, want one empty period 2030-01", c)
+	}
+	if _, err := st.Chart(context.Background(), data.Filter{Family: data.Deaths, From: 2023 * 12, To: 2022 * 12}); data.ErrorCode(err) != data.EINVALID {
+		t.Errorf("a range that ends before it starts: %v, want invalid", err)
+	}
+	// Per period, the footer counts only incidents inside the range.
+	in, err := st.Chart(context.Background(), data.Filter{Family: data.Deaths, From: 2022*12 + 4, Areas: []data.Area{data.TJ}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Incidents != 1 {
+		t.Errorf("TJ deaths from May 2022 count %d incidents, want 1 (the March burials are before the range)", in.Incidents)
+	}
+}

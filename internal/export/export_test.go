@@ -58,10 +58,9 @@ func exportChild(spec string) int {
 	}
 }
 
-const hostile = `ref,date,area,kind,count,basis,summary,source_outlet,source_title,cited_as,notes
-h1,2022-03,TJ,death,4,event,"Tom & Jerry <script>alert(1)</script> ""quoted"" 'single'",Outlet & Co <b>,"Title '; DROP TABLE incidents; --",Радио Озодӣ ‫مرحبا‬ 🇹🇯,"notes with ‮ right-to-left override"
-h2,2022-05,Tajikistan,death,10,total,Қазақстан үңөҷ oʻzbek 🙂,"Outlet ""quoted""",` + "\"%s\"" + `,,
-`
+const hostile = "ref,date,area,kind,count,basis,summary,source_outlet,source_title,cited_as,notes\n" +
+	"h1,2022-03,TJ,death,4,event,\"Tom & Jerry <script>alert(1)</script> \"\"quoted\"\" 'single'\",Outlet & Co <b>,\"Title '; DROP TABLE incidents; --\",Радио Озодӣ \u202bمرحبا\u202c 🇹🇯,\"notes with \u202e right-to-left override\"\n" +
+	"h2,2022-05,Tajikistan,death,10,total,Қазақстан үңөҷ oʻzbek 🙂,\"Outlet \"\"quoted\"\"\",\"%s\",,\n"
 
 func hostileStore(t *testing.T) *sqlite.Store {
 	t.Helper()

@@ -1,0 +1,228 @@
+// Package ui is the desktop app of Central Asia War Tracker, built on Fyne:
+// one window with a toolbar, a filter panel, the Chart, Incidents and
+// Sources tabs and a status line, plus the dialogs that open databases,
+// import CSV files, edit incidents and export charts.
+//
+// Each screen is a struct with a buildUI method. Everything that touches the
+// database or renders a chart runs on a background goroutine and hands its
+// result to the UI goroutine through fyne.Do. The package reaches the
+// database only through data.Store; it never runs SQL.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"catracker/assets"
+	"catracker/data"
+)
+
+// AppID is the application ID; it matches FyneApp.toml and keys the
+// preferences.
+const AppID = "org.catracker.app"
+
+// AppName is the name users see.
+const AppName = "Central Asia War Tracker"
+
+// windowSize is the size of the main window when it opens.
+var windowSize = fyne.NewSize(1200, 760)
+
+// Opener opens the database file at path. An empty path opens the default
+// database, which is created from the bundled dataset on first use.
+type Opener func(ctx context.Context, path string) (data.Store, error)
+
+// Options configure New.
+type Options struct {
+	// Open opens database files; it is required.
+	Open Opener
+	// Path is a database to open instead of the one used last.
+	Path string
+	// Ready, if set, is called once on the UI goroutine: after the first
+	// chart is on screen, or with the error that kept it from being drawn.
+	Ready func(w fyne.Window, err error)
+}
+
+// App is the main window and the state its screens share. Its fields are
+// used on the UI goroutine only.
+type App struct {
+	fyneApp fyne.App
+	win     fyne.Window
+	opts    Options
+	prefs   prefs
+
+	store  data.Store
+	filter data.Filter
+	stats  data.Stats
+
+	filters   *filterPanel
+	chart     *chartView
+	incidents *incidentsView
+	sources   *sourcesView
+	tabs      *container.AppTabs
+	status    *widget.Label
+	message   *widget.Label
+
+	// now is the clock that stamps exported charts; tests replace it.
+	now func() time.Time
+}
+
+// New builds the main window and starts opening the database in the
+// background: Options.Path if set, else the one used last, else the
+// default database.
+func New(a fyne.App, opts Options) *App {
+	u := newApp(a, opts)
+	u.openFirst()
+	return u
+}
+
+// newApp builds the main window without opening a database.
+func newApp(a fyne.App, opts Options) *App {
+	u := &App{fyneApp: a, opts: opts, prefs: prefs{a.Preferences()}, now: time.Now}
+	u.win = a.NewWindow(AppName)
+	u.win.SetIcon(iconResource)
+	u.buildUI()
+	u.win.Resize(windowSize)
+	return u
+}
+
+// Window returns the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+// buildUI lays out the window: toolbar above, status line below, filter
+// panel on the left and the tabs filling the rest.
+func (u *App) buildUI() {
+	u.filters = newFilterPanel(u.setFilter)
+	u.chart = newChartView(u.chartDrawn)
+	u.incidents = newIncidentsView(u)
+	u.sources = newSourcesView(u)
+	u.status = widget.NewLabel("Opening the database…")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.message = widget.NewLabel("")
+	u.tabs = container.NewAppTabs(
+		container.NewTabItem("Chart", u.chart),
+		container.NewTabItem("Incidents", u.incidents.buildUI()),
+		container.NewTabItem("Sources", u.sources.buildUI()),
+	)
+	u.tabs.OnSelected = func(*container.TabItem) { u.refreshTab() }
+	statusLine := container.NewBorder(nil, nil, nil, u.message, u.status)
+	body := container.NewBorder(nil, nil, u.filters.buildUI(), nil, u.tabs)
+	u.win.SetContent(container.NewBorder(u.toolbar(), container.NewVBox(widget.NewSeparator(), statusLine), nil, nil, body))
+	u.addShortcuts()
+	u.filter = u.prefs.filter()
+	from, to := u.prefs.dateText()
+	u.filters.set(u.filter, from, to)
+}
+
+// refreshTab loads the selected tab's data if it is out of date.
+func (u *App) refreshTab() {
+	switch u.tabs.SelectedIndex() {
+	case 1:
+		u.incidents.load()
+	case 2:
+		u.sources.load()
+	}
+}
+
+// setFilter is called by the filter panel on every valid change.
+func (u *App) setFilter(f data.Filter, from, to string) {
+	u.filter = f
+	u.prefs.setFilter(f, from, to)
+	u.chart.show(u.store, f)
+	u.incidents.invalidate()
+	u.refreshTab()
+}
+
+// chartDrawn is called by the chart view after each chart reaches the
+// screen, or with the error that stopped it; the view shows the error in
+// place of the chart, so it needs no dialog.
+func (u *App) chartDrawn(_ *data.Chart, err error) {
+	if ready := u.opts.Ready; ready != nil {
+		u.opts.Ready = nil
+		ready(u.win, err)
+	}
+}
+
+// setStore makes st the open database, closing the previous one, and
+// reloads every screen.
+func (u *App) setStore(st data.Store) {
+	if u.store != nil {
+		old := u.store
+		go old.Close()
+	}
+	u.store = st
+	u.prefs.setLastDB(st.Path())
+	u.reload()
+}
+
+// reload refreshes every screen after the database changed.
+func (u *App) reload() {
+	u.chart.show(u.store, u.filter)
+	u.incidents.invalidate()
+	u.sources.invalidate()
+	u.refreshTab()
+	u.loadStats()
+}
+
+// loadStats updates the status line and the filter panel's date hints.
+func (u *App) loadStats() {
+	st := u.store
+	background(func() (data.Stats, error) { return st.Stats(context.Background()) },
+		func(s data.Stats, err error) {
+			if st != u.store {
+				return
+			}
+			if err != nil {
+				u.showError("The database could not be read", err)
+				return
+			}
+			u.stats = s
+			u.status.SetText(fmt.Sprintf("%s · %s · %s", plural(s.Incidents, "incident"), plural(s.Sources, "source"), st.Path()))
+			u.filters.setRange(s.First, s.Last)
+		})
+}
+
+// say shows a short message at the right of the status line.
+func (u *App) say(msg string) { u.message.SetText(msg) }
+
+// onUI runs f on the UI goroutine; background goroutines hand all their
+// results to the UI through it. It is fyne.Do; tests replace it with a
+// version that also serialises their own UI actions, which Fyne's test
+// driver does not.
+var onUI = fyne.Do
+
+// background runs work off the UI goroutine and hands its result to done
+// on the UI goroutine.
+func background[T any](work func() (T, error), done func(T, error)) {
+	go func() {
+		v, err := work()
+		onUI(func() { done(v, err) })
+	}()
+}
+
+// plural writes a count with its noun: "1 source", "12 sources".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%s %ss", thousands(n), noun)
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// iconResource is the window icon.
+var iconResource = fyne.NewStaticResource("icon.png", assets.Icon)

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"catracker/data"
+)
+
+// incidentDetails is the pane under the incidents table: every field of
+// the selected incident and the citation of each of its sources, with Edit
+// and Delete buttons.
+type incidentDetails struct {
+	app *App
+
+	title     *widget.Label
+	body      *fyne.Container
+	edit, del *widget.Button
+
+	id  int64          // the incident shown, 0 for none
+	inc *data.Incident // with its sources, once read
+}
+
+func newIncidentDetails(app *App) *incidentDetails { return &incidentDetails{app: app} }
+
+// buildUI lays out the pane.
+func (d *incidentDetails) buildUI() fyne.CanvasObject {
+	d.title = heading("")
+	d.title.Truncation = fyne.TextTruncateEllipsis
+	d.body = container.NewVBox()
+	d.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() {
+		if d.inc != nil {
+			d.app.editIncident(d.inc)
+		}
+	})
+	d.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), d.confirmDelete)
+	d.del.Importance = widget.DangerImportance
+	d.clear()
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.edit, d.del), d.title)
+	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(d.body))
+}
+
+// clear shows the pane's hint and disables its buttons.
+func (d *incidentDetails) clear() {
+	d.id, d.inc = 0, nil
+	d.title.SetText("No incident selected")
+	d.body.Objects = []fyne.CanvasObject{hint("Select a row of the table to see the incident's sources and citations.")}
+	d.body.Refresh()
+	d.edit.Disable()
+	d.del.Disable()
+}
+
+// show reads incident id with its sources and shows it.
+func (d *incidentDetails) show(id int64) {
+	d.id = id
+	st := d.app.store
+	background(func() (*data.Incident, error) { return st.Incident(context.Background(), id) },
+		func(inc *data.Incident, err error) {
+			if d.id != id || d.app.store != st {
+				return
+			}
+			if data.ErrorCode(err) == data.ENOTFOUND {
+				d.clear()
+				return
+			}
+			if err != nil {
+				d.app.showError("The incident could not be read", err)
+				return
+			}
+			d.fill(inc)
+		})
+}
+
+// reload shows the current incident again after the data changed.
+func (d *incidentDetails) reload() {
+	if d.id != 0 {
+		d.show(d.id)
+	}
+}
+
+// fill shows inc.
+func (d *incidentDetails) fill(inc *data.Incident) {
+	d.inc = inc
+	d.title.SetText(fmt.Sprintf("%s · %s · %s", kindLabel(inc.Kind), inc.Area.Name(), inc.Date))
+	form := func(pairs ...string) fyne.CanvasObject {
+		var rows []fyne.CanvasObject
+		for i := 0; i < len(pairs); i += 2 {
+			if pairs[i+1] != "" {
+				rows = append(rows, widget.NewLabelWithStyle(pairs[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+					wrapLabel(pairs[i+1]))
+			}
+		}
+		return container.New(layout.NewFormLayout(), rows...)
+	}
+	objs := []fyne.CanvasObject{
+		form("Summary", inc.Summary, "Count", describeCount(inc), "Stage", stageLabel(inc.Stage),
+			"Channel", channelText(inc.Channel), "Fighting for", sideLabel(inc.Side), "Person", inc.Person),
+		heading(fmt.Sprintf("Sources (%d)", len(inc.Sources))),
+	}
+	for i, s := range inc.Sources {
+		objs = append(objs, wrapLabel(fmt.Sprintf("%d. %s", i+1, s.Citation())))
+		if u := webURL(s.URL); u != nil {
+			objs = append(objs, container.NewHBox(widget.NewHyperlink("Open the article in a browser", u)))
+		}
+	}
+	objs = append(objs, widget.NewSeparator(), form("Notes", inc.Notes, "Reference", inc.Ref))
+	d.body.Objects = objs
+	d.body.Refresh()
+	d.edit.Enable()
+	d.del.Enable()
+}
+
+// confirmDelete asks before deleting the incident shown.
+func (d *incidentDetails) confirmDelete() {
+	inc := d.inc
+	if inc == nil {
+		return
+	}
+	msg := fmt.Sprintf("Delete the incident %q (%s, %s)?\n\nIt is removed from the database and from every chart. This cannot be undone.",
+		inc.Ref, inc.Area.Name(), inc.Date)
+	c := dialog.NewConfirm("Delete incident", msg, func(ok bool) {
+		if ok {
+			d.app.deleteIncident(inc)
+		}
+	}, d.app.win)
+	c.SetConfirmText("Delete")
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.Show()
+}
+
+// deleteIncident deletes inc in the background and reloads every screen.
+func (u *App) deleteIncident(inc *data.Incident) {
+	st := u.store
+	background(func() (struct{}, error) { return struct{}{}, st.DeleteIncident(context.Background(), inc.ID) },
+		func(_ struct{}, err error) {
+			if err != nil {
+				u.showError("The incident could not be deleted", err, "Nothing was changed.")
+				return
+			}
+			u.incidents.details.clear()
+			u.reload()
+			u.say("Deleted " + inc.Ref)
+		})
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showError tells the user in plain words what went wrong, followed by
+// optional notes on what happens next.
+func (u *App) showError(title string, err error, notes ...string) {
+	text := strings.Join(append([]string{sentence(err.Error())}, notes...), "\n\n")
+	d := dialog.NewCustom(title, "OK", container.NewVScroll(wrapLabel(text)), u.win)
+	d.Resize(dialogSize(u.win, 560, 0))
+	d.Show()
+}
+
+// wrapLabel is a label that wraps its text at word boundaries and can be
+// selected and copied.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Selectable = true
+	return l
+}
+
+// dialogSize returns the size w×h capped to fit inside the window with a
+// margin. A zero height leaves the dialog's own height.
+func dialogSize(win fyne.Window, w, h float32) fyne.Size {
+	avail := win.Canvas().Size()
+	if avail.Width > 80 && w > avail.Width-40 {
+		w = avail.Width - 40
+	}
+	if avail.Height > 80 && h > avail.Height-40 {
+		h = avail.Height - 40
+	}
+	if h == 0 {
+		h = 200
+	}
+	return fyne.NewSize(w, h)
+}
+
+// setDialogFolder starts a file dialog in the folder that holds path, if
+// that folder can be listed.
+func setDialogFolder(d *dialog.FileDialog, path string) {
+	if path == "" {
+		return
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path)))
+	if err == nil {
+		d.SetLocation(l)
+	}
+}

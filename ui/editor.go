@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"catracker/data"
+)
+
+// Choices of the editor's source mode.
+const (
+	pickSource = "A source already in the database"
+	newSource  = "A new source"
+)
+
+// editor is the form that adds an incident or edits one. Every field has
+// a validator with a plain-language message shown under it; a source is
+// required; saving is one transaction in the store.
+type editor struct {
+	app  *App
+	orig *data.Incident // nil when adding
+	dlg  *dialog.CustomDialog
+
+	ref, date, count, person, summary, notes *widget.Entry
+	area, kind, stage, basis, side           *widget.Select
+	channel                                  *widget.SelectEntry
+
+	src *sourceForm
+
+	errs   map[string]*widget.Label // by field: the CSV column names, and "source"
+	save   *widget.Button
+	status *widget.Label // says how many fields need fixing
+}
+
+// editIncident opens the editor: for a new incident if inc is nil, else
+// for inc, which must carry its sources.
+func (u *App) editIncident(inc *data.Incident) *editor {
+	if u.store == nil {
+		u.showError("No database is open", errors.New("open a database before adding incidents"))
+		return nil
+	}
+	e := &editor{app: u, orig: inc, errs: map[string]*widget.Label{}}
+	title := "Add incident"
+	if inc != nil {
+		title = "Edit incident " + inc.Ref
+	}
+	e.dlg = dialog.NewCustomWithoutButtons(title, e.buildUI(), u.win)
+	e.fill()
+	e.src.load(u.store)
+	e.dlg.Resize(dialogSize(u.win, 780, 700))
+	e.dlg.Show()
+	u.win.Canvas().Focus(e.date)
+	return e
+}
+
+// buildUI creates the form: the incident's fields, then its source, then
+// the Save and Cancel buttons.
+func (e *editor) buildUI() fyne.CanvasObject {
+	e.ref = e.entry("ref", "A unique id, such as kg-2023-05-bishkek-trial")
+	e.date = e.entry("date", "YYYY-MM-DD, YYYY-MM or YYYY")
+	e.count = e.entry("count", "Number of people; blank if unknown")
+	e.person = e.entry("person", "Optional: links one person's prosecution stages into one case")
+	e.summary = e.multiline("summary", "What happened, in your own words", 3)
+	e.notes = e.multiline("notes", "Optional notes", 2)
+	areas := make([]string, len(data.Areas))
+	for i, a := range data.Areas {
+		areas[i] = a.Name()
+	}
+	e.area = e.choice("area", areas)
+	kinds := make([]string, len(data.Kinds))
+	for i, k := range data.Kinds {
+		kinds[i] = kindLabel(k)
+	}
+	e.kind = e.choice("kind", kinds)
+	e.kind.OnChanged = func(string) { e.kindChanged(); e.check("kind", "stage", "channel") }
+	stages := make([]string, len(data.Stages))
+	for i, s := range data.Stages {
+		stages[i] = stageLabel(s)
+	}
+	e.stage = e.choice("stage", stages)
+	bases := make([]string, len(basisLabels))
+	for i, b := range basisLabels {
+		bases[i] = b.label
+	}
+	e.basis = e.choice("basis", bases)
+	e.side = e.choice("side", []string{"Not known", sideLabels[1].label, sideLabels[2].label})
+	channels := make([]string, len(data.Channels))
+	for i, c := range data.Channels {
+		channels[i] = c.Label
+	}
+	e.channel = widget.NewSelectEntry(channels)
+	e.channel.SetPlaceHolder("Pick one, or type a new code such as bus_stop_ads")
+	e.channel.OnChanged = func(string) { e.check("channel") }
+
+	e.src = &sourceForm{}
+	form := container.New(layout.NewFormLayout())
+	for _, r := range [][]fyne.CanvasObject{
+		e.row("Reference", "ref", e.ref),
+		e.row("Date", "date", e.date),
+		e.row("Country", "area", e.area),
+		e.row("Kind", "kind", e.kind),
+		e.row("Prosecution stage", "stage", e.stage),
+		e.row("Count", "count", e.count),
+		e.row("The count is", "basis", e.basis),
+		e.row("Recruitment channel", "channel", e.channel),
+		e.row("Fighting for", "side", e.side),
+		e.row("Person", "person", e.person),
+		e.row("Summary", "summary", e.summary),
+		e.row("Notes", "notes", e.notes),
+		e.src.rows(e),
+	} {
+		form.Objects = append(form.Objects, r...)
+	}
+	e.save = widget.NewButton("Save", e.submit)
+	e.save.Importance = widget.HighImportance
+	e.status = widget.NewLabel("")
+	e.status.Importance = widget.DangerImportance
+	e.status.Truncation = fyne.TextTruncateEllipsis
+	buttons := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewButton("Cancel", func() { e.dlg.Hide() }), e.save), e.status)
+	// The right padding keeps the scroll bar off the fields.
+	body := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2), form)
+	return container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body))
+}
+
+// entry is a one-line entry that checks field as the user types.
+func (e *editor) entry(field, placeholder string) *widget.Entry {
+	w := widget.NewEntry()
+	w.SetPlaceHolder(placeholder)
+	w.OnChanged = func(string) { e.check(field) }
+	return w
+}
+
+// multiline is a wrapping entry of rows lines that checks field.
+func (e *editor) multiline(field, placeholder string, rows int) *widget.Entry {
+	w := e.entry(field, placeholder)
+	w.MultiLine = true
+	w.Wrapping = fyne.TextWrapWord
+	w.SetMinRowsVisible(rows)
+	return w
+}
+
+// choice is a drop-down that checks field when it changes.
+func (e *editor) choice(field string, options []string) *widget.Select {
+	return widget.NewSelect(options, func(string) { e.check(field) })
+}
+
+// row is a form row: the label, and the widget above its error message.
+func (e *editor) row(label, field string, w fyne.CanvasObject) []fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
+	if field == "" || field == "source" {
+		return []fyne.CanvasObject{l, w}
+	}
+	return []fyne.CanvasObject{l, container.NewVBox(w, e.errorLabel(field))}
+}
+
+// errorLabel is the hidden red message of field.
+func (e *editor) errorLabel(field string) *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	e.errs[field] = l
+	return l
+}
+
+// fill puts the edited incident, or a new one's defaults, in the form.
+func (e *editor) fill() {
+	inc := e.orig
+	if inc == nil {
+		inc = &data.Incident{Ref: "user-" + e.app.now().Format("2006-01-02-150405"), Kind: data.Death,
+			Basis: data.Event, Area: data.KG}
+	}
+	e.ref.SetText(inc.Ref)
+	if !inc.Date.IsZero() {
+		e.date.SetText(inc.Date.String())
+	}
+	e.area.SetSelected(inc.Area.Name())
+	e.kind.SetSelected(kindLabel(inc.Kind))
+	if inc.Stage != "" {
+		e.stage.SetSelected(stageLabel(inc.Stage))
+	}
+	if inc.Count != nil {
+		e.count.SetText(strconv.Itoa(*inc.Count))
+	}
+	e.basis.SetSelected(basisLabel(inc.Basis))
+	if inc.Channel != "" {
+		e.channel.SetText(inc.Channel.Label())
+	}
+	e.side.SetSelectedIndex(indexOf([]string{"", string(data.Russia), string(data.Ukraine)}, string(inc.Side)))
+	e.person.SetText(inc.Person)
+	e.summary.SetText(inc.Summary)
+	e.notes.SetText(inc.Notes)
+	e.src.fill(inc.Sources)
+	e.kindChanged()
+	e.clearErrors()
+}
+
+// kindChanged enables the stage only for prosecutions and the channel only
+// for recruitment, clearing them otherwise.
+func (e *editor) kindChanged() {
+	k := e.kindValue()
+	if k != data.Prosecution {
+		e.stage.ClearSelected()
+	}
+	if k != data.Recruitment {
+		e.channel.SetText("")
+	}
+	setEnabled(e.stage, k == data.Prosecution)
+	setEnabled(e.channel, k == data.Recruitment)
+}
+
+func (e *editor) kindValue() data.Kind {
+	if i := e.kind.SelectedIndex(); i >= 0 {
+		return data.Kinds[i]
+	}
+	return ""
+}
+
+// submit checks every field and saves the incident if all are valid.
+func (e *editor) submit() {
+	inc, ok := e.incident()
+	if !ok {
+		return
+	}
+	if e.orig != nil {
+		inc.ID = e.orig.ID
+	}
+	st := e.app.store
+	e.save.Disable()
+	background(func() (*data.Incident, error) { return inc, st.SaveIncident(context.Background(), inc) },
+		func(inc *data.Incident, err error) {
+			e.save.Enable()
+			if err != nil {
+				e.saveFailed(err)
+				return
+			}
+			e.dlg.Hide()
+			e.app.saved(inc)
+		})
+}
+
+// saveFailed shows why the store refused the incident.
+func (e *editor) saveFailed(err error) {
+	var ve *data.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		e.setError(fieldOf(ve.Field), ve.Message)
+	case data.ErrorCode(err) == data.ECONFLICT:
+		e.setError("ref", err.Error()+"; choose another reference")
+	default:
+		e.app.showError("The incident could not be saved", err, "Nothing was changed.")
+	}
+}
+
+// saved reloads every screen after an incident was saved.
+func (u *App) saved(inc *data.Incident) {
+	u.reload()
+	u.say(fmt.Sprintf("Saved %s (%s, %s)", inc.Ref, inc.Area.Name(), inc.Date))
+}

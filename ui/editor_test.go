@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"catracker/data"
+)
+
+func TestEditorRejectsBadInput(t *testing.T) {
+	h := newHarness(t, nil)
+	before := h.stats()
+	var e *editor
+	do(func() {
+		e = h.u.editIncident(nil)
+		e.date.SetText("2023-02-30")
+		e.kind.SetSelected("Death")
+		e.count.SetText("-4")
+		e.channel.SetText("prison") // typed in before the kind changed
+		e.summary.SetText("A test death")
+		e.src.mode.SetSelected(newSource)
+		test.Tap(e.save)
+	})
+	do(func() {
+		if !e.channel.Disabled() {
+			t.Error("the channel is enabled for a death")
+		}
+		for field, want := range map[string]string{
+			"date":    "February 2023 has 28 days",
+			"count":   msgCount,
+			"channel": msgNoChannel,
+			"source":  msgNoSource,
+		} {
+			if l := e.errs[field]; !l.Visible() || !strings.Contains(l.Text, want) {
+				t.Errorf("%s: message %q (shown %v), want %q", field, l.Text, l.Visible(), want)
+			}
+		}
+		for _, field := range []string{"ref", "area", "kind", "summary"} {
+			if l := e.errs[field]; l.Visible() {
+				t.Errorf("%s: unexpected message %q", field, l.Text)
+			}
+		}
+		// Fixing a field clears its message at once.
+		e.count.SetText("4")
+		if e.errs["count"].Visible() {
+			t.Error("the count message stayed after the count was fixed")
+		}
+		if top := h.u.win.Canvas().Overlays().Top(); top == nil {
+			t.Error("the editor closed although the input was invalid")
+		}
+	})
+	if after := h.stats(); after.Incidents != before.Incidents {
+		t.Errorf("invalid input was saved: %d incidents, was %d", after.Incidents, before.Incidents)
+	}
+}
+
+func TestEditorEnablesStageAndChannelByKind(t *testing.T) {
+	h := newHarness(t, nil)
+	do(func() {
+		e := h.u.editIncident(nil)
+		e.kind.SetSelected("Recruitment")
+		if e.channel.Disabled() || !e.stage.Disabled() {
+			t.Error("recruitment: want the channel enabled and the stage disabled")
+		}
+		e.channel.SetText("Social-media job ads")
+		e.kind.SetSelected("Prosecution")
+		if !e.channel.Disabled() || e.stage.Disabled() || e.channel.Text != "" {
+			t.Errorf("prosecution: want the stage enabled and the channel disabled and clear, channel = %q", e.channel.Text)
+		}
+		test.Tap(e.save)
+		if l := e.errs["stage"]; !l.Visible() || l.Text != msgStage {
+			t.Errorf("stage message = %q, want %q", l.Text, msgStage)
+		}
+	})
+}
+
+func TestEditorSavesGoodInput(t *testing.T) {
+	h := newHarness(t, nil)
+	before := h.stats()
+	do(func() {
+		e := h.u.editIncident(nil)
+		e.date.SetText("2023-02-14")
+		e.area.SetSelected(data.TJ.Name())
+		e.kind.SetSelected("Recruitment")
+		e.channel.SetText("Social-media job ads")
+		e.count.SetText("")
+		e.summary.SetText("Job ads promising construction work led to army contracts")
+		e.src.mode.SetSelected(newSource)
+		e.src.outlet.SetText("Test Outlet")
+		e.src.title.SetText("A test article")
+		e.src.date.SetText("2023-02-20")
+		e.src.cited.SetText("Radio Ozodi, 2023-02-19")
+		test.Tap(e.save)
+	})
+	h.waitFor("the editor to close", func() bool { return h.u.win.Canvas().Overlays().Top() == nil })
+	if after := h.stats(); after.Incidents != before.Incidents+1 {
+		t.Fatalf("%d incidents after saving, want %d", after.Incidents, before.Incidents+1)
+	}
+	list, err := h.store().Incidents(context.Background(), data.IncidentQuery{
+		Filter: data.Filter{Areas: []data.Area{data.TJ}}, Sort: data.Sort{Column: "date", Desc: true}, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saved *data.Incident
+	for i := range list {
+		if list[i].Ref == "user-2025-03-01-120000" {
+			saved, err = h.store().Incident(context.Background(), list[i].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if saved == nil {
+		t.Fatal("the saved incident is not in the database")
+	}
+	if saved.Kind != data.Recruitment || saved.Channel != "social_media_ads" || saved.Count != nil ||
+		saved.Date.String() != "2023-02-14" || len(saved.Sources) != 1 ||
+		saved.Sources[0].Outlet != "Test Outlet" || saved.Sources[0].CitedAs != "Radio Ozodi, 2023-02-19" {
+		t.Errorf("saved incident = %+v", saved)
+	}
+	h.waitText("Saved user-2025-03-01-120000")
+}
+
+func TestEditingAnIncidentKeepsItsSources(t *testing.T) {
+	h := newHarness(t, nil)
+	list, err := h.store().Incidents(context.Background(), data.IncidentQuery{Filter: data.Filter{Family: data.Deaths}, Limit: 1})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no death to edit: %v", err)
+	}
+	before, err := h.store().Incident(context.Background(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(func() {
+		e := h.u.editIncident(before)
+		if e.ref.Text != before.Ref || e.summary.Text != before.Summary || len(e.src.kept) != len(before.Sources) {
+			t.Errorf("the editor shows ref %q, summary %q and %d sources; want %q, %q and %d",
+				e.ref.Text, e.summary.Text, len(e.src.kept), before.Ref, before.Summary, len(before.Sources))
+		}
+		e.count.SetText("99")
+		test.Tap(e.save)
+	})
+	h.waitFor("the editor to close", func() bool { return h.u.win.Canvas().Overlays().Top() == nil })
+	after, err := h.store().Incident(context.Background(), before.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Count == nil || *after.Count != 99 || len(after.Sources) != len(before.Sources) || after.Ref != before.Ref {
+		t.Errorf("after editing: count %v, %d sources, ref %s; want 99, %d, %s",
+			after.Count, len(after.Sources), after.Ref, len(before.Sources), before.Ref)
+	}
+}

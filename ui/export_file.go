@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"catracker/data"
+	"catracker/internal/export"
+)
+
+// chooseFile asks where to save the export.
+func (e *exporter) chooseFile() {
+	s := e.current()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.app.showError("The file could not be saved", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		w.Close()
+		e.write(withExtension(w.URI().Path(), s.Format), s)
+	}, e.app.win)
+	d.SetFileName(suggestedName(e.filter, s.Format))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + s.Format}))
+	if s.Folder != "" {
+		setDialogFolder(d, filepath.Join(s.Folder, "x"))
+	}
+	d.Resize(dialogSize(e.app.win, 900, 600))
+	d.Show()
+}
+
+// write exports the chart to path in the background, as the command line
+// would with the same flags.
+func (e *exporter) write(path string, s exportSettings) {
+	req, err := export.Parse(flagsOf(e.filter, s))
+	if err != nil {
+		e.done(path, err)
+		return
+	}
+	req.Options.Dataset = filepath.Base(e.store.Path())
+	req.Options.Generated = e.app.now()
+	st := e.store
+	wait := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(
+		widget.NewLabel("Saving "+filepath.Base(path)+"…"), widget.NewProgressBarInfinite()), e.app.win)
+	wait.Show()
+	background(func() (struct{}, error) {
+		c, err := st.Chart(context.Background(), req.Filter)
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, export.WriteFile(path, c, req)
+	}, func(_ struct{}, err error) {
+		wait.Hide()
+		if err == nil {
+			s.Folder = filepath.Dir(path)
+			e.app.prefs.setExport(s)
+			e.dlg.Hide()
+		}
+		e.done(path, err)
+	})
+}
+
+// exported tells the user where the chart went, or why it did not.
+func (u *App) exported(path string, err error) {
+	if err != nil {
+		u.showError("The chart could not be exported", err)
+		return
+	}
+	u.say("Saved " + filepath.Base(path))
+	dialog.ShowInformation("Chart saved", "The chart was saved as\n"+path, u.win)
+}
+
+// flagsOf writes a filter and export settings as the command line's
+// export flags, so both parse through export.Parse.
+func flagsOf(f data.Filter, s exportSettings) export.Flags {
+	fl := export.Flags{Chart: string(f.Family), Period: string(f.Period), Cumulative: f.Cumulative,
+		Stage: string(f.Stage), Side: string(f.Side), Format: s.Format, Width: s.Width, Height: s.Height, Scale: 1}
+	codes := make([]string, len(f.Areas))
+	for i, a := range f.Areas {
+		codes[i] = string(a)
+	}
+	fl.Areas = strings.Join(codes, ",")
+	if f.From > 0 {
+		fl.From = data.MonthString(f.From)
+	}
+	if f.To > 0 {
+		fl.To = data.MonthString(f.To)
+	}
+	if s.Format == "png" {
+		fl.Scale = s.Scale
+	}
+	return fl
+}
+
+// suggestedName is a file name that says what the chart shows, such as
+// prosecutions-KG-KZ-2022-01-2024-12-quarter.png.
+func suggestedName(f data.Filter, format string) string {
+	parts := []string{string(f.Family)}
+	for _, a := range f.Areas {
+		parts = append(parts, string(a))
+	}
+	if f.From > 0 {
+		parts = append(parts, data.MonthString(f.From))
+	}
+	if f.To > 0 {
+		parts = append(parts, "to", data.MonthString(f.To))
+	}
+	if f.Family != data.Timeline {
+		parts = append(parts, string(f.Period))
+		if f.Cumulative {
+			parts = append(parts, "cumulative")
+		}
+	}
+	return strings.Join(parts, "-") + "." + format
+}
+
+// withExtension adds the format's extension to path if it lacks it,
+// removing the empty file the save dialog made under the bare name.
+func withExtension(path, format string) string {
+	if strings.EqualFold(filepath.Ext(path), "."+format) {
+		return path
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+		os.Remove(path)
+	}
+	return path + "." + format
+}

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"catracker/data"
+)
+
+// incidentColumns are the table's columns: the header, the sort column of
+// data.IncidentColumns, the width and the cell text.
+var incidentColumns = []struct {
+	title, sort string
+	width       float32
+	text        func(*data.Incident) string
+}{
+	{"Date", "date", 100, func(i *data.Incident) string { return i.Date.String() }},
+	{"Country", "area", 115, func(i *data.Incident) string { return i.Area.Name() }},
+	{"Kind", "kind", 100, func(i *data.Incident) string { return kindLabel(i.Kind) }},
+	{"Stage", "stage", 105, func(i *data.Incident) string { return stageLabel(i.Stage) }},
+	{"Count", "count", 70, func(i *data.Incident) string { return countText(i.Count) }},
+	{"Basis", "basis", 80, func(i *data.Incident) string { return shortBasis(i.Basis) }},
+	{"Channel", "channel", 150, func(i *data.Incident) string { return channelText(i.Channel) }},
+	{"Summary", "summary", 640, func(i *data.Incident) string { return i.Summary }},
+}
+
+// incidentsView is the Incidents tab: a sortable table of the incidents,
+// read a page at a time so that it stays smooth with a million rows, and a
+// details pane with every source of the selected incident.
+type incidentsView struct {
+	app *App
+
+	table     *widget.Table
+	total     *widget.Label
+	matchOnly *widget.Check
+	details   *incidentDetails
+
+	stale bool
+	gen   uint64 // bumped whenever the list becomes invalid
+	query data.IncidentQuery
+	rows  int
+	pages *pageCache
+}
+
+func newIncidentsView(app *App) *incidentsView {
+	v := &incidentsView{app: app, stale: true, query: data.IncidentQuery{Sort: data.Sort{Column: "date"}}}
+	v.pages = newPageCache(func() { v.table.Refresh() },
+		func(err error) { app.showError("The incidents could not be listed", err) })
+	return v
+}
+
+// buildUI lays out the table above the details pane.
+func (v *incidentsView) buildUI() fyne.CanvasObject {
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return v.rows, len(incidentColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		v.updateCell)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	v.table.UpdateHeader = v.updateHeader
+	for i, c := range incidentColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) { v.selectRow(id.Row) }
+	v.total = widget.NewLabel("")
+	v.matchOnly = widget.NewCheck("Only incidents that match the filters", func(bool) {
+		v.invalidate()
+		v.load()
+	})
+	v.matchOnly.Checked = true
+	v.details = newIncidentDetails(v.app)
+	top := container.NewBorder(container.NewHBox(v.total, v.matchOnly), nil, nil, nil, v.table)
+	split := container.NewVSplit(top, v.details.buildUI())
+	split.Offset = 0.55
+	return split
+}
+
+// invalidate marks the table out of date; it reloads when next shown.
+func (v *incidentsView) invalidate() {
+	v.stale = true
+	v.gen++
+	v.pages.reset(nil, v.query) // pages still being read are dropped
+}
+
+// load re-reads the table if it is out of date.
+func (v *incidentsView) load() {
+	if !v.stale || v.app.store == nil {
+		return
+	}
+	v.stale = false
+	v.gen++
+	v.query.Filter = data.Filter{}
+	if v.matchOnly.Checked {
+		v.query.Filter = v.app.filter
+	}
+	v.pages.reset(v.app.store, v.query)
+	if f := v.query.Filter; f.Areas != nil && len(f.Areas) == 0 {
+		v.setRows(0)
+		return
+	}
+	gen, st, q := v.gen, v.app.store, v.query
+	background(func() (int, error) { return st.CountIncidents(context.Background(), q) },
+		func(n int, err error) {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				v.app.showError("The incidents could not be listed", err)
+				return
+			}
+			v.setRows(n)
+		})
+	v.details.reload()
+}
+
+// setRows shows a table of n rows.
+func (v *incidentsView) setRows(n int) {
+	v.rows = n
+	v.total.SetText(plural(n, "incident"))
+	v.table.Refresh()
+}
+
+func (v *incidentsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	inc := v.pages.row(id.Row)
+	switch {
+	case inc == nil && id.Col == 0:
+		l.SetText("…")
+	case inc == nil:
+		l.SetText("")
+	default:
+		l.SetText(incidentColumns[id.Col].text(inc))
+	}
+}
+
+func (v *incidentsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	col := incidentColumns[id.Col]
+	text := col.title
+	if v.query.Sort.Column == col.sort {
+		text += map[bool]string{false: " ▲", true: " ▼"}[v.query.Sort.Desc]
+	}
+	b.SetText(text)
+	b.OnTapped = func() { v.sortBy(col.sort) }
+}
+
+// sortBy sorts the table by column, or reverses the order if it is
+// already sorted by it.
+func (v *incidentsView) sortBy(column string) {
+	if v.query.Sort.Column == column {
+		v.query.Sort.Desc = !v.query.Sort.Desc
+	} else {
+		v.query.Sort = data.Sort{Column: column}
+	}
+	v.table.UnselectAll()
+	v.invalidate()
+	v.load()
+	v.table.ScrollToTop()
+}
+
+// selectRow shows the details of the incident in row.
+func (v *incidentsView) selectRow(row int) {
+	if inc := v.pages.row(row); inc != nil {
+		v.details.show(inc.ID)
+	}
+}
+
+// countText shows a count; nil means unknown.
+func countText(n *int) string {
+	if n == nil {
+		return "unknown"
+	}
+	return thousands(*n)
+}
+
+// shortBasis is the table's short form of a basis.
+func shortBasis(b data.Basis) string {
+	switch b {
+	case data.Total:
+		return "total"
+	case data.AtLeast:
+		return "at least"
+	}
+	return "new"
+}
+
+// channelText is a channel's label, blank for none.
+func channelText(c data.Channel) string {
+	if c == "" {
+		return ""
+	}
+	return c.Label()
+}
+
+// describeCount says what a count means: "3 new people".
+func describeCount(inc *data.Incident) string {
+	if inc.Count == nil {
+		return "Unknown"
+	}
+	b := basisLabel(inc.Basis)
+	return fmt.Sprintf("%s (%s)", thousands(*inc.Count), strings.ToLower(b[:1])+b[1:])
+}

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"catracker/data"
+)
+
+// Preference keys.
+const (
+	prefLastDB       = "db.last"
+	prefFamily       = "filter.family"
+	prefAreas        = "filter.areas"
+	prefFrom         = "filter.from"
+	prefTo           = "filter.to"
+	prefPeriod       = "filter.period"
+	prefCumulative   = "filter.cumulative"
+	prefStage        = "filter.stage"
+	prefSide         = "filter.side"
+	prefExportFormat = "export.format"
+	prefExportPreset = "export.preset"
+	prefExportWidth  = "export.width"
+	prefExportHeight = "export.height"
+	prefExportScale  = "export.scale"
+	prefExportFolder = "export.folder"
+)
+
+// allAreas is how the preferences write "every area", the default.
+const allAreas = "all"
+
+// prefs reads and writes what the app remembers between runs: the last
+// database, the filters and the export settings. Values that no longer
+// parse fall back to the defaults.
+type prefs struct{ p fyne.Preferences }
+
+func (p prefs) lastDB() string { return p.p.String(prefLastDB) }
+
+func (p prefs) setLastDB(path string) { p.p.SetString(prefLastDB, path) }
+
+// filter returns the remembered filter. Its Areas are nil for every area
+// and empty, not nil, when the user unticked them all.
+func (p prefs) filter() data.Filter {
+	var f data.Filter
+	f.Family, _ = data.ParseFamily(p.p.StringWithFallback(prefFamily, string(data.Deaths)))
+	if areas := p.p.StringWithFallback(prefAreas, allAreas); areas != allAreas {
+		f.Areas = []data.Area{}
+		for _, s := range strings.Split(areas, ",") {
+			if a, err := data.ParseArea(s); err == nil && s != "" {
+				f.Areas = append(f.Areas, a)
+			}
+		}
+	}
+	from, to := p.dateText()
+	f.From, _ = data.ParseMonth(from, true)
+	f.To, _ = data.ParseMonth(to, false)
+	f.Period, _ = data.ParsePeriod(p.p.StringWithFallback(prefPeriod, string(data.PerMonth)))
+	f.Cumulative = p.p.Bool(prefCumulative)
+	f.Stage, _ = data.ParseStage(p.p.String(prefStage))
+	f.Side, _ = data.ParseSide(p.p.String(prefSide))
+	if f.Family == "" {
+		f.Family = data.Deaths
+	}
+	if f.Period == "" {
+		f.Period = data.PerMonth
+	}
+	return f
+}
+
+// dateText returns the date range as the user typed it.
+func (p prefs) dateText() (from, to string) {
+	from, to = p.p.String(prefFrom), p.p.String(prefTo)
+	if _, err := data.ParseMonth(from, true); err != nil {
+		from = ""
+	}
+	if _, err := data.ParseMonth(to, false); err != nil {
+		to = ""
+	}
+	return from, to
+}
+
+// setFilter remembers f and the date range as typed.
+func (p prefs) setFilter(f data.Filter, from, to string) {
+	p.p.SetString(prefFamily, string(f.Family))
+	if f.Areas == nil {
+		p.p.SetString(prefAreas, allAreas)
+	} else {
+		codes := make([]string, len(f.Areas))
+		for i, a := range f.Areas {
+			codes[i] = string(a)
+		}
+		p.p.SetString(prefAreas, strings.Join(codes, ","))
+	}
+	p.p.SetString(prefFrom, from)
+	p.p.SetString(prefTo, to)
+	p.p.SetString(prefPeriod, string(f.Period))
+	p.p.SetBool(prefCumulative, f.Cumulative)
+	p.p.SetString(prefStage, string(f.Stage))
+	p.p.SetString(prefSide, string(f.Side))
+}
+
+// exportSettings are the choices of the export dialog.
+type exportSettings struct {
+	Format        string // png, svg, pdf or csv
+	Preset        string // a chart.Presets name, or customPreset
+	Width, Height int
+	Scale         float64
+	Folder        string // where the last export was saved
+}
+
+// export returns the remembered export settings.
+func (p prefs) export() exportSettings {
+	return exportSettings{
+		Format: p.p.StringWithFallback(prefExportFormat, "png"),
+		Preset: p.p.String(prefExportPreset),
+		Width:  p.p.IntWithFallback(prefExportWidth, 1200),
+		Height: p.p.IntWithFallback(prefExportHeight, 675),
+		Scale:  p.p.FloatWithFallback(prefExportScale, 1),
+		Folder: p.p.String(prefExportFolder),
+	}
+}
+
+// setExport remembers the export settings.
+func (p prefs) setExport(s exportSettings) {
+	p.p.SetString(prefExportFormat, s.Format)
+	p.p.SetString(prefExportPreset, s.Preset)
+	p.p.SetInt(prefExportWidth, s.Width)
+	p.p.SetInt(prefExportHeight, s.Height)
+	p.p.SetFloat(prefExportScale, s.Scale)
+	p.p.SetString(prefExportFolder, s.Folder)
+}
