@@ -10,9 +10,8 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 FYNE      := $(shell $(GO) env GOPATH)/bin/fyne
 FYNE_VERSION := v2.7.1
-APP_NAME  := Central Asia War Tracker
 
-.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package
+.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package windows dist
 
 # How long each fuzz target runs: briefly in `make test`, longer in `make fuzz`.
 FUZZTIME ?= 10s
@@ -46,6 +45,8 @@ test: setup-test build lint
 	$(GO) test $$($(GO) list ./... | grep -v '/data')
 	@$(MAKE) --no-print-directory fuzz-short
 	scripts/smoke.sh $(BIN)/catracker
+	@$(MAKE) --no-print-directory package
+	scripts/check-package.sh dist/catracker-linux.tar.xz
 
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \
@@ -63,14 +64,31 @@ bench: setup build
 # FyneApp.toml. fyne package reads FyneApp.toml from the main package's
 # folder and bumps the build number in it, so it gets a copy there that is
 # removed afterwards.
-package: setup
+package: setup $(FYNE)
+	$(call fyne_package,linux,Central Asia War Tracker.tar.xz,catracker-linux.tar.xz)
+
+# The Windows program, dist/catracker-windows.exe, cross-compiled with
+# mingw-w64, with the icon and version of FyneApp.toml embedded.
+windows: setup $(FYNE)
+	@scripts/setup.sh gcc-mingw-w64-x86-64
+	$(call fyne_package,windows,Central Asia War Tracker.exe,catracker-windows.exe,CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1)
+
+# Both packages.
+dist: package windows
+	@ls -l dist
+
+$(FYNE):
 	$(GO) install fyne.io/fyne/v2/cmd/fyne@$(FYNE_VERSION)
+
+# fyne_package OS, file fyne writes, name in dist/, environment.
+define fyne_package
 	cp FyneApp.toml cmd/catracker/FyneApp.toml
-	cd cmd/catracker && $(FYNE) package -os linux --release --icon "$(CURDIR)/assets/icon.png"; \
+	cd cmd/catracker && $(4) $(FYNE) package -os $(1) --release --icon "$(CURDIR)/assets/icon.png"; \
 		status=$$?; rm -f FyneApp.toml; exit $$status
 	mkdir -p dist
-	mv "cmd/catracker/$(APP_NAME).tar.xz" dist/catracker-linux.tar.xz
-	@echo "package: dist/catracker-linux.tar.xz"
+	mv "cmd/catracker/$(2)" dist/$(3)
+	@echo "package: dist/$(3)"
+endef
 
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) dist
