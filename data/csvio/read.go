@@ -6,6 +6,7 @@ package csvio
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -288,4 +289,35 @@ func split(v string) []string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts
+}
+
+// Check reads every row of r and returns how many are valid. If any row
+// has a problem it also returns a *data.RowErrors listing them; any other
+// error stops the check.
+func Check(ctx context.Context, r *Reader) (valid int, err error) {
+	var problems data.RowErrors
+	for n := 1; ; n++ {
+		if n%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return valid, err
+			}
+		}
+		_, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *data.RowError
+		if errors.As(err, &re) {
+			problems.Add(re)
+			continue
+		}
+		if err != nil {
+			return valid, err
+		}
+		valid++
+	}
+	if problems.Total > 0 {
+		return valid, &problems
+	}
+	return valid, nil
 }

@@ -150,28 +150,9 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer c.Close()
-	var problems data.RowErrors
-	rows := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		_, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var re *data.RowError
-		if errors.As(err, &re) {
-			problems.Add(re)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		rows++
-	}
-	if problems.Total > 0 {
-		return &problems
+	rows, err := csvio.Check(ctx, r)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d valid incidents\n", path, rows)
 	return nil

@@ -9,21 +9,37 @@ import (
 	"catracker/internal/export"
 )
 
+// filterFlags binds the flags that choose what a chart shows, shared by
+// export and report, to the fields of fl.
+func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
+	fs.StringVar(&fl.Areas, "areas", "", "comma-separated area codes or country names (default: all)")
+	fs.StringVar(&fl.From, "from", "", "first month, YYYY-MM")
+	fs.StringVar(&fl.To, "to", "", "last month, YYYY-MM")
+	fs.StringVar(&fl.Period, "period", "month", "month, quarter or year")
+	fs.BoolVar(&fl.Cumulative, "cumulative", false, "running totals instead of new per period")
+	fs.StringVar(&fl.Stage, "stage", "", "date prosecution cases by this stage")
+	fs.StringVar(&fl.Side, "side", "", "russia or ukraine (default: both and unknown)")
+}
+
+// parseRequest checks the flags; mistakes are usage errors.
+func parseRequest(fl export.Flags) (export.Request, error) {
+	req, err := export.Parse(fl)
+	if err != nil {
+		return req, &usageError{strings.TrimPrefix(err.Error(), export.ErrFlag.Error()+": ")}
+	}
+	return req, nil
+}
+
 func runExport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	var fl export.Flags
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	family := fs.String("chart", "", "deaths, prosecutions, recruitment or timeline")
-	areas := fs.String("areas", "", "comma-separated area codes or country names (default: all)")
-	from := fs.String("from", "", "first month, YYYY-MM")
-	to := fs.String("to", "", "last month, YYYY-MM")
-	period := fs.String("period", "month", "month, quarter or year")
-	cumulative := fs.Bool("cumulative", false, "running totals instead of new per period")
-	stage := fs.String("stage", "", "date prosecution cases by this stage")
-	side := fs.String("side", "", "russia or ukraine (default: both and unknown)")
-	format := fs.String("format", "png", "png, svg, pdf or csv")
-	width := fs.Int("width", 1200, "width in pixels")
-	height := fs.Int("height", 675, "height in pixels")
-	scale := fs.Float64("scale", 1, "1, 2 or 4")
+	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment or timeline")
+	filterFlags(fs, &fl)
+	fs.StringVar(&fl.Format, "format", "png", "png, svg, pdf or csv")
+	fs.IntVar(&fl.Width, "width", 1200, "width in pixels")
+	fs.IntVar(&fl.Height, "height", 675, "height in pixels")
+	fs.Float64Var(&fl.Scale, "scale", 1, "1, 2 or 4")
 	out := fs.String("out", "", "output file, or - for standard output")
 	if err := parse(fs, args, env); err != nil {
 		return err
@@ -31,16 +47,15 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
-	if *family == "" {
+	if fl.Chart == "" {
 		return usagef("--chart is required")
 	}
 	if *out == "" {
 		return usagef("--out is required (a file name, or - for standard output)")
 	}
-	req, err := export.Parse(export.Flags{Chart: *family, Areas: *areas, From: *from, To: *to, Period: *period,
-		Cumulative: *cumulative, Stage: *stage, Side: *side, Format: *format, Width: *width, Height: *height, Scale: *scale})
+	req, err := parseRequest(fl)
 	if err != nil {
-		return &usageError{strings.TrimPrefix(err.Error(), export.ErrFlag.Error()+": ")}
+		return err
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {

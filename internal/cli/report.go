@@ -18,19 +18,14 @@ import (
 
 func runReport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fl := export.Flags{Chart: "deaths", Format: "pdf", Scale: 1}
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
 	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline", "the charts, in order")
-	areas := fs.String("areas", "", "comma-separated area codes or country names (default: all)")
-	from := fs.String("from", "", "first month, YYYY-MM")
-	to := fs.String("to", "", "last month, YYYY-MM")
-	period := fs.String("period", "month", "month, quarter or year")
-	cumulative := fs.Bool("cumulative", false, "running totals instead of new per period")
-	stage := fs.String("stage", "", "date prosecution cases by this stage")
-	side := fs.String("side", "", "russia or ukraine (default: both and unknown)")
+	filterFlags(fs, &fl)
 	perCountry := fs.Bool("per-country", false, "add the charts of each selected country")
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
-	width := fs.Int("width", 1600, "chart width in pixels")
-	height := fs.Int("height", 900, "chart height in pixels")
+	fs.IntVar(&fl.Width, "width", 1600, "chart width in pixels")
+	fs.IntVar(&fl.Height, "height", 900, "chart height in pixels")
 	noNames := fs.Bool("no-names", false, "leave personal names out")
 	out := fs.String("out", "", "the PDF file to write")
 	if err := parse(fs, args, env); err != nil {
@@ -39,10 +34,9 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	if *out == "" || fs.NArg() > 0 {
 		return usagef("report needs --out FILE.pdf and takes no other arguments")
 	}
-	req, err := export.Parse(export.Flags{Chart: "deaths", Areas: *areas, From: *from, To: *to, Period: *period,
-		Cumulative: *cumulative, Stage: *stage, Side: *side, Format: "pdf", Width: *width, Height: *height, Scale: 1})
+	req, err := parseRequest(fl)
 	if err != nil {
-		return &usageError{strings.TrimPrefix(err.Error(), export.ErrFlag.Error()+": ")}
+		return err
 	}
 	var families []data.Family
 	for _, c := range strings.Split(*charts, ",") {
@@ -63,7 +57,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	}
 	defer st.Close()
 	o := report.Options{Families: families, Filter: req.Filter, PerCountry: *perCountry, ImagesDir: *images,
-		Width: *width, Height: *height, NoNames: *noNames, Dataset: datasetName(st.Path()), Generated: time.Now()}
+		Width: fl.Width, Height: fl.Height, NoNames: *noNames, Dataset: datasetName(st.Path()), Generated: time.Now()}
 	if *noNames {
 		if o.Persons, err = st.Persons(ctx); err != nil {
 			return err
