@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -13,28 +14,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
-// methodText explains the counting rules in plain words.
-const methodText = `## How the numbers are counted
-
-- **Every number is a confirmed minimum**: the smallest count that the cited reports support. The real numbers are likely higher.
-- **One event is one row.** When several outlets report the same event, it is stored once with all of its sources, so it is counted once.
-- **Overlapping reports are not added up.** New cases and reported running totals are combined by taking the larger: 4 burials reported in March and "10 deaths in total" reported in May give 10 by May, not 14.
-- **Figures for Central Asia as a whole** are never split between countries. The part that no country's figures account for is shown as "Central Asia, not attributed to a country".
-- **Prosecutions count cases.** One person's investigation, charge and sentence are one case, dated by its first stage unless you choose a stage in the filters.
-- **Recruitment charts count reports** per channel, not people, because sources rarely count people there.
-- A record dated only to a month or a year counts from the end of that month or year.
-
-## Keyboard shortcuts
-
-Ctrl+O open a database · Ctrl+I import a CSV file · Ctrl+E export the chart · Ctrl+N add an incident`
-
-// showAbout shows the dataset, its sources and the counting method.
+// showAbout shows the dataset, its sources, the counting method and the
+// keyboard shortcuts.
 func (u *App) showAbout() {
-	text := widget.NewRichTextFromMarkdown(u.aboutDataset("") + "\n\n" + methodText)
+	l := u.lang
+	text := widget.NewRichTextFromMarkdown(u.aboutText(""))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About "+AppName, "Close", container.NewVScroll(text), u.win)
+	d := dialog.NewCustom(l.T("about.title", AppName), l.T("dialog.close"), container.NewVScroll(text), u.win)
 	d.Resize(dialogSize(u.win, 760, 640))
 	d.Show()
 	if st := u.store; st != nil {
@@ -43,34 +32,69 @@ func (u *App) showAbout() {
 				if err != nil {
 					return
 				}
-				text.ParseMarkdown(u.aboutDataset(outletList(all)) + "\n\n" + methodText)
+				text.ParseMarkdown(u.aboutText(outletList(all)))
 			})
 	}
 }
 
+// aboutText is the About window's Markdown, citing outlets if known.
+func (u *App) aboutText(outlets string) string {
+	return u.aboutDataset(outlets) + "\n\n" + methodText(u.lang) + "\n\n" + shortcutsText(u.lang, u.actions())
+}
+
 // aboutDataset describes the app and the open database in Markdown.
 func (u *App) aboutDataset(outlets string) string {
+	l := u.lang
 	var b strings.Builder
 	version := u.fyneApp.Metadata().Version
 	if version == "" {
-		version = "development build"
+		version = l.T("about.devBuild")
 	}
-	fmt.Fprintf(&b, "# %s\n\nVersion %s. Charts of how Central Asians are drawn into Russia's war in Ukraine: "+
-		"deaths, prosecutions at home and recruitment, by country and over time.\n\n## Dataset\n\n", AppName, version)
+	b.WriteString(l.T("about.intro", AppName, version))
 	if u.store == nil {
-		b.WriteString("No database is open.")
+		b.WriteString(l.T("db.noneKept"))
 		return b.String()
 	}
 	s := u.stats
-	fmt.Fprintf(&b, "`%s`: %s from %s", filepath.Base(u.store.Path()), plural(s.Incidents, "incident"), plural(s.Sources, "source"))
+	b.WriteString(l.T("about.db", filepath.Base(u.store.Path()),
+		count(l, "count.incidents", s.Incidents), count(l, "count.sources", s.Sources)))
 	if s.First > 0 {
-		fmt.Fprintf(&b, ", %s to %s", data.MonthString(s.First), data.MonthString(s.Last))
+		b.WriteString(l.T("about.dates", data.MonthString(s.First), data.MonthString(s.Last)))
 	}
-	fmt.Fprintf(&b, ".\n\nFile: `%s`\n\n", u.store.Path())
+	b.WriteString(l.T("about.file", u.store.Path()))
 	if outlets != "" {
-		fmt.Fprintf(&b, "Outlets cited: %s. Every source with its citation is listed in the Sources tab, "+
-			"and each incident's sources in the Incidents tab.", outlets)
+		b.WriteString(l.T("about.outlets", outlets))
 	}
+	return b.String()
+}
+
+// methodText explains the counting rules in Markdown in language l.
+func methodText(l i18n.Language) string {
+	var b strings.Builder
+	b.WriteString("## " + l.T("method.heading") + "\n\n")
+	for _, r := range l.Method() {
+		fmt.Fprintf(&b, "- **%s** %s\n", r.Head, r.Text)
+	}
+	return b.String()
+}
+
+// shortcutsText lists the keyboard shortcuts of actions in Markdown in
+// language l.
+func shortcutsText(l i18n.Language, actions []action) string {
+	mod := "Ctrl"
+	if runtime.GOOS == "darwin" {
+		mod = "Cmd"
+	}
+	var b strings.Builder
+	b.WriteString("## " + l.T("about.shortcuts") + "\n\n")
+	for _, a := range actions {
+		keys := mod + "+"
+		if a.shortcut.Modifier&fyne.KeyModifierShift != 0 {
+			keys += "Shift+"
+		}
+		fmt.Fprintf(&b, "- **%s%s** %s\n", keys, a.shortcut.KeyName, l.T(a.what))
+	}
+	fmt.Fprintf(&b, "- **%s** %s\n", aboutKey, l.T("about.key.about"))
 	return b.String()
 }
 

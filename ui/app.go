@@ -20,6 +20,7 @@ import (
 
 	"catracker/assets"
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // AppID is the application ID; it matches FyneApp.toml and keys the
@@ -50,10 +51,12 @@ type Options struct {
 // App is the main window and the state its screens share. Its fields are
 // used on the UI goroutine only.
 type App struct {
-	fyneApp fyne.App
-	win     fyne.Window
-	opts    Options
-	prefs   prefs
+	fyneApp  fyne.App
+	win      fyne.Window
+	opts     Options
+	prefs    prefs
+	settings appSettings   // language, chart text size and patterns
+	lang     i18n.Language // of every text on screen and in exports
 
 	store  data.Store
 	filter data.Filter
@@ -83,9 +86,12 @@ func New(a fyne.App, opts Options) *App {
 // newApp builds the main window without opening a database.
 func newApp(a fyne.App, opts Options) *App {
 	u := &App{fyneApp: a, opts: opts, prefs: prefs{a.Preferences()}, now: time.Now}
+	u.settings = u.prefs.settings()
+	u.lang = u.settings.language()
 	u.win = a.NewWindow(AppName)
 	u.win.SetIcon(iconResource)
 	u.buildUI()
+	u.addShortcuts()
 	u.win.Resize(windowSize)
 	return u
 }
@@ -93,29 +99,41 @@ func newApp(a fyne.App, opts Options) *App {
 // Window returns the main window.
 func (u *App) Window() fyne.Window { return u.win }
 
-// buildUI lays out the window: toolbar above, status line below, filter
-// panel on the left and the tabs filling the rest.
+// buildUI lays out the window in the app's language: toolbar above,
+// status line below, filter panel on the left and the tabs filling the
+// rest.
 func (u *App) buildUI() {
-	u.filters = newFilterPanel(u.setFilter)
-	u.chart = newChartView(u.chartDrawn)
+	l := u.lang
+	u.filters = newFilterPanel(l, u.setFilter)
+	u.chart = newChartView(u.chartStyle(), u.chartDrawn)
 	u.incidents = newIncidentsView(u)
 	u.sources = newSourcesView(u)
-	u.status = widget.NewLabel("Opening the database…")
+	u.status = widget.NewLabel(l.T("status.opening"))
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.message = widget.NewLabel("")
 	u.tabs = container.NewAppTabs(
-		container.NewTabItem("Chart", u.chart),
-		container.NewTabItem("Incidents", u.incidents.buildUI()),
-		container.NewTabItem("Sources", u.sources.buildUI()),
+		container.NewTabItem(l.T("tab.chart"), u.chart),
+		container.NewTabItem(l.T("tab.incidents"), u.incidents.buildUI()),
+		container.NewTabItem(l.T("tab.sources"), u.sources.buildUI()),
 	)
 	u.tabs.OnSelected = func(*container.TabItem) { u.refreshTab() }
 	statusLine := container.NewBorder(nil, nil, nil, u.message, u.status)
 	body := container.NewBorder(nil, nil, u.filters.buildUI(), nil, u.tabs)
 	u.win.SetContent(container.NewBorder(u.toolbar(), container.NewVBox(widget.NewSeparator(), statusLine), nil, nil, body))
-	u.addShortcuts()
 	u.filter = u.prefs.filter()
 	from, to := u.prefs.dateText()
 	u.filters.set(u.filter, from, to)
+}
+
+// rebuild lays the window out again in the app's language, keeping the
+// open database, the filters and the selected tab.
+func (u *App) rebuild() {
+	tab := u.tabs.SelectedIndex()
+	u.buildUI()
+	u.tabs.SelectIndex(tab)
+	if u.store != nil {
+		u.reload()
+	}
 }
 
 // refreshTab loads the selected tab's data if it is out of date.
@@ -177,11 +195,12 @@ func (u *App) loadStats() {
 				return
 			}
 			if err != nil {
-				u.showError("The database could not be read", err)
+				u.showError(u.lang.T("error.dbRead"), err)
 				return
 			}
 			u.stats = s
-			u.status.SetText(fmt.Sprintf("%s · %s · %s", plural(s.Incidents, "incident"), plural(s.Sources, "source"), st.Path()))
+			u.status.SetText(fmt.Sprintf("%s · %s · %s", count(u.lang, "count.incidents", s.Incidents),
+				count(u.lang, "count.sources", s.Sources), st.Path()))
 			u.filters.setRange(s.First, s.Last)
 		})
 }
@@ -202,26 +221,6 @@ func background[T any](work func() (T, error), done func(T, error)) {
 		v, err := work()
 		onUI(func() { done(v, err) })
 	}()
-}
-
-// plural writes a count with its noun: "1 source", "12 sources".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%s %ss", thousands(n), noun)
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // iconResource is the window icon.

@@ -30,6 +30,10 @@ var minChartSize = fyne.NewSize(320, 220)
 type chartView struct {
 	widget.BaseWidget
 
+	// style holds the language, text size and pattern mode of the charts
+	// and of the view's messages.
+	style chart.Options
+
 	// onDrawn is called on the UI goroutine after a chart reaches the
 	// screen, or with the error that stopped it.
 	onDrawn func(*data.Chart, error)
@@ -46,12 +50,12 @@ type chartView struct {
 	timer  *time.Timer // debounces resizes
 }
 
-// newChartView returns an empty chart view.
-func newChartView(onDrawn func(*data.Chart, error)) *chartView {
-	v := &chartView{onDrawn: onDrawn}
+// newChartView returns an empty chart view that draws charts in style.
+func newChartView(style chart.Options, onDrawn func(*data.Chart, error)) *chartView {
+	v := &chartView{style: style, onDrawn: onDrawn}
 	v.image = canvas.NewImageFromImage(nil)
 	v.image.FillMode = canvas.ImageFillContain
-	v.note = widget.NewLabel("Opening the database…")
+	v.note = widget.NewLabel(style.Lang.T("status.opening"))
 	v.note.Alignment = fyne.TextAlignCenter
 	v.note.Wrapping = fyne.TextWrapWord
 	v.queue = &renderQueue{done: func(j renderJob, r renderResult) {
@@ -92,6 +96,21 @@ func (v *chartView) show(st data.Store, f data.Filter) {
 // Chart returns the chart on screen, or nil.
 func (v *chartView) Chart() *data.Chart { return v.chart }
 
+// setStyle draws the chart again with a new text size and pattern mode.
+func (v *chartView) setStyle(style chart.Options) {
+	v.style = style
+	v.redraw()
+}
+
+// options are the chart options of the view at the given size and scale.
+func (v *chartView) options(size fyne.Size, scale float64) chart.Options {
+	o := v.style
+	o.Width, o.Height = int(math.Round(float64(size.Width))), int(math.Round(float64(size.Height)))
+	o.Scale = scale
+	o.Dataset = filepath.Base(v.store.Path())
+	return o
+}
+
 // redraw requests the chart at the view's current size.
 func (v *chartView) redraw() {
 	v.gen++
@@ -100,7 +119,7 @@ func (v *chartView) redraw() {
 	}
 	if v.filter.Areas != nil && len(v.filter.Areas) == 0 {
 		v.chart = nil
-		v.setNote("Tick at least one country, or Central Asia, to draw a chart.")
+		v.setNote(v.style.Lang.T("chart.tickOne"))
 		return
 	}
 	size := v.Size()
@@ -114,14 +133,10 @@ func (v *chartView) redraw() {
 		scale = c.Scale()
 	}
 	if v.image.Image == nil {
-		v.setNote("Drawing the chart…")
+		v.setNote(v.style.Lang.T("chart.drawing"))
 	}
-	v.queue.submit(renderJob{gen: v.gen, store: v.store, filter: v.filter, chart: v.chart, opts: chart.Options{
-		Width:   int(math.Round(float64(draw.Width))),
-		Height:  int(math.Round(float64(draw.Height))),
-		Scale:   float64(scale),
-		Dataset: filepath.Base(v.store.Path()),
-	}})
+	v.queue.submit(renderJob{gen: v.gen, store: v.store, filter: v.filter, chart: v.chart,
+		opts: v.options(draw, float64(scale))})
 }
 
 // drawn puts a finished chart on screen unless a newer one was requested.
@@ -130,7 +145,7 @@ func (v *chartView) drawn(j renderJob, r renderResult) {
 		return
 	}
 	if r.err != nil {
-		v.setNote("The chart could not be drawn: " + r.err.Error())
+		v.setNote(v.style.Lang.T("chart.failed", r.err.Error()))
 		v.onDrawn(nil, r.err)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // openFirst opens the database at start: the one named on the command
@@ -37,15 +38,16 @@ func (u *App) openFirst() {
 		r.st = st
 		return r, err
 	}, func(r result, err error) {
+		l := u.lang
 		if r.firstErr != nil {
-			u.showError("The database could not be opened", r.firstErr, "The default database was opened instead.")
+			u.showError(l.T("db.openFailed"), r.firstErr, l.T("db.defaultInstead"))
 			if u.opts.Path != "" {
 				u.failReady(r.firstErr)
 			}
 		}
 		if err != nil {
-			u.status.SetText("No database is open. Use Open database to choose one.")
-			u.showError("The default database could not be opened", err)
+			u.status.SetText(l.T("db.noneOpen"))
+			u.showError(l.T("db.defaultFailed"), err)
 			u.failReady(err)
 			return
 		}
@@ -65,7 +67,7 @@ func (u *App) failReady(err error) {
 func (u *App) chooseDatabase() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError("The file could not be opened", err)
+			u.showError(u.lang.T("file.openFailed"), err)
 			return
 		}
 		if r == nil {
@@ -76,7 +78,8 @@ func (u *App) chooseDatabase() {
 	}, u.win)
 	// Only database files: this also hides SQLite's -wal and -shm files.
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
-	d.SetConfirmText("Open")
+	d.SetConfirmText(u.lang.T("dialog.open"))
+	d.SetDismissText(u.lang.T("dialog.cancel"))
 	if st := u.store; st != nil {
 		setDialogFolder(d, st.Path())
 	}
@@ -88,24 +91,25 @@ func (u *App) chooseDatabase() {
 // the user is told why and the current database stays open.
 func (u *App) openDatabase(path string) {
 	open := u.opts.Open
-	progress := dialog.NewCustomWithoutButtons("Opening the database", wrapLabel(path), u.win)
+	l := u.lang
+	progress := dialog.NewCustomWithoutButtons(l.T("db.opening"), wrapLabel(path), u.win)
 	progress.Show()
 	background(func() (data.Store, error) { return open(context.Background(), path) },
 		func(st data.Store, err error) {
 			progress.Hide()
 			if err != nil {
-				u.showError("The database could not be opened", err, keptNote(u.store))
+				u.showError(l.T("db.openFailed"), err, keptNote(l, u.store))
 				return
 			}
 			u.setStore(st)
-			u.say("Opened " + st.Path())
+			u.say(l.T("status.opened", st.Path()))
 		})
 }
 
-// keptNote says which database stays open after a failure.
-func keptNote(st data.Store) string {
+// keptNote says in language l which database stays open after a failure.
+func keptNote(l i18n.Language, st data.Store) string {
 	if st == nil {
-		return "No database is open."
+		return l.T("db.noneKept")
 	}
-	return "The database " + st.Path() + " is still open."
+	return l.T("db.kept", st.Path())
 }

@@ -32,15 +32,16 @@ func newIncidentDetails(app *App) *incidentDetails { return &incidentDetails{app
 
 // buildUI lays out the pane.
 func (d *incidentDetails) buildUI() fyne.CanvasObject {
+	l := d.app.lang
 	d.title = heading("")
 	d.title.Truncation = fyne.TextTruncateEllipsis
 	d.body = container.NewVBox()
-	d.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() {
+	d.edit = widget.NewButtonWithIcon(l.T("details.edit"), theme.DocumentCreateIcon(), func() {
 		if d.inc != nil {
 			d.app.editIncident(d.inc)
 		}
 	})
-	d.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), d.confirmDelete)
+	d.del = widget.NewButtonWithIcon(l.T("details.delete"), theme.DeleteIcon(), d.confirmDelete)
 	d.del.Importance = widget.DangerImportance
 	d.clear()
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.edit, d.del), d.title)
@@ -50,8 +51,8 @@ func (d *incidentDetails) buildUI() fyne.CanvasObject {
 // clear shows the pane's hint and disables its buttons.
 func (d *incidentDetails) clear() {
 	d.id, d.inc = 0, nil
-	d.title.SetText("No incident selected")
-	d.body.Objects = []fyne.CanvasObject{hint("Select a row of the table to see the incident's sources and citations.")}
+	d.title.SetText(d.app.lang.T("details.none"))
+	d.body.Objects = []fyne.CanvasObject{hint(d.app.lang.T("details.hint"))}
 	d.body.Refresh()
 	d.edit.Disable()
 	d.del.Disable()
@@ -71,7 +72,7 @@ func (d *incidentDetails) show(id int64) {
 				return
 			}
 			if err != nil {
-				d.app.showError("The incident could not be read", err)
+				d.app.showError(d.app.lang.T("details.readFailed"), err)
 				return
 			}
 			d.fill(inc)
@@ -87,30 +88,31 @@ func (d *incidentDetails) reload() {
 
 // fill shows inc.
 func (d *incidentDetails) fill(inc *data.Incident) {
+	l := d.app.lang
 	d.inc = inc
-	d.title.SetText(fmt.Sprintf("%s · %s · %s", kindLabel(inc.Kind), inc.Area.Name(), inc.Date))
+	d.title.SetText(fmt.Sprintf("%s · %s · %s", l.Kind(inc.Kind), l.Area(inc.Area), inc.Date))
 	form := func(pairs ...string) fyne.CanvasObject {
 		var rows []fyne.CanvasObject
 		for i := 0; i < len(pairs); i += 2 {
 			if pairs[i+1] != "" {
-				rows = append(rows, widget.NewLabelWithStyle(pairs[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+				rows = append(rows, widget.NewLabelWithStyle(l.T(pairs[i]), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 					wrapLabel(pairs[i+1]))
 			}
 		}
 		return container.New(layout.NewFormLayout(), rows...)
 	}
 	objs := []fyne.CanvasObject{
-		form("Summary", inc.Summary, "Count", describeCount(inc), "Stage", stageLabel(inc.Stage),
-			"Channel", channelText(inc.Channel), "Fighting for", sideLabel(inc.Side), "Person", inc.Person),
-		heading(fmt.Sprintf("Sources (%d)", len(inc.Sources))),
+		form("field.summary", inc.Summary, "field.count", describeCount(l, inc), "field.stage", l.Stage(inc.Stage),
+			"field.channel", l.Channel(inc.Channel), "filter.side", sideLabel(l, inc.Side), "field.person", inc.Person),
+		heading(l.T("details.sources", len(inc.Sources))),
 	}
 	for i, s := range inc.Sources {
 		objs = append(objs, wrapLabel(fmt.Sprintf("%d. %s", i+1, s.Citation())))
 		if u := webURL(s.URL); u != nil {
-			objs = append(objs, container.NewHBox(widget.NewHyperlink("Open the article in a browser", u)))
+			objs = append(objs, container.NewHBox(widget.NewHyperlink(l.T("link.open"), u)))
 		}
 	}
-	objs = append(objs, widget.NewSeparator(), form("Notes", inc.Notes, "Reference", inc.Ref))
+	objs = append(objs, widget.NewSeparator(), form("field.notes", inc.Notes, "field.ref", inc.Ref))
 	d.body.Objects = objs
 	d.body.Refresh()
 	d.edit.Enable()
@@ -123,14 +125,15 @@ func (d *incidentDetails) confirmDelete() {
 	if inc == nil {
 		return
 	}
-	msg := fmt.Sprintf("Delete the incident %q (%s, %s)?\n\nIt is removed from the database and from every chart. This cannot be undone.",
-		inc.Ref, inc.Area.Name(), inc.Date)
-	c := dialog.NewConfirm("Delete incident", msg, func(ok bool) {
+	l := d.app.lang
+	msg := l.T("details.confirmDelete", inc.Ref, l.Area(inc.Area), inc.Date.String())
+	c := dialog.NewConfirm(l.T("details.deleteTitle"), msg, func(ok bool) {
 		if ok {
 			d.app.deleteIncident(inc)
 		}
 	}, d.app.win)
-	c.SetConfirmText("Delete")
+	c.SetConfirmText(l.T("details.delete"))
+	c.SetDismissText(l.T("dialog.cancel"))
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.Show()
 }
@@ -141,11 +144,11 @@ func (u *App) deleteIncident(inc *data.Incident) {
 	background(func() (struct{}, error) { return struct{}{}, st.DeleteIncident(context.Background(), inc.ID) },
 		func(_ struct{}, err error) {
 			if err != nil {
-				u.showError("The incident could not be deleted", err, "Nothing was changed.")
+				u.showError(u.lang.T("details.deleteFailed"), err, u.lang.T("note.nothingChanged"))
 				return
 			}
 			u.incidents.details.clear()
 			u.reload()
-			u.say("Deleted " + inc.Ref)
+			u.say(u.lang.T("status.deleted", inc.Ref))
 		})
 }

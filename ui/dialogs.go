@@ -15,8 +15,16 @@ import (
 // optional notes on what happens next.
 func (u *App) showError(title string, err error, notes ...string) {
 	text := strings.Join(append([]string{sentence(err.Error())}, notes...), "\n\n")
-	d := dialog.NewCustom(title, "OK", container.NewVScroll(wrapLabel(text)), u.win)
+	d := dialog.NewCustom(title, u.lang.T("dialog.ok"), container.NewVScroll(wrapLabel(text)), u.win)
 	d.Resize(dialogSize(u.win, 560, 0))
+	d.Show()
+}
+
+// showInfo tells the user that something went well, with an OK button in
+// the app's language (Fyne's own information dialog follows the system's).
+func (u *App) showInfo(title, text string) {
+	d := dialog.NewCustom(title, u.lang.T("dialog.ok"), wrapLabel(text), u.win)
+	d.Resize(dialogSize(u.win, 480, 0))
 	d.Show()
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -16,10 +15,10 @@ import (
 	"catracker/data"
 )
 
-// Choices of the editor's source mode.
+// Choices of the editor's source mode, by position.
 const (
-	pickSource = "A source already in the database"
-	newSource  = "A new source"
+	pickSource = iota // a source already in the database
+	newSource         // a new source
 )
 
 // editor is the form that adds an incident or edits one. Every field has
@@ -44,18 +43,19 @@ type editor struct {
 // editIncident opens the editor: for a new incident if inc is nil, else
 // for inc, which must carry its sources.
 func (u *App) editIncident(inc *data.Incident) *editor {
+	l := u.lang
 	if u.store == nil {
-		u.showError("No database is open", errors.New("open a database before adding incidents"))
+		u.showError(l.T("error.noDatabase"), errors.New(l.T("editor.needDatabase")))
 		return nil
 	}
 	e := &editor{app: u, orig: inc, errs: map[string]*widget.Label{}}
-	title := "Add incident"
+	title := l.T("editor.addTitle")
 	if inc != nil {
-		title = "Edit incident " + inc.Ref
+		title = l.T("editor.editTitle", inc.Ref)
 	}
 	e.dlg = dialog.NewCustomWithoutButtons(title, e.buildUI(), u.win)
 	e.fill()
-	e.src.load(u.store)
+	e.src.load(l, u.store)
 	e.dlg.Resize(dialogSize(u.win, 780, 700))
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.date)
@@ -65,68 +65,65 @@ func (u *App) editIncident(inc *data.Incident) *editor {
 // buildUI creates the form: the incident's fields, then its source, then
 // the Save and Cancel buttons.
 func (e *editor) buildUI() fyne.CanvasObject {
-	e.ref = e.entry("ref", "A unique id, such as kg-2023-05-bishkek-trial")
-	e.date = e.entry("date", "YYYY-MM-DD, YYYY-MM or YYYY")
-	e.count = e.entry("count", "Number of people; blank if unknown")
-	e.person = e.entry("person", "Optional: links one person's prosecution stages into one case")
-	e.summary = e.multiline("summary", "What happened, in your own words", 3)
-	e.notes = e.multiline("notes", "Optional notes", 2)
-	areas := make([]string, len(data.Areas))
-	for i, a := range data.Areas {
-		areas[i] = a.Name()
+	l := e.app.lang
+	e.ref = e.entry("ref", l.T("editor.hint.ref"))
+	e.date = e.entry("date", l.T("editor.hint.date"))
+	e.count = e.entry("count", l.T("editor.hint.count"))
+	e.person = e.entry("person", l.T("editor.hint.person"))
+	e.summary = e.multiline("summary", l.T("editor.hint.summary"), 3)
+	e.notes = e.multiline("notes", l.T("editor.hint.notes"), 2)
+	var areas, kinds, stages, bases, channels []string
+	for _, a := range data.Areas {
+		areas = append(areas, l.Area(a))
 	}
 	e.area = e.choice("area", areas)
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
-		kinds[i] = kindLabel(k)
+	for _, k := range data.Kinds {
+		kinds = append(kinds, l.Kind(k))
 	}
 	e.kind = e.choice("kind", kinds)
 	e.kind.OnChanged = func(string) { e.kindChanged(); e.check("kind", "stage", "channel") }
-	stages := make([]string, len(data.Stages))
-	for i, s := range data.Stages {
-		stages[i] = stageLabel(s)
+	for _, s := range data.Stages {
+		stages = append(stages, l.Stage(s))
 	}
 	e.stage = e.choice("stage", stages)
-	bases := make([]string, len(basisLabels))
-	for i, b := range basisLabels {
-		bases[i] = b.label
+	for _, b := range data.Bases {
+		bases = append(bases, basisLabel(l, b))
 	}
 	e.basis = e.choice("basis", bases)
-	e.side = e.choice("side", []string{"Not known", sideLabels[1].label, sideLabels[2].label})
-	channels := make([]string, len(data.Channels))
-	for i, c := range data.Channels {
-		channels[i] = c.Label
+	e.side = e.choice("side", []string{l.T("editor.side.unknown"), sideLabel(l, data.Russia), sideLabel(l, data.Ukraine)})
+	for _, c := range data.Channels {
+		channels = append(channels, l.Channel(c.Code))
 	}
 	e.channel = widget.NewSelectEntry(channels)
-	e.channel.SetPlaceHolder("Pick one, or type a new code such as bus_stop_ads")
+	e.channel.SetPlaceHolder(l.T("editor.hint.channel"))
 	e.channel.OnChanged = func(string) { e.check("channel") }
 
 	e.src = &sourceForm{}
 	form := container.New(layout.NewFormLayout())
 	for _, r := range [][]fyne.CanvasObject{
-		e.row("Reference", "ref", e.ref),
-		e.row("Date", "date", e.date),
-		e.row("Country", "area", e.area),
-		e.row("Kind", "kind", e.kind),
-		e.row("Prosecution stage", "stage", e.stage),
-		e.row("Count", "count", e.count),
-		e.row("The count is", "basis", e.basis),
-		e.row("Recruitment channel", "channel", e.channel),
-		e.row("Fighting for", "side", e.side),
-		e.row("Person", "person", e.person),
-		e.row("Summary", "summary", e.summary),
-		e.row("Notes", "notes", e.notes),
+		e.row(l.T("field.ref"), "ref", e.ref),
+		e.row(l.T("column.date"), "date", e.date),
+		e.row(l.T("column.area"), "area", e.area),
+		e.row(l.T("column.kind"), "kind", e.kind),
+		e.row(l.T("editor.stage"), "stage", e.stage),
+		e.row(l.T("field.count"), "count", e.count),
+		e.row(l.T("editor.basis"), "basis", e.basis),
+		e.row(l.T("editor.channel"), "channel", e.channel),
+		e.row(l.T("filter.side"), "side", e.side),
+		e.row(l.T("field.person"), "person", e.person),
+		e.row(l.T("field.summary"), "summary", e.summary),
+		e.row(l.T("field.notes"), "notes", e.notes),
 		e.src.rows(e),
 	} {
 		form.Objects = append(form.Objects, r...)
 	}
-	e.save = widget.NewButton("Save", e.submit)
+	e.save = widget.NewButton(l.T("dialog.save"), e.submit)
 	e.save.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
 	e.status.Importance = widget.DangerImportance
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewButton("Cancel", func() { e.dlg.Hide() }), e.save), e.status)
+		container.NewHBox(widget.NewButton(l.T("dialog.cancel"), func() { e.dlg.Hide() }), e.save), e.status)
 	// The right padding keeps the scroll bar off the fields.
 	body := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2), form)
 	return container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body))
@@ -151,7 +148,9 @@ func (e *editor) multiline(field, placeholder string, rows int) *widget.Entry {
 
 // choice is a drop-down that checks field when it changes.
 func (e *editor) choice(field string, options []string) *widget.Select {
-	return widget.NewSelect(options, func(string) { e.check(field) })
+	s := widget.NewSelect(options, func(string) { e.check(field) })
+	s.PlaceHolder = e.app.lang.T("editor.choose")
+	return s
 }
 
 // row is a form row: the label, and the widget above its error message.
@@ -184,17 +183,17 @@ func (e *editor) fill() {
 	if !inc.Date.IsZero() {
 		e.date.SetText(inc.Date.String())
 	}
-	e.area.SetSelected(inc.Area.Name())
-	e.kind.SetSelected(kindLabel(inc.Kind))
+	e.area.SetSelectedIndex(indexOf(codes(data.Areas), string(inc.Area)))
+	e.kind.SetSelectedIndex(indexOf(codes(data.Kinds), string(inc.Kind)))
 	if inc.Stage != "" {
-		e.stage.SetSelected(stageLabel(inc.Stage))
+		e.stage.SetSelectedIndex(indexOf(codes(data.Stages), string(inc.Stage)))
 	}
 	if inc.Count != nil {
 		e.count.SetText(strconv.Itoa(*inc.Count))
 	}
-	e.basis.SetSelected(basisLabel(inc.Basis))
+	e.basis.SetSelectedIndex(indexOf(codes(data.Bases), string(inc.Basis)))
 	if inc.Channel != "" {
-		e.channel.SetText(inc.Channel.Label())
+		e.channel.SetText(e.app.lang.Channel(inc.Channel))
 	}
 	e.side.SetSelectedIndex(indexOf([]string{"", string(data.Russia), string(data.Ukraine)}, string(inc.Side)))
 	e.person.SetText(inc.Person)
@@ -256,14 +255,23 @@ func (e *editor) saveFailed(err error) {
 	case errors.As(err, &ve):
 		e.setError(fieldOf(ve.Field), ve.Message)
 	case data.ErrorCode(err) == data.ECONFLICT:
-		e.setError("ref", err.Error()+"; choose another reference")
+		e.setError("ref", e.app.lang.T("editor.refTaken", err.Error()))
 	default:
-		e.app.showError("The incident could not be saved", err, "Nothing was changed.")
+		e.app.showError(e.app.lang.T("editor.saveFailed"), err, e.app.lang.T("note.nothingChanged"))
 	}
 }
 
 // saved reloads every screen after an incident was saved.
 func (u *App) saved(inc *data.Incident) {
 	u.reload()
-	u.say(fmt.Sprintf("Saved %s (%s, %s)", inc.Ref, inc.Area.Name(), inc.Date))
+	u.say(u.lang.T("status.savedIncident", inc.Ref, u.lang.Area(inc.Area), inc.Date.String()))
+}
+
+// codes writes enumeration values as strings, in their order.
+func codes[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
 }

@@ -2,32 +2,36 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
-// Messages of the editor's field checks, in plain words.
+// Messages of the editor's field checks, in plain words: their keys in
+// the catalogue.
 const (
-	msgRef       = "Give the incident a reference: a short id that no other incident has."
-	msgDate      = "Enter the date of the incident: YYYY-MM-DD, YYYY-MM or YYYY."
-	msgArea      = "Choose the country."
-	msgKind      = "Choose what happened."
-	msgStage     = "Choose the stage the prosecution had reached."
-	msgNoStage   = "Only prosecutions have a stage."
-	msgCount     = "Write a whole number of people, 0 or more, or leave it blank if the count is unknown."
-	msgChannel   = "Choose the recruitment channel, or type a new short code."
-	msgNoChannel = "Only recruitment reports have a channel. Clear it, or change the kind to Recruitment."
-	msgSummary   = "Write a short summary in your own words."
-	msgOutlet    = "Name the outlet (the publication) of the new source."
-	msgNoSource  = "Add a source: choose one already in the database, or fill in a new one."
+	msgRef       = "editor.msg.ref"
+	msgDate      = "editor.msg.date"
+	msgArea      = "editor.msg.area"
+	msgKind      = "editor.msg.kind"
+	msgStage     = "editor.msg.stage"
+	msgNoStage   = "editor.msg.noStage"
+	msgCount     = "editor.msg.count"
+	msgChannel   = "editor.msg.channel"
+	msgNoChannel = "editor.msg.noChannel"
+	msgSummary   = "editor.msg.summary"
+	msgOutlet    = "editor.msg.outlet"
+	msgNoSource  = "editor.msg.noSource"
+	// msgInvalid wraps a check of the data layer, which speaks English.
+	msgInvalid = "editor.msg.invalid"
 )
 
 // read builds the incident from the form and lists the problems of its
-// fields, keyed by field.
+// fields, keyed by field, in the app's language.
 func (e *editor) read() (*data.Incident, map[string]string) {
+	l := e.app.lang
 	p := map[string]string{}
 	inc := &data.Incident{
 		Ref:     strings.TrimSpace(e.ref.Text),
@@ -37,55 +41,55 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 		Basis:   data.Event,
 	}
 	if inc.Ref == "" {
-		p["ref"] = msgRef
+		p["ref"] = l.T(msgRef)
 	}
 	if d := strings.TrimSpace(e.date.Text); d == "" {
-		p["date"] = msgDate
+		p["date"] = l.T(msgDate)
 	} else if parsed, err := data.ParseDate(d); err != nil {
-		p["date"] = capitalise(err.Error()) + "."
+		p["date"] = l.T(msgInvalid, sentence(err.Error()))
 	} else {
 		inc.Date = parsed
 	}
 	if i := e.area.SelectedIndex(); i >= 0 {
 		inc.Area = data.Areas[i]
 	} else {
-		p["area"] = msgArea
+		p["area"] = l.T(msgArea)
 	}
 	if inc.Kind = e.kindValue(); inc.Kind == "" {
-		p["kind"] = msgKind
+		p["kind"] = l.T(msgKind)
 	}
 	if i := e.stage.SelectedIndex(); i >= 0 {
 		inc.Stage = data.Stages[i]
 	}
 	switch {
 	case inc.Kind == data.Prosecution && inc.Stage == "":
-		p["stage"] = msgStage
+		p["stage"] = l.T(msgStage)
 	case inc.Kind != data.Prosecution && inc.Stage != "":
-		p["stage"] = msgNoStage
+		p["stage"] = l.T(msgNoStage)
 	}
 	if c := strings.TrimSpace(e.count.Text); c != "" {
 		n, err := strconv.Atoi(c)
 		if err != nil || n < 0 {
-			p["count"] = msgCount
+			p["count"] = l.T(msgCount)
 		} else {
 			inc.Count = &n
 		}
 	}
 	if i := e.basis.SelectedIndex(); i >= 0 {
-		inc.Basis = basisLabels[i].basis
+		inc.Basis = data.Bases[i]
 	}
 	if msg := e.readChannel(inc); msg != "" {
 		p["channel"] = msg
 	}
 	inc.Side = []data.Side{data.SideUnknown, data.Russia, data.Ukraine}[max(0, e.side.SelectedIndex())]
 	if inc.Summary == "" {
-		p["summary"] = msgSummary
+		p["summary"] = l.T(msgSummary)
 	}
-	inc.Sources = e.src.read(p)
+	inc.Sources = e.src.read(l, p)
 	if len(p) == 0 {
 		var ve *data.ValidationError
 		if err := inc.Validate(); errors.As(err, &ve) {
-			p[fieldOf(ve.Field)] = capitalise(ve.Message) + "."
+			p[fieldOf(ve.Field)] = l.T(msgInvalid, sentence(ve.Message))
 		}
 	}
 	return inc, p
@@ -93,28 +97,29 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 
 // readChannel sets inc.Channel from the form and returns its problem.
 func (e *editor) readChannel(inc *data.Incident) string {
+	l := e.app.lang
 	text := strings.TrimSpace(e.channel.Text)
 	if text != "" {
-		inc.Channel = channelOf(text)
+		inc.Channel = channelOf(l, text)
 		if inc.Channel == "" {
 			_, err := data.ParseChannel(text)
-			return capitalise(err.Error()) + "."
+			return l.T(msgInvalid, sentence(err.Error()))
 		}
 	}
 	switch {
 	case inc.Kind == data.Recruitment && inc.Channel == "":
-		return msgChannel
+		return l.T(msgChannel)
 	case inc.Kind != data.Recruitment && inc.Channel != "":
-		return msgNoChannel
+		return l.T(msgNoChannel)
 	}
 	return ""
 }
 
-// channelOf returns the channel a label or code names, or "" if text is
-// neither a known label nor a valid code.
-func channelOf(text string) data.Channel {
+// channelOf returns the channel a label in language l or a code names, or
+// "" if text is neither a known label nor a valid code.
+func channelOf(l i18n.Language, text string) data.Channel {
 	for _, c := range data.Channels {
-		if strings.EqualFold(c.Label, text) {
+		if strings.EqualFold(l.Channel(c.Code), text) {
 			return c.Code
 		}
 	}
@@ -160,14 +165,11 @@ func (e *editor) updateStatus() {
 			n++
 		}
 	}
-	switch n {
-	case 0:
+	if n == 0 {
 		e.status.SetText("")
-	case 1:
-		e.status.SetText("One field needs fixing; it is marked in red.")
-	default:
-		e.status.SetText(fmt.Sprintf("%d fields need fixing; they are marked in red.", n))
+		return
 	}
+	e.status.SetText(e.app.lang.N("editor.toFix", n, n))
 }
 
 // incident returns the form's incident, or shows every problem and
@@ -179,7 +181,7 @@ func (e *editor) incident() (inc *data.Incident, ok bool) {
 	}
 	for f, msg := range p {
 		if e.errs[f] == nil {
-			e.app.showError("The incident cannot be saved yet", errors.New(msg))
+			e.app.showError(e.app.lang.T("editor.cannotSave"), errors.New(msg))
 		}
 	}
 	e.updateStatus()

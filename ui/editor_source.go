@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // sourceForm is the editor's source part: the sources the incident already
@@ -28,61 +29,71 @@ type sourceForm struct {
 	outlet, title, author, date, url *widget.Entry
 	newRows                          []fyne.CanvasObject // labels and entries
 	cited                            *widget.Entry
+	remove                           string // the Remove buttons' text
 }
 
 // rows creates the widgets and returns them as rows of the editor's form;
 // they report changes to e's checks.
 func (f *sourceForm) rows(e *editor) []fyne.CanvasObject {
+	l := e.app.lang
 	f.keptBox = container.NewVBox()
 	f.pick = widget.NewSelect(nil, func(string) { e.check("source") })
-	f.pick.PlaceHolder = "Loading the sources…"
-	f.outlet = e.entry("source", "Publication, such as RFE/RL")
-	f.title = e.entry("source", "Headline of the article")
-	f.author = e.entry("source", "Optional")
-	f.date = e.entry("source_date", "YYYY-MM-DD, YYYY-MM or YYYY; optional")
+	f.pick.PlaceHolder = l.T("source.loading")
+	f.outlet = e.entry("source", l.T("source.hint.outlet"))
+	f.title = e.entry("source", l.T("source.hint.title"))
+	f.author = e.entry("source", l.T("source.hint.optional"))
+	f.date = e.entry("source_date", l.T("source.hint.date"))
 	f.url = e.entry("source", "https://…")
-	f.cited = e.entry("source", "Whom the article cites, such as Radio Azattyk, 2022-06-15")
-	f.mode = widget.NewRadioGroup([]string{pickSource, newSource}, func(string) {
+	f.cited = e.entry("source", l.T("source.hint.cited"))
+	f.mode = widget.NewRadioGroup([]string{l.T("source.pick"), l.T("source.new")}, func(string) {
 		f.modeChanged()
 		e.check("source")
 	})
 	f.mode.Horizontal = true
 	f.mode.Required = true
-	f.pickRow = e.row("Source", "", f.pick)
+	f.pickRow = e.row(l.T("source.source"), "", f.pick)
 	for _, r := range [][]fyne.CanvasObject{
-		e.row("Outlet", "", f.outlet), e.row("Title", "", f.title), e.row("Author", "", f.author),
-		e.row("Published", "source_date", f.date), e.row("Web address", "", f.url),
+		e.row(l.T("sources.outlet"), "", f.outlet), e.row(l.T("sources.title"), "", f.title),
+		e.row(l.T("sources.author"), "", f.author), e.row(l.T("source.published"), "source_date", f.date),
+		e.row(l.T("source.url"), "", f.url),
 	} {
 		f.newRows = append(f.newRows, r...)
 	}
+	f.remove = l.T("source.remove")
 	rows := []fyne.CanvasObject{
 		widget.NewSeparator(), widget.NewSeparator(),
-		heading("Sources"), hint("Every incident needs at least one source. Add one the database already has, or a new one."),
+		heading(l.T("tab.sources")), hint(l.T("source.needOne")),
 		layout.NewSpacer(), f.keptBox,
-		widget.NewLabel("Add"), f.mode,
+		widget.NewLabel(l.T("source.add")), f.mode,
 	}
 	rows = append(rows, f.pickRow...)
 	rows = append(rows, f.newRows...)
-	return append(rows, append(e.row("Cited as", "", f.cited), layout.NewSpacer(), e.errorLabel("source"))...)
+	return append(rows, append(e.row(l.T("source.cited"), "", f.cited), layout.NewSpacer(), e.errorLabel("source"))...)
 }
+
+// modeIs reports whether the source mode is m, pickSource or newSource.
+func (f *sourceForm) modeIs(m int) bool { return indexOf(f.mode.Options, f.mode.Selected) == m }
+
+// setMode chooses the source mode m, pickSource or newSource.
+func (f *sourceForm) setMode(m int) { f.mode.SetSelected(f.mode.Options[m]) }
 
 // fill shows the sources an edited incident has.
 func (f *sourceForm) fill(sources []data.Source) {
 	f.kept = append([]data.Source(nil), sources...)
 	f.showKept()
 	if len(f.kept) > 0 {
-		f.mode.SetSelected(pickSource)
+		f.setMode(pickSource)
 	} else {
-		f.mode.SetSelected(newSource)
+		f.setMode(newSource)
 	}
 }
 
-// load fills the picker from the database.
-func (f *sourceForm) load(st data.Store) {
+// load fills the picker from the database, with its notes in language l.
+func (f *sourceForm) load(l i18n.Language, st data.Store) {
 	background(func() ([]data.SourceUse, error) { return st.Sources(context.Background()) },
 		func(all []data.SourceUse, err error) {
 			if err != nil {
-				f.pick.PlaceHolder = "The sources could not be read"
+				f.pick.PlaceHolder = l.T("source.readFailed")
 				f.pick.Refresh()
 				return
 			}
@@ -96,7 +107,7 @@ func (f *sourceForm) load(st data.Store) {
 				f.choices[line] = s.Source
 				options = append(options, line)
 			}
-			f.pick.PlaceHolder = "Choose a source"
+			f.pick.PlaceHolder = l.T("source.choose")
 			f.pick.SetOptions(options)
 		})
 }
@@ -120,7 +131,7 @@ func sourceChoice(s data.Source) string {
 func (f *sourceForm) showKept() {
 	f.keptBox.Objects = nil
 	for i, s := range f.kept {
-		remove := widget.NewButton("Remove", func() {
+		remove := widget.NewButton(f.remove, func() {
 			f.kept = append(f.kept[:i:i], f.kept[i+1:]...)
 			f.showKept()
 		})
@@ -132,7 +143,7 @@ func (f *sourceForm) showKept() {
 
 // modeChanged shows the picker or the new source's fields.
 func (f *sourceForm) modeChanged() {
-	pick := f.mode.Selected == pickSource
+	pick := f.modeIs(pickSource)
 	for _, o := range f.pickRow {
 		setVisible(o, pick)
 	}
@@ -142,27 +153,27 @@ func (f *sourceForm) modeChanged() {
 }
 
 // read returns the incident's sources: the kept ones, plus the one picked
-// or typed in. It notes problems in p.
-func (f *sourceForm) read(p map[string]string) []data.Source {
+// or typed in. It notes problems in p, in language l.
+func (f *sourceForm) read(l i18n.Language, p map[string]string) []data.Source {
 	sources := append([]data.Source(nil), f.kept...)
 	cited := strings.TrimSpace(f.cited.Text)
-	if f.mode.Selected == pickSource {
+	if f.modeIs(pickSource) {
 		if s, ok := f.choices[f.pick.Selected]; ok {
 			s.CitedAs = cited
 			sources = append(sources, s)
 		}
-	} else if s, filled := f.typed(p); filled {
+	} else if s, filled := f.typed(l, p); filled {
 		s.CitedAs = cited
 		sources = append(sources, s)
 	}
 	if len(sources) == 0 && p["source"] == "" {
-		p["source"] = msgNoSource
+		p["source"] = l.T(msgNoSource)
 	}
 	return sources
 }
 
 // typed reads the new source's fields; filled is false if all are blank.
-func (f *sourceForm) typed(p map[string]string) (s data.Source, filled bool) {
+func (f *sourceForm) typed(l i18n.Language, p map[string]string) (s data.Source, filled bool) {
 	s = data.Source{
 		Outlet: strings.TrimSpace(f.outlet.Text),
 		Title:  strings.TrimSpace(f.title.Text),
@@ -174,12 +185,12 @@ func (f *sourceForm) typed(p map[string]string) (s data.Source, filled bool) {
 		return s, false
 	}
 	if s.Outlet == "" {
-		p["source"] = msgOutlet
+		p["source"] = l.T(msgOutlet)
 	}
 	if date != "" {
 		d, err := data.ParseDate(date)
 		if err != nil {
-			p["source_date"] = capitalise(err.Error()) + "."
+			p["source_date"] = l.T(msgInvalid, sentence(err.Error()))
 		}
 		s.Published = d
 	}

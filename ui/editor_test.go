@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 func TestEditorRejectsBadInput(t *testing.T) {
@@ -21,7 +22,7 @@ func TestEditorRejectsBadInput(t *testing.T) {
 		e.count.SetText("-4")
 		e.channel.SetText("prison") // typed in before the kind changed
 		e.summary.SetText("A test death")
-		e.src.mode.SetSelected(newSource)
+		e.src.setMode(newSource)
 		test.Tap(e.save)
 	})
 	do(func() {
@@ -30,9 +31,9 @@ func TestEditorRejectsBadInput(t *testing.T) {
 		}
 		for field, want := range map[string]string{
 			"date":    "February 2023 has 28 days",
-			"count":   msgCount,
-			"channel": msgNoChannel,
-			"source":  msgNoSource,
+			"count":   i18n.English.T(msgCount),
+			"channel": i18n.English.T(msgNoChannel),
+			"source":  i18n.English.T(msgNoSource),
 		} {
 			if l := e.errs[field]; !l.Visible() || !strings.Contains(l.Text, want) {
 				t.Errorf("%s: message %q (shown %v), want %q", field, l.Text, l.Visible(), want)
@@ -71,8 +72,8 @@ func TestEditorEnablesStageAndChannelByKind(t *testing.T) {
 			t.Errorf("prosecution: want the stage enabled and the channel disabled and clear, channel = %q", e.channel.Text)
 		}
 		test.Tap(e.save)
-		if l := e.errs["stage"]; !l.Visible() || l.Text != msgStage {
-			t.Errorf("stage message = %q, want %q", l.Text, msgStage)
+		if l := e.errs["stage"]; !l.Visible() || l.Text != i18n.English.T(msgStage) {
+			t.Errorf("stage message = %q, want %q", l.Text, i18n.English.T(msgStage))
 		}
 	})
 }
@@ -88,7 +89,7 @@ func TestEditorSavesGoodInput(t *testing.T) {
 		e.channel.SetText("Social-media job ads")
 		e.count.SetText("")
 		e.summary.SetText("Job ads promising construction work led to army contracts")
-		e.src.mode.SetSelected(newSource)
+		e.src.setMode(newSource)
 		e.src.outlet.SetText("Test Outlet")
 		e.src.title.SetText("A test article")
 		e.src.date.SetText("2023-02-20")

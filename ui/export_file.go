@@ -19,9 +19,10 @@ import (
 // chooseFile asks where to save the export.
 func (e *exporter) chooseFile() {
 	s := e.current()
+	l := e.app.lang
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			e.app.showError("The file could not be saved", err)
+			e.app.showError(l.T("export.saveFailed"), err)
 			return
 		}
 		if w == nil {
@@ -31,6 +32,8 @@ func (e *exporter) chooseFile() {
 		e.write(withExtension(w.URI().Path(), s.Format), s)
 	}, e.app.win)
 	d.SetFileName(suggestedName(e.filter, s.Format))
+	d.SetConfirmText(l.T("dialog.save"))
+	d.SetDismissText(l.T("dialog.cancel"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + s.Format}))
 	if s.Folder != "" {
 		setDialogFolder(d, filepath.Join(s.Folder, "x"))
@@ -42,7 +45,9 @@ func (e *exporter) chooseFile() {
 // write exports the chart to path in the background, as the command line
 // would with the same flags.
 func (e *exporter) write(path string, s exportSettings) {
-	req, err := export.Parse(flagsOf(e.filter, s))
+	fl := flagsOf(e.filter, s)
+	fl.Lang, fl.Patterns = string(e.app.lang), e.app.settings.Patterns
+	req, err := export.Parse(fl)
 	if err != nil {
 		e.done(path, err)
 		return
@@ -50,8 +55,9 @@ func (e *exporter) write(path string, s exportSettings) {
 	req.Options.Dataset = filepath.Base(e.store.Path())
 	req.Options.Generated = e.app.now()
 	st := e.store
-	wait := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(
-		widget.NewLabel("Saving "+filepath.Base(path)+"…"), widget.NewProgressBarInfinite()), e.app.win)
+	l := e.app.lang
+	wait := dialog.NewCustomWithoutButtons(l.T("export.exporting"), container.NewVBox(
+		widget.NewLabel(l.T("export.saving", filepath.Base(path))), widget.NewProgressBarInfinite()), e.app.win)
 	wait.Show()
 	background(func() (struct{}, error) {
 		c, err := st.Chart(context.Background(), req.Filter)
@@ -73,11 +79,11 @@ func (e *exporter) write(path string, s exportSettings) {
 // exported tells the user where the chart went, or why it did not.
 func (u *App) exported(path string, err error) {
 	if err != nil {
-		u.showError("The chart could not be exported", err)
+		u.showError(u.lang.T("export.failed"), err)
 		return
 	}
-	u.say("Saved " + filepath.Base(path))
-	dialog.ShowInformation("Chart saved", "The chart was saved as\n"+path, u.win)
+	u.say(u.lang.T("status.saved", filepath.Base(path)))
+	u.showInfo(u.lang.T("export.saved"), u.lang.T("export.savedAs", path))
 }
 
 // flagsOf writes a filter and export settings as the command line's

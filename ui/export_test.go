@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -11,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"catracker/data"
+	"catracker/i18n"
 	"catracker/internal/export"
+	"catracker/ui/chart"
 )
 
 func TestExportWritesWhatTheCommandLineWrites(t *testing.T) {
@@ -91,7 +94,7 @@ func TestExportDialogRefusesSizesTheRendererCannotMake(t *testing.T) {
 		if !e.save.Disabled() {
 			t.Error("Save is enabled for a 36000-pixel-wide PNG")
 		}
-		e.format.SetSelected(formatLabels[1]) // SVG ignores the scale
+		e.format.SetSelected(e.format.Options[1]) // SVG ignores the scale
 		if e.save.Disabled() || !e.scale.Disabled() {
 			t.Error("SVG: Save should be enabled and the scale disabled")
 		}
@@ -100,4 +103,16 @@ func TestExportDialogRefusesSizesTheRendererCannotMake(t *testing.T) {
 			t.Error("Save is enabled for a 12-pixel-wide chart")
 		}
 	})
+}
+
+// Every size preset has a name in every language.
+func TestPresetsAreNamedInEveryLanguage(t *testing.T) {
+	for i := range chart.Presets {
+		key := fmt.Sprintf("export.preset.%d", i+1)
+		for _, l := range i18n.Languages {
+			if got := l.T(key); got == key {
+				t.Errorf("%s has no name for the preset %s", l, chart.Presets[i].Name)
+			}
+		}
+	}
 }

@@ -13,18 +13,17 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 	"catracker/internal/export"
 	"catracker/ui/chart"
 )
 
-// formatLabels name the export formats in the dialog, in export.Formats
-// order.
-var formatLabels = []string{"PNG image", "SVG image (for editing)", "PDF document", "CSV of the plotted numbers"}
-
-// customPreset is the size choice that enables the width and height.
+// customPreset is how the preferences name the size choice that enables
+// the width and height; chart.Presets are named by their Name.
 const customPreset = "Custom size"
 
 // scaleLabels are the PNG scale choices.
@@ -50,8 +49,8 @@ type exporter struct {
 	// done is called on the UI goroutine after a file is written or fails.
 	done func(path string, err error)
 
-	format        *widget.RadioGroup
-	preset        *widget.Select
+	format        *widget.RadioGroup // labelled in export.Formats order
+	preset        *widget.Select     // chart.Presets, then the custom size
 	width, height *widget.Entry
 	scale         *widget.RadioGroup
 	note          *widget.Label
@@ -60,37 +59,47 @@ type exporter struct {
 	previews      *renderQueue
 	previewGen    uint64
 	save          *widget.Button
+	// alt is the chart's description for alt text, which copyAlt copies.
+	alt     *widget.Label
+	copyAlt *widget.Button
 }
 
 // showExport opens the export dialog for the chart on screen, with the
 // given format chosen ("" for the one used last).
 func (u *App) showExport(format string) *exporter {
+	l := u.lang
 	switch {
 	case u.store == nil:
-		u.showError("No database is open", errors.New("open a database before exporting a chart"))
+		u.showError(l.T("error.noDatabase"), errors.New(l.T("export.needDatabase")))
 		return nil
 	case u.filter.Areas != nil && len(u.filter.Areas) == 0:
-		u.showError("Nothing to export", errors.New("tick at least one country, or Central Asia, in the filters first"))
+		u.showError(l.T("export.nothing"), errors.New(l.T("export.tickOne")))
 		return nil
 	}
 	e := &exporter{app: u, store: u.store, filter: u.filter, done: u.exported}
-	e.dlg = dialog.NewCustomWithoutButtons("Export chart", e.buildUI(), u.win)
+	e.dlg = dialog.NewCustomWithoutButtons(l.T("export.title"), e.buildUI(), u.win)
 	e.settings(u.prefs.export(), format)
-	e.dlg.Resize(dialogSize(u.win, 980, 560))
+	e.dlg.Resize(dialogSize(u.win, 980, 600))
 	e.dlg.Show()
 	e.loadChart()
 	return e
 }
 
-// buildUI lays out the choices on the left and the preview on the right.
+// buildUI lays out the choices on the left, and on the right the preview
+// above the chart's description.
 func (e *exporter) buildUI() fyne.CanvasObject {
-	e.format = widget.NewRadioGroup(formatLabels, func(string) { e.changed() })
-	e.format.Required = true
-	presets := []string{}
-	for _, p := range chart.Presets {
-		presets = append(presets, p.Name)
+	l := e.app.lang
+	var formats []string
+	for _, f := range export.Formats {
+		formats = append(formats, l.T("export.format."+f))
 	}
-	e.preset = widget.NewSelect(append(presets, customPreset), func(string) { e.presetChanged() })
+	e.format = widget.NewRadioGroup(formats, func(string) { e.changed() })
+	e.format.Required = true
+	var presets []string
+	for i := range chart.Presets {
+		presets = append(presets, l.T(fmt.Sprintf("export.preset.%d", i+1)))
+	}
+	e.preset = widget.NewSelect(append(presets, l.T("export.custom")), func(string) { e.presetChanged() })
 	e.width = e.sizeEntry()
 	e.height = e.sizeEntry()
 	e.scale = widget.NewRadioGroup(scaleLabels, func(string) { e.changed() })
@@ -101,24 +110,40 @@ func (e *exporter) buildUI() fyne.CanvasObject {
 	e.preview = canvas.NewImageFromImage(nil)
 	e.preview.FillMode = canvas.ImageFillContain
 	e.preview.SetMinSize(previewSize)
-	e.previewNote = widget.NewLabel("Reading the chart…")
+	e.previewNote = widget.NewLabel(l.T("export.reading"))
 	e.previews = &renderQueue{done: func(j renderJob, r renderResult) { onUI(func() { e.previewDrawn(j, r) }) }}
 	fixed := func(w fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(110, w.MinSize().Height), w)
 	}
-	size := container.NewHBox(fixed(e.width), widget.NewLabel("×"), fixed(e.height), widget.NewLabel("pixels"))
+	size := container.NewHBox(fixed(e.width), widget.NewLabel("×"), fixed(e.height), widget.NewLabel(l.T("export.pixels")))
 	form := container.New(layout.NewFormLayout(),
-		heading("Format"), e.format,
-		heading("Size"), container.NewVBox(e.preset, size),
-		heading("Sharpness"), e.scale,
+		heading(l.T("export.format")), e.format,
+		heading(l.T("export.size")), container.NewVBox(e.preset, size),
+		heading(l.T("export.sharpness")), e.scale,
 	)
-	e.save = widget.NewButton("Save…", e.chooseFile)
+	e.save = widget.NewButton(l.T("export.save"), e.chooseFile)
 	e.save.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("Cancel", func() { e.dlg.Hide() }), e.save)
-	preview := container.NewBorder(heading("Preview"), nil, nil, nil,
+	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(l.T("dialog.cancel"), func() { e.dlg.Hide() }), e.save)
+	preview := container.NewBorder(heading(l.T("export.preview")), e.altText(), nil, nil,
 		container.NewStack(e.preview, container.NewCenter(e.previewNote)))
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(form, e.note)))
 	return container.NewBorder(nil, buttons, left, nil, container.NewPadded(preview))
+}
+
+// altText is the chart's plain-text description, for the alt text of the
+// image in a report, with a button that copies it.
+func (e *exporter) altText() fyne.CanvasObject {
+	l := e.app.lang
+	e.alt = wrapLabel("")
+	e.copyAlt = widget.NewButtonWithIcon(l.T("export.copyAlt"), theme.ContentCopyIcon(), func() {
+		e.app.fyneApp.Clipboard().SetContent(e.alt.Text)
+		e.app.say(l.T("export.altCopied"))
+	})
+	e.copyAlt.Disable()
+	text := container.NewVScroll(e.alt)
+	text.SetMinSize(fyne.NewSize(0, 96))
+	top := container.NewBorder(nil, nil, heading(l.T("export.alt")), e.copyAlt)
+	return container.NewBorder(top, nil, nil, nil, text)
 }
 
 // sizeEntry is a width or height entry for custom sizes.
@@ -127,7 +152,7 @@ func (e *exporter) sizeEntry() *widget.Entry {
 	w.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 300 || n > 10000 {
-			return errors.New("use a whole number of pixels from 300 to 10000")
+			return errors.New(e.app.lang.T("export.badSize"))
 		}
 		return nil
 	}
@@ -141,14 +166,21 @@ func (e *exporter) settings(s exportSettings, format string) {
 	if format != "" {
 		s.Format = format
 	}
-	e.format.SetSelected(formatLabels[max(0, indexOf(export.Formats, s.Format))])
+	e.format.SetSelected(e.format.Options[max(0, indexOf(export.Formats, s.Format))])
 	e.width.SetText(strconv.Itoa(s.Width))
 	e.height.SetText(strconv.Itoa(s.Height))
 	e.scale.SetSelected(scaleLabels[max(0, indexOf([]string{"1", "2", "4"}, strconv.FormatFloat(s.Scale, 'f', -1, 64)))])
-	if indexOf(e.preset.Options, s.Preset) < 0 {
-		s.Preset = e.preset.Options[0]
+	e.preset.SetSelectedIndex(max(0, indexOf(presetNames(), s.Preset)))
+}
+
+// presetNames name the size choices in the preferences, in the order of
+// the dialog's choices.
+func presetNames() []string {
+	var names []string
+	for _, p := range chart.Presets {
+		names = append(names, p.Name)
 	}
-	e.preset.SetSelected(s.Preset)
+	return append(names, customPreset)
 }
 
 // current reads the dialog's choices.
@@ -156,8 +188,8 @@ func (e *exporter) current() exportSettings {
 	w, _ := strconv.Atoi(strings.TrimSpace(e.width.Text))
 	h, _ := strconv.Atoi(strings.TrimSpace(e.height.Text))
 	return exportSettings{
-		Format: export.Formats[max(0, indexOf(formatLabels, e.format.Selected))],
-		Preset: e.preset.Selected,
+		Format: export.Formats[max(0, indexOf(e.format.Options, e.format.Selected))],
+		Preset: presetNames()[max(0, e.preset.SelectedIndex())],
 		Width:  w,
 		Height: h,
 		Scale:  []float64{1, 2, 4}[max(0, indexOf(scaleLabels, e.scale.Selected))],
@@ -168,11 +200,9 @@ func (e *exporter) current() exportSettings {
 // presetChanged copies a preset's size into the size entries, which are
 // editable only for a custom size.
 func (e *exporter) presetChanged() {
-	for _, p := range chart.Presets {
-		if p.Name == e.preset.Selected {
-			e.width.SetText(strconv.Itoa(p.Width))
-			e.height.SetText(strconv.Itoa(p.Height))
-		}
+	if i := e.preset.SelectedIndex(); i >= 0 && i < len(chart.Presets) {
+		e.width.SetText(strconv.Itoa(chart.Presets[i].Width))
+		e.height.SetText(strconv.Itoa(chart.Presets[i].Height))
 	}
 	e.changed()
 }
@@ -187,7 +217,7 @@ func (e *exporter) changed() {
 	setEnabled(e.preset, s.Format != "csv")
 	setEnabled(e.width, s.Format != "csv" && s.Preset == customPreset)
 	setEnabled(e.height, s.Format != "csv" && s.Preset == customPreset)
-	msg, ok := sizeNote(s, e.width.Validate() == nil && e.height.Validate() == nil)
+	msg, ok := sizeNote(e.app.lang, s, e.width.Validate() == nil && e.height.Validate() == nil)
 	e.note.SetText(msg)
 	if ok {
 		e.note.Importance = widget.MediumImportance
@@ -200,25 +230,20 @@ func (e *exporter) changed() {
 	e.note.Refresh()
 }
 
-// sizeNote says what file the settings make, or why they cannot.
-func sizeNote(s exportSettings, sizeOK bool) (string, bool) {
+// sizeNote says in language l what file the settings make, or why they
+// cannot.
+func sizeNote(l i18n.Language, s exportSettings, sizeOK bool) (string, bool) {
 	if !sizeOK {
-		return "Width and height must be whole numbers of pixels from 300 to 10000.", false
+		return l.T("export.note.badSize"), false
 	}
-	switch s.Format {
-	case "png":
+	if s.Format == "png" {
 		w, h := int(float64(s.Width)*s.Scale), int(float64(s.Height)*s.Scale)
 		if w > maxPixels || h > maxPixels {
-			return fmt.Sprintf("%d × %d pixels is too large; choose a smaller size or scale (at most %d pixels a side).",
-				w, h, maxPixels), false
+			return l.T("export.note.tooLarge", w, h, maxPixels), false
 		}
-		return fmt.Sprintf("A PNG image of %d × %d pixels.", w, h), true
-	case "svg":
-		return "An SVG drawing that stays sharp at any size and can be edited.", true
-	case "pdf":
-		return "A one-page PDF document, ready to print.", true
+		return l.T("export.note.png", w, h), true
 	}
-	return "A CSV file of the numbers in the chart: period, series and value, one line each.", true
+	return l.T("export.note." + s.Format), true
 }
 
 // loadChart reads the chart of the dialog's filter, the same query as the
@@ -228,11 +253,13 @@ func (e *exporter) loadChart() {
 	background(func() (*data.Chart, error) { return st.Chart(context.Background(), f) },
 		func(c *data.Chart, err error) {
 			if err != nil {
-				e.previewNote.SetText("The chart could not be read")
-				e.app.showError("The chart could not be read", err)
+				e.previewNote.SetText(e.app.lang.T("export.readFailed"))
+				e.app.showError(e.app.lang.T("export.readFailed"), err)
 				return
 			}
 			e.chart = c
+			e.alt.SetText(chart.Describe(c, e.app.lang))
+			e.copyAlt.Enable()
 			e.changed()
 		})
 }
@@ -262,7 +289,7 @@ func (e *exporter) previewDrawn(j renderJob, r renderResult) {
 		return
 	}
 	if r.err != nil {
-		e.previewNote.SetText("No preview: " + r.err.Error())
+		e.previewNote.SetText(e.app.lang.T("export.noPreview", r.err.Error()))
 		e.previewNote.Show()
 		return
 	}
@@ -271,8 +298,10 @@ func (e *exporter) previewDrawn(j renderJob, r renderResult) {
 	e.preview.Refresh()
 }
 
-// options are the chart options of the export at the given scale.
+// options are the chart options of the export at the given scale, in the
+// app's language and pattern mode.
 func (e *exporter) options(s exportSettings, scale float64) chart.Options {
 	return chart.Options{Width: s.Width, Height: s.Height, Scale: scale,
-		Dataset: filepath.Base(e.store.Path()), Generated: e.app.now()}
+		Dataset: filepath.Base(e.store.Path()), Generated: e.app.now(),
+		Lang: e.app.lang, Patterns: e.app.settings.Patterns}
 }

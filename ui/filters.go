@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -8,37 +10,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
-
-// familyLabels name the chart families in the filter panel.
-var familyLabels = []struct {
-	family data.Family
-	label  string
-}{
-	{data.Deaths, "Deaths"},
-	{data.Prosecutions, "Prosecutions"},
-	{data.RecruitmentReports, "Recruitment channels"},
-	{data.Timeline, "Recruitment timeline"},
-}
 
 // panelAreas are the areas with a checkbox: the five countries and CA.
 var panelAreas = append(append([]data.Area{}, data.Countries...), data.CA)
 
-// sideLabels name the sides in the filter panel; the first keeps both.
-var sideLabels = []struct {
-	side  data.Side
-	label string
-}{
-	{data.SideUnknown, "Both sides"},
-	{data.Russia, "Russia's army"},
-	{data.Ukraine, "Ukraine's army"},
-}
-
-// firstStage is the stage choice that dates cases by their first stage.
-const firstStage = "First stage (default)"
+// panelSides are the side choices; the first keeps both.
+var panelSides = []data.Side{data.SideUnknown, data.Russia, data.Ukraine}
 
 // filterPanel is the left-hand panel that chooses what the chart shows.
+// Its choices are labelled in language l and read back by position.
 type filterPanel struct {
+	l        i18n.Language
 	onChange func(f data.Filter, from, to string)
 
 	family     *widget.RadioGroup
@@ -54,51 +38,70 @@ type filterPanel struct {
 	quiet bool // set while the panel is filled in by code
 }
 
-// newFilterPanel returns a panel that calls onChange with every valid
-// filter the user picks, and the date range as typed.
-func newFilterPanel(onChange func(f data.Filter, from, to string)) *filterPanel {
-	return &filterPanel{onChange: onChange}
+// newFilterPanel returns a panel in language l that calls onChange with
+// every valid filter the user picks, and the date range as typed.
+func newFilterPanel(l i18n.Language, onChange func(f data.Filter, from, to string)) *filterPanel {
+	return &filterPanel{l: l, onChange: onChange}
+}
+
+// familyLabel names a chart family in the panel.
+func (p *filterPanel) familyLabel(f data.Family) string { return p.l.T("family." + string(f)) }
+
+// periodLabel names a period in the panel.
+func (p *filterPanel) periodLabel(pd data.Period) string { return p.l.T("filter.period." + string(pd)) }
+
+// sideLabel names a side choice in the panel.
+func (p *filterPanel) sideLabel(s data.Side) string {
+	if s == data.SideUnknown {
+		return p.l.T("filter.side.both")
+	}
+	return sideLabel(p.l, s)
 }
 
 // buildUI creates the panel's widgets inside a vertical scroll, so it never
 // clips on a small screen.
 func (p *filterPanel) buildUI() fyne.CanvasObject {
+	l := p.l
 	changed := func() { p.changed() }
-	families := make([]string, len(familyLabels))
-	for i, f := range familyLabels {
-		families[i] = f.label
+	var families []string
+	for _, f := range data.Families {
+		families = append(families, p.familyLabel(f))
 	}
 	p.family = widget.NewRadioGroup(families, func(string) { p.changed() })
 	p.family.Required = true
 	var checks []fyne.CanvasObject
 	for _, a := range panelAreas {
-		c := widget.NewCheck(a.Name(), func(bool) { p.changed() })
+		c := widget.NewCheck(l.T("filter.area."+string(a)), func(bool) { p.changed() })
 		p.areas = append(p.areas, c)
 		checks = append(checks, c)
 	}
-	p.all = widget.NewButton("All", func() { p.setAreas(true) })
-	p.none = widget.NewButton("None", func() { p.setAreas(false) })
-	p.from = monthEntry(changed)
-	p.to = monthEntry(changed)
+	p.all = widget.NewButton(l.T("filter.all"), func() { p.setAreas(true) })
+	p.none = widget.NewButton(l.T("filter.none"), func() { p.setAreas(false) })
+	p.from = monthEntry(l, changed)
+	p.to = monthEntry(l, changed)
 	p.dateNote = widget.NewLabel("")
 	p.dateNote.Wrapping = fyne.TextWrapWord
 	p.dateNote.Importance = widget.DangerImportance
 	p.dateNote.Hide()
-	p.period = widget.NewRadioGroup([]string{"Month", "Quarter", "Year"}, func(string) { p.changed() })
+	var periods []string
+	for _, pd := range data.Periods {
+		periods = append(periods, p.periodLabel(pd))
+	}
+	p.period = widget.NewRadioGroup(periods, func(string) { p.changed() })
 	p.period.Horizontal = true
 	p.period.Required = true
-	p.cumulative = widget.NewCheck("Running total (cumulative)", func(bool) { p.changed() })
-	sides := make([]string, len(sideLabels))
-	for i, s := range sideLabels {
-		sides[i] = s.label
+	p.cumulative = widget.NewCheck(l.T("filter.cumulative"), func(bool) { p.changed() })
+	var sides []string
+	for _, s := range panelSides {
+		sides = append(sides, p.sideLabel(s))
 	}
 	p.side = widget.NewSelect(sides, func(string) { p.changed() })
-	stages := []string{firstStage}
+	stages := []string{l.T("filter.firstStage")}
 	for _, s := range data.Stages {
-		stages = append(stages, stageLabel(s))
+		stages = append(stages, l.Stage(s))
 	}
 	p.stage = widget.NewSelect(stages, func(string) { p.changed() })
-	reset := widget.NewButton("Reset filters", func() {
+	reset := widget.NewButton(l.T("filter.reset"), func() {
 		p.set(data.Filter{}.WithDefaults(), "", "")
 		p.changed()
 	})
@@ -107,21 +110,21 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, w)
 	}
 	box := container.NewVBox(
-		heading("Chart"), p.family,
+		heading(l.T("filter.chart")), p.family,
 		widget.NewSeparator(),
-		container.NewHBox(heading("Countries"), layout.NewSpacer(), p.all, p.none),
+		container.NewHBox(heading(l.T("filter.countries")), layout.NewSpacer(), p.all, p.none),
 		countries,
 		widget.NewSeparator(),
-		heading("Dates"),
-		container.NewGridWithColumns(2, inline("From", p.from), inline("To", p.to)),
+		heading(l.T("filter.dates")),
+		container.NewGridWithColumns(2, inline(l.T("filter.from"), p.from), inline(l.T("filter.to"), p.to)),
 		p.dateNote,
-		hint("Months as YYYY-MM, or a year. Leave blank for all dates."),
+		hint(l.T("filter.datesHint")),
 		widget.NewSeparator(),
-		heading("Count per"), p.period, p.cumulative,
+		heading(l.T("filter.countPer")), p.period, p.cumulative,
 		widget.NewSeparator(),
-		container.New(layout.NewFormLayout(),
-			widget.NewLabel("Fighting for"), p.side,
-			widget.NewLabel("Cases dated by"), p.stage),
+		widget.NewLabel(l.T("filter.side")), p.side,
+		widget.NewLabel(l.T("filter.stage")), p.stage,
+		widget.NewSeparator(),
 		reset,
 	)
 	// The right padding keeps the scroll bar off the buttons.
@@ -131,9 +134,9 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 // monthEntry is a YYYY-MM entry for one end of the date range. The panel
 // checks it and explains problems under the entries, which leaves the
 // narrow entries room for the text.
-func monthEntry(changed func()) *widget.Entry {
+func monthEntry(l i18n.Language, changed func()) *widget.Entry {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("YYYY-MM")
+	e.SetPlaceHolder(l.T("filter.monthPlaceholder"))
 	e.OnChanged = func(string) { changed() }
 	return e
 }
@@ -143,26 +146,18 @@ func monthEntry(changed func()) *widget.Entry {
 func (p *filterPanel) set(f data.Filter, from, to string) {
 	p.quiet = true
 	defer func() { p.quiet = false }()
-	for _, fl := range familyLabels {
-		if fl.family == f.Family {
-			p.family.SetSelected(fl.label)
-		}
-	}
+	p.family.SetSelected(p.familyLabel(f.Family))
 	for i, a := range panelAreas {
 		p.areas[i].SetChecked(f.Areas == nil || f.Has(a))
 	}
 	p.from.SetText(from)
 	p.to.SetText(to)
-	p.period.SetSelected(periodLabel(f.Period))
+	p.period.SetSelected(p.periodLabel(f.Period))
 	p.cumulative.SetChecked(f.Cumulative)
-	for _, s := range sideLabels {
-		if s.side == f.Side {
-			p.side.SetSelected(s.label)
-		}
-	}
-	p.stage.SetSelected(firstStage)
+	p.side.SetSelected(p.sideLabel(f.Side))
+	p.stage.SetSelectedIndex(0)
 	if f.Stage != "" {
-		p.stage.SetSelected(stageLabel(f.Stage))
+		p.stage.SetSelected(p.l.Stage(f.Stage))
 	}
 	p.enable()
 }
@@ -171,8 +166,8 @@ func (p *filterPanel) set(f data.Filter, from, to string) {
 // entries' placeholders.
 func (p *filterPanel) setRange(first, last int) {
 	if first == 0 || last == 0 {
-		p.from.SetPlaceHolder("YYYY-MM")
-		p.to.SetPlaceHolder("YYYY-MM")
+		p.from.SetPlaceHolder(p.l.T("filter.monthPlaceholder"))
+		p.to.SetPlaceHolder(p.l.T("filter.monthPlaceholder"))
 		return
 	}
 	p.from.SetPlaceHolder(data.MonthString(first))
@@ -211,12 +206,7 @@ func (p *filterPanel) enable() {
 
 // familyValue is the selected chart family.
 func (p *filterPanel) familyValue() data.Family {
-	for _, fl := range familyLabels {
-		if fl.label == p.family.Selected {
-			return fl.family
-		}
-	}
-	return data.Deaths
+	return data.Families[max(0, indexOf(p.family.Options, p.family.Selected))]
 }
 
 // filter reads the panel. ok is false while the date range is invalid;
@@ -240,29 +230,22 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 	if p.to.Text != "" {
 		f.To, errTo = data.ParseMonth(p.to.Text, false)
 	}
+	l := p.l
 	switch {
 	case errFrom != nil:
-		p.showDateNote("From: " + errFrom.Error())
+		p.showDateNote(l.T("filter.notMonth", l.T("filter.from"), strings.TrimSpace(p.from.Text)))
 	case errTo != nil:
-		p.showDateNote("To: " + errTo.Error())
+		p.showDateNote(l.T("filter.notMonth", l.T("filter.to"), strings.TrimSpace(p.to.Text)))
 	case f.From > 0 && f.To > 0 && f.To < f.From:
-		p.showDateNote("The To month is before the From month.")
+		p.showDateNote(l.T("filter.toBeforeFrom"))
 	default:
 		p.showDateNote("")
 	}
 	f.Period = data.Periods[max(0, indexOf(p.period.Options, p.period.Selected))]
 	f.Cumulative = p.cumulative.Checked
-	for _, s := range sideLabels {
-		if s.label == p.side.Selected {
-			f.Side = s.side
-		}
-	}
-	if f.Family == data.Prosecutions {
-		for _, s := range data.Stages {
-			if stageLabel(s) == p.stage.Selected {
-				f.Stage = s
-			}
-		}
+	f.Side = panelSides[max(0, p.side.SelectedIndex())]
+	if i := p.stage.SelectedIndex(); f.Family == data.Prosecutions && i > 0 {
+		f.Stage = data.Stages[i-1]
 	}
 	return f, p.dateNote.Hidden
 }
@@ -275,17 +258,6 @@ func (p *filterPanel) showDateNote(msg string) {
 	} else {
 		p.dateNote.Show()
 	}
-}
-
-// periodLabel is the panel's label of a period.
-func periodLabel(pd data.Period) string {
-	switch pd {
-	case data.PerQuarter:
-		return "Quarter"
-	case data.PerYear:
-		return "Year"
-	}
-	return "Month"
 }
 
 func indexOf(list []string, s string) int {

@@ -28,6 +28,7 @@ var uiMu sync.Mutex
 
 func TestMain(m *testing.M) {
 	os.Setenv("LANG", "en_US.UTF-8")
+	os.Setenv("LANGUAGE", "en_US") // the system language the app follows
 	onUI = func(f func()) { do(f) }
 	os.Exit(m.Run())
 }

@@ -18,17 +18,19 @@ import (
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/i18n"
 )
 
 // chooseImport asks for a CSV file and imports it.
 func (u *App) chooseImport() {
+	l := u.lang
 	if u.store == nil {
-		u.showError("No database is open", errors.New("open a database before importing a file"))
+		u.showError(l.T("error.noDatabase"), errors.New(l.T("import.needDatabase")))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError("The file could not be opened", err)
+			u.showError(l.T("file.openFailed"), err)
 			return
 		}
 		if r == nil {
@@ -38,7 +40,8 @@ func (u *App) chooseImport() {
 		u.importFile(r.URI().Path())
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.SetConfirmText("Import")
+	d.SetConfirmText(l.T("import.confirm"))
+	d.SetDismissText(l.T("dialog.cancel"))
 	d.Resize(dialogSize(u.win, 900, 600))
 	d.Show()
 }
@@ -54,15 +57,13 @@ type csvCheck struct {
 // and lists all the problems; only a file without any goes on to the
 // second, which writes it in one transaction with a progress bar.
 func (u *App) importFile(path string) {
-	st, name := u.store, filepath.Base(path)
+	st, name, l := u.store, filepath.Base(path), u.lang
 	bar := widget.NewProgressBarInfinite()
-	status := widget.NewLabel("Checking every row of the file…")
-	wait := dialog.NewCustomWithoutButtons("Importing "+name, container.NewVBox(status, bar), u.win)
+	status := widget.NewLabel(l.T("import.checking"))
+	wait := dialog.NewCustomWithoutButtons(l.T("import.title", name), container.NewVBox(status, bar), u.win)
 	wait.Show()
 	checked := func(rows int) {
-		onUI(func() {
-			status.SetText(fmt.Sprintf("Checking every row of the file… %s so far", plural(rows, "row")))
-		})
+		onUI(func() { status.SetText(l.T("import.checkedSoFar", count(l, "count.rows", rows))) })
 	}
 	background(func() (*csvCheck, error) { return checkCSV(path, name, checked) },
 		func(c *csvCheck, err error) {
@@ -70,7 +71,7 @@ func (u *App) importFile(path string) {
 			wait.Hide()
 			switch {
 			case err != nil:
-				u.showError("The file could not be read", err, "Nothing was changed.")
+				u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
 			case c.problems.Total > 0:
 				u.showImportProblems(name, &c.problems)
 			default:
@@ -121,12 +122,13 @@ func checkCSV(path, name string, progress func(rows int)) (*csvCheck, error) {
 // runImport writes the checked file with a progress bar, then says what
 // changed.
 func (u *App) runImport(st data.Store, path, name string, rows int) {
+	l := u.lang
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(rows, 1))
-	stop := widget.NewButton("Cancel", cancel)
-	dlg := dialog.NewCustomWithoutButtons("Importing "+name, container.NewVBox(
-		widget.NewLabel(fmt.Sprintf("Writing %s. Nothing changes until the last row is written.", plural(rows, "row"))),
+	stop := widget.NewButton(l.T("dialog.cancel"), cancel)
+	dlg := dialog.NewCustomWithoutButtons(l.T("import.title", name), container.NewVBox(
+		wrapLabel(l.T("import.writing", count(l, "count.rows", rows))),
 		bar, container.NewHBox(layout.NewSpacer(), stop)), u.win)
 	dlg.Resize(dialogSize(u.win, 520, 0))
 	dlg.Show()
@@ -150,34 +152,34 @@ func (u *App) runImport(st data.Store, path, name string, rows int) {
 		case errors.As(err, &problems):
 			u.showImportProblems(name, problems)
 		case errors.Is(err, context.Canceled):
-			u.say("Import cancelled; nothing was changed")
+			u.say(l.T("import.cancelled"))
 		case err != nil:
-			u.showError("The file could not be imported", err, "Nothing was changed.")
+			u.showError(l.T("import.failed"), err, l.T("note.nothingChanged"))
 		default:
 			u.reload()
-			dialog.ShowInformation("Import finished", fmt.Sprintf("%s imported: %s added, %s updated.",
-				name, plural(res.Added, "incident"), thousands(res.Updated)), u.win)
-			u.say("Imported " + name)
+			u.showInfo(l.T("import.finished"), l.T("import.result", name,
+				count(l, "count.incidents", res.Added), l.Number(res.Updated)))
+			u.say(l.T("status.imported", name))
 		}
 	})
 }
 
 // showImportProblems lists every problem of a file by row and column.
 func (u *App) showImportProblems(name string, problems *data.RowErrors) {
+	l := u.lang
 	var rows []fyne.CanvasObject
 	for _, p := range problems.List {
-		rows = append(rows, widget.NewLabelWithStyle(problemPlace(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		rows = append(rows, widget.NewLabelWithStyle(problemPlace(l, p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			wrapLabel(sentence(p.Message)))
 	}
 	list := container.NewVBox(container.New(layout.NewFormLayout(), rows...))
 	if more := problems.Total - len(problems.List); more > 0 {
-		list.Add(widget.NewLabel(fmt.Sprintf("…and %s more.", plural(more, "problem"))))
+		list.Add(widget.NewLabel(l.T("import.more", count(l, "count.problems", more))))
 	}
-	intro := wrapLabel(fmt.Sprintf("Nothing was changed. %s has %s; fix them in the file and import it again.",
-		name, plural(problems.Total, "problem")))
-	copyList := widget.NewButton("Copy the list", func() { u.fyneApp.Clipboard().SetContent(problems.Error()) })
+	intro := wrapLabel(l.T("import.problems", name, count(l, "count.problems", problems.Total)))
+	copyList := widget.NewButton(l.T("import.copyList"), func() { u.fyneApp.Clipboard().SetContent(problems.Error()) })
 	content := container.NewBorder(intro, container.NewHBox(copyList), nil, nil, container.NewVScroll(list))
-	d := dialog.NewCustom("The file was not imported", "Close", content, u.win)
+	d := dialog.NewCustom(l.T("import.notImported"), l.T("dialog.close"), content, u.win)
 	d.Resize(dialogSize(u.win, 820, 560))
 	d.Show()
 }
@@ -191,13 +193,14 @@ func sentence(msg string) string {
 	return msg
 }
 
-// problemPlace names where a problem is: "Row 4, column count".
-func problemPlace(p *data.RowError) string {
+// problemPlace names in language l where a problem is: "Row 4, column
+// count".
+func problemPlace(l i18n.Language, p *data.RowError) string {
 	switch {
 	case p.Row == 0:
-		return "The file"
+		return l.T("import.place.file")
 	case p.Column == "":
-		return fmt.Sprintf("Row %d", p.Row)
+		return l.T("import.place.row", p.Row)
 	}
-	return fmt.Sprintf("Row %d, column %s", p.Row, p.Column)
+	return l.T("import.place.cell", p.Row, p.Column)
 }

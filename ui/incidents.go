@@ -3,30 +3,31 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
-// incidentColumns are the table's columns: the header, the sort column of
-// data.IncidentColumns, the width and the cell text.
+// incidentColumns are the table's columns: the sort column of
+// data.IncidentColumns (whose text "column."+sort heads the column), the
+// width and the cell text in a language.
 var incidentColumns = []struct {
-	title, sort string
-	width       float32
-	text        func(*data.Incident) string
+	sort  string
+	width float32
+	text  func(i18n.Language, *data.Incident) string
 }{
-	{"Date", "date", 100, func(i *data.Incident) string { return i.Date.String() }},
-	{"Country", "area", 115, func(i *data.Incident) string { return i.Area.Name() }},
-	{"Kind", "kind", 100, func(i *data.Incident) string { return kindLabel(i.Kind) }},
-	{"Stage", "stage", 105, func(i *data.Incident) string { return stageLabel(i.Stage) }},
-	{"Count", "count", 70, func(i *data.Incident) string { return countText(i.Count) }},
-	{"Basis", "basis", 80, func(i *data.Incident) string { return shortBasis(i.Basis) }},
-	{"Channel", "channel", 150, func(i *data.Incident) string { return channelText(i.Channel) }},
-	{"Summary", "summary", 640, func(i *data.Incident) string { return i.Summary }},
+	{"date", 100, func(_ i18n.Language, i *data.Incident) string { return i.Date.String() }},
+	{"area", 115, func(l i18n.Language, i *data.Incident) string { return l.Area(i.Area) }},
+	{"kind", 100, func(l i18n.Language, i *data.Incident) string { return l.Kind(i.Kind) }},
+	{"stage", 105, func(l i18n.Language, i *data.Incident) string { return l.Stage(i.Stage) }},
+	{"count", 70, func(l i18n.Language, i *data.Incident) string { return countText(l, i.Count) }},
+	{"basis", 95, func(l i18n.Language, i *data.Incident) string { return l.T("basis.short." + string(i.Basis)) }},
+	{"channel", 150, func(l i18n.Language, i *data.Incident) string { return l.Channel(i.Channel) }},
+	{"summary", 640, func(_ i18n.Language, i *data.Incident) string { return i.Summary }},
 }
 
 // incidentsView is the Incidents tab: a sortable table of the incidents,
@@ -50,7 +51,7 @@ type incidentsView struct {
 func newIncidentsView(app *App) *incidentsView {
 	v := &incidentsView{app: app, stale: true, query: data.IncidentQuery{Sort: data.Sort{Column: "date"}}}
 	v.pages = newPageCache(func() { v.table.Refresh() },
-		func(err error) { app.showError("The incidents could not be listed", err) })
+		func(err error) { app.showError(app.lang.T("incidents.listFailed"), err) })
 	return v
 }
 
@@ -77,7 +78,7 @@ func (v *incidentsView) buildUI() fyne.CanvasObject {
 	}
 	v.table.OnSelected = func(id widget.TableCellID) { v.selectRow(id.Row) }
 	v.total = widget.NewLabel("")
-	v.matchOnly = widget.NewCheck("Only incidents that match the filters", func(bool) {
+	v.matchOnly = widget.NewCheck(v.app.lang.T("incidents.matchOnly"), func(bool) {
 		v.invalidate()
 		v.load()
 	})
@@ -119,7 +120,7 @@ func (v *incidentsView) load() {
 				return
 			}
 			if err != nil {
-				v.app.showError("The incidents could not be listed", err)
+				v.app.showError(v.app.lang.T("incidents.listFailed"), err)
 				return
 			}
 			v.setRows(n)
@@ -130,7 +131,7 @@ func (v *incidentsView) load() {
 // setRows shows a table of n rows.
 func (v *incidentsView) setRows(n int) {
 	v.rows = n
-	v.total.SetText(plural(n, "incident"))
+	v.total.SetText(count(v.app.lang, "count.incidents", n))
 	v.table.Refresh()
 }
 
@@ -143,14 +144,14 @@ func (v *incidentsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case inc == nil:
 		l.SetText("")
 	default:
-		l.SetText(incidentColumns[id.Col].text(inc))
+		l.SetText(incidentColumns[id.Col].text(v.app.lang, inc))
 	}
 }
 
 func (v *incidentsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	col := incidentColumns[id.Col]
-	text := col.title
+	text := v.app.lang.T("column." + col.sort)
 	if v.query.Sort.Column == col.sort {
 		text += map[bool]string{false: " ▲", true: " ▼"}[v.query.Sort.Desc]
 	}
@@ -179,38 +180,19 @@ func (v *incidentsView) selectRow(row int) {
 	}
 }
 
-// countText shows a count; nil means unknown.
-func countText(n *int) string {
+// countText shows a count in language l; nil means unknown.
+func countText(l i18n.Language, n *int) string {
 	if n == nil {
-		return "unknown"
+		return l.T("count.unknown")
 	}
-	return thousands(*n)
+	return l.Number(*n)
 }
 
-// shortBasis is the table's short form of a basis.
-func shortBasis(b data.Basis) string {
-	switch b {
-	case data.Total:
-		return "total"
-	case data.AtLeast:
-		return "at least"
-	}
-	return "new"
-}
-
-// channelText is a channel's label, blank for none.
-func channelText(c data.Channel) string {
-	if c == "" {
-		return ""
-	}
-	return c.Label()
-}
-
-// describeCount says what a count means: "3 new people".
-func describeCount(inc *data.Incident) string {
+// describeCount says in language l what a count means: "3 (new people in
+// this event)".
+func describeCount(l i18n.Language, inc *data.Incident) string {
 	if inc.Count == nil {
-		return "Unknown"
+		return l.T("count.unknownLong")
 	}
-	b := basisLabel(inc.Basis)
-	return fmt.Sprintf("%s (%s)", thousands(*inc.Count), strings.ToLower(b[:1])+b[1:])
+	return fmt.Sprintf("%s (%s)", l.Number(*inc.Count), i18n.LowerFirst(basisLabel(l, inc.Basis)))
 }

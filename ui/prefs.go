@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // Preference keys.
@@ -25,14 +27,17 @@ const (
 	prefExportHeight = "export.height"
 	prefExportScale  = "export.scale"
 	prefExportFolder = "export.folder"
+	prefLanguage     = "settings.language"
+	prefTextScale    = "settings.textScale"
+	prefPatterns     = "settings.patterns"
 )
 
 // allAreas is how the preferences write "every area", the default.
 const allAreas = "all"
 
 // prefs reads and writes what the app remembers between runs: the last
-// database, the filters and the export settings. Values that no longer
-// parse fall back to the defaults.
+// database, the filters, the export settings and the Settings dialog's
+// choices. Values that no longer parse fall back to the defaults.
 type prefs struct{ p fyne.Preferences }
 
 func (p prefs) lastDB() string { return p.p.String(prefLastDB) }
@@ -129,4 +134,27 @@ func (p prefs) setExport(s exportSettings) {
 	p.p.SetInt(prefExportHeight, s.Height)
 	p.p.SetFloat(prefExportScale, s.Scale)
 	p.p.SetString(prefExportFolder, s.Folder)
+}
+
+// settings returns the remembered choices of the Settings dialog.
+func (p prefs) settings() appSettings {
+	s := appSettings{
+		Language:  p.p.String(prefLanguage),
+		TextScale: p.p.FloatWithFallback(prefTextScale, 1),
+		Patterns:  p.p.Bool(prefPatterns),
+	}
+	if _, err := i18n.Parse(s.Language); err != nil {
+		s.Language = ""
+	}
+	if !slices.Contains(textSizes, s.TextScale) {
+		s.TextScale = 1
+	}
+	return s
+}
+
+// setSettings remembers the choices of the Settings dialog.
+func (p prefs) setSettings(s appSettings) {
+	p.p.SetString(prefLanguage, s.Language)
+	p.p.SetFloat(prefTextScale, s.TextScale)
+	p.p.SetBool(prefPatterns, s.Patterns)
 }

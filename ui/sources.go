@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -11,20 +10,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
-// sourceColumns are the Sources table's columns: header, width and text.
+// sourceColumns are the Sources table's columns: the key of the header's
+// text, the width and the cell text in a language.
 var sourceColumns = []struct {
 	title string
 	width float32
-	text  func(*data.SourceUse) string
+	text  func(i18n.Language, *data.SourceUse) string
 }{
-	{"Outlet", 170, func(s *data.SourceUse) string { return s.Outlet }},
-	{"Title", 360, func(s *data.SourceUse) string { return s.Title }},
-	{"Author", 160, func(s *data.SourceUse) string { return s.Author }},
-	{"Published", 100, func(s *data.SourceUse) string { return dateText(s.Published) }},
-	{"Incidents", 90, func(s *data.SourceUse) string { return thousands(s.Incidents) }},
-	{"Link", 300, func(s *data.SourceUse) string { return s.URL }},
+	{"sources.outlet", 170, func(_ i18n.Language, s *data.SourceUse) string { return s.Outlet }},
+	{"sources.title", 360, func(_ i18n.Language, s *data.SourceUse) string { return s.Title }},
+	{"sources.author", 160, func(_ i18n.Language, s *data.SourceUse) string { return s.Author }},
+	{"sources.published", 100, func(_ i18n.Language, s *data.SourceUse) string { return dateText(s.Published) }},
+	{"sources.incidents", 110, func(l i18n.Language, s *data.SourceUse) string { return l.Number(s.Incidents) }},
+	{"sources.link", 300, func(_ i18n.Language, s *data.SourceUse) string { return s.URL }},
 }
 
 // linkColumn is the index of the Link column.
@@ -50,6 +51,7 @@ func newSourcesView(app *App) *sourcesView { return &sourcesView{app: app, stale
 
 // buildUI lays out the search line above the table.
 func (v *sourcesView) buildUI() fyne.CanvasObject {
+	l := v.app.lang
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.shown), len(sourceColumns) },
 		func() fyne.CanvasObject {
@@ -63,17 +65,17 @@ func (v *sourcesView) buildUI() fyne.CanvasObject {
 	v.table.ShowHeaderColumn = false
 	v.table.CreateHeader = func() fyne.CanvasObject { return heading("") }
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(sourceColumns[id.Col].title)
+		o.(*widget.Label).SetText(l.T(sourceColumns[id.Col].title))
 	}
 	for i, c := range sourceColumns {
 		v.table.SetColumnWidth(i, c.width)
 	}
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder("Search outlets, titles and authors")
+	v.search.SetPlaceHolder(l.T("sources.search"))
 	v.search.OnChanged = func(string) { v.applySearch() }
 	v.total = widget.NewLabel("")
-	v.cite = wrapLabel("Select a source to see its full citation.")
-	v.link = widget.NewHyperlink("Open the article in a browser", nil)
+	v.cite = wrapLabel(l.T("sources.selectHint"))
+	v.link = widget.NewHyperlink(l.T("link.open"), nil)
 	v.link.Hide()
 	v.table.OnSelected = func(id widget.TableCellID) { v.showCitation(id.Row) }
 	top := container.NewBorder(nil, nil, nil, v.total, v.search)
@@ -97,7 +99,7 @@ func (v *sourcesView) load() {
 				return
 			}
 			if err != nil {
-				v.app.showError("The sources could not be listed", err)
+				v.app.showError(v.app.lang.T("sources.listFailed"), err)
 				return
 			}
 			v.all = all
@@ -114,10 +116,11 @@ func (v *sourcesView) applySearch() {
 			v.shown = append(v.shown, s)
 		}
 	}
+	l := v.app.lang
 	if len(v.shown) == len(v.all) {
-		v.total.SetText(plural(len(v.all), "source"))
+		v.total.SetText(count(l, "count.sources", len(v.all)))
 	} else {
-		v.total.SetText(thousands(len(v.shown)) + " of " + plural(len(v.all), "source"))
+		v.total.SetText(l.T("sources.shownOf", l.Number(len(v.shown)), count(l, "count.sources", len(v.all))))
 	}
 	v.table.Refresh()
 }
@@ -126,7 +129,7 @@ func (v *sourcesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
 	l, link := stack.Objects[0].(*widget.Label), stack.Objects[1].(*widget.Hyperlink)
 	s := &v.shown[id.Row]
-	text := sourceColumns[id.Col].text(s)
+	text := sourceColumns[id.Col].text(v.app.lang, s)
 	if u := webURL(s.URL); id.Col == linkColumn && u != nil {
 		l.Hide()
 		link.SetText(text)
@@ -145,7 +148,7 @@ func (v *sourcesView) showCitation(row int) {
 		return
 	}
 	s := v.shown[row]
-	v.cite.SetText(fmt.Sprintf("%s (cited by %s)", s.Citation(), plural(s.Incidents, "incident")))
+	v.cite.SetText(v.app.lang.T("sources.citedBy", s.Citation(), count(v.app.lang, "count.citing", s.Incidents)))
 	if u := webURL(s.URL); u != nil {
 		v.link.SetURL(u)
 		v.link.Show()

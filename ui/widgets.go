@@ -1,13 +1,15 @@
 package ui
 
 import (
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // heading is a bold section label.
@@ -47,42 +49,21 @@ func capitalise(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// stageLabel is how a prosecution stage is shown: "Sentence".
-func stageLabel(s data.Stage) string { return capitalise(string(s)) }
+// basisLabel explains a basis in plain words in language l.
+func basisLabel(l i18n.Language, b data.Basis) string { return l.T("basis." + string(b)) }
 
-// kindLabel is how a kind is shown: "Prosecution".
-func kindLabel(k data.Kind) string { return capitalise(string(k)) }
-
-// basisLabels explain the bases of a count in plain words.
-var basisLabels = []struct {
-	basis data.Basis
-	label string
-}{
-	{data.Event, "New people in this event"},
-	{data.Total, "Running total reported so far"},
-	{data.AtLeast, "At least this many so far"},
-}
-
-// basisLabel explains a basis in plain words.
-func basisLabel(b data.Basis) string {
-	for _, l := range basisLabels {
-		if l.basis == b {
-			return l.label
-		}
+// sideLabel names a side in language l; unknown is blank.
+func sideLabel(l i18n.Language, s data.Side) string {
+	if s == data.SideUnknown {
+		return ""
 	}
-	return string(b)
+	return l.T("side." + string(s))
 }
 
-// sideLabel names a side; unknown is blank.
-func sideLabel(s data.Side) string {
-	switch s {
-	case data.Russia:
-		return "Russia's army"
-	case data.Ukraine:
-		return "Ukraine's army"
-	}
-	return ""
-}
+// count writes n with its noun in language l, from a plural text such as
+// count.sources: "1 source", "1,234 sources".
+func count(l i18n.Language, key string, n int) string { return l.N(key, n, l.Number(n)) }

@@ -33,9 +33,10 @@ const usage = `Usage:
   catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE] [--side russia|ukraine] [--format png|svg|pdf|csv]
-                         [--width W --height H --scale S] --out FILE|-
+                         [--width W --height H --scale S] [--lang en|ru] [--patterns] --out FILE|-
   catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
-                         [--per-country] [--images DIR --width W --height H] [--no-names] --out FILE.pdf
+                         [--per-country] [--images DIR --width W --height H] [--no-names]
+                         [--lang en|ru] [--patterns] --out FILE.pdf
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
   catracker-cli generate --rows N --out FILE.csv [--seed S]
 

@@ -21,6 +21,13 @@ func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
 	fs.StringVar(&fl.Side, "side", "", "russia or ukraine (default: both and unknown)")
 }
 
+// styleFlags binds the flags that choose how a chart reads, shared by
+// export and report, to the fields of fl.
+func styleFlags(fs *flag.FlagSet, fl *export.Flags) {
+	fs.StringVar(&fl.Lang, "lang", "en", "language of every text: en or ru")
+	fs.BoolVar(&fl.Patterns, "patterns", false, "hatch bars and mark lines, for colour-blind or greyscale readers")
+}
+
 // parseRequest checks the flags; mistakes are usage errors.
 func parseRequest(fl export.Flags) (export.Request, error) {
 	req, err := export.Parse(fl)
@@ -40,6 +47,7 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	fs.IntVar(&fl.Width, "width", 1200, "width in pixels")
 	fs.IntVar(&fl.Height, "height", 675, "height in pixels")
 	fs.Float64Var(&fl.Scale, "scale", 1, "1, 2 or 4")
+	styleFlags(fs, &fl)
 	out := fs.String("out", "", "output file, or - for standard output")
 	if err := parse(fs, args, env); err != nil {
 		return err

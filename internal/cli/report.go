@@ -27,6 +27,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	fs.IntVar(&fl.Width, "width", 1600, "chart width in pixels")
 	fs.IntVar(&fl.Height, "height", 900, "chart height in pixels")
 	noNames := fs.Bool("no-names", false, "leave personal names out")
+	styleFlags(fs, &fl)
 	out := fs.String("out", "", "the PDF file to write")
 	if err := parse(fs, args, env); err != nil {
 		return err
@@ -57,7 +58,8 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	}
 	defer st.Close()
 	o := report.Options{Families: families, Filter: req.Filter, PerCountry: *perCountry, ImagesDir: *images,
-		Width: fl.Width, Height: fl.Height, NoNames: *noNames, Dataset: datasetName(st.Path()), Generated: time.Now()}
+		Width: fl.Width, Height: fl.Height, NoNames: *noNames, Dataset: datasetName(st.Path()), Generated: time.Now(),
+		Lang: req.Options.Lang, Patterns: fl.Patterns}
 	if *noNames {
 		if o.Persons, err = st.Persons(ctx); err != nil {
 			return err

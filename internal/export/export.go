@@ -12,6 +12,7 @@ import (
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/i18n"
 	"catracker/internal/atomicfile"
 	"catracker/ui/chart"
 )
@@ -29,12 +30,25 @@ const MaxPixels = 16384
 // Formats are the export formats.
 var Formats = []string{"png", "svg", "pdf", "csv"}
 
-// Write renders c in the request's format to w.
+// Write renders c in the request's format to w. A CSV names its series
+// in the request's language; periods and codes stay as the command-line
+// contract writes them.
 func Write(w io.Writer, c *data.Chart, req Request) error {
 	if req.Format == "csv" {
-		return csvio.WriteSeries(w, c)
+		return csvio.WriteSeries(w, named(c, req.Options.Lang))
 	}
 	return chart.Render(w, chart.Format(req.Format), c, req.Options)
+}
+
+// named returns c with its series named in language l.
+func named(c *data.Chart, l i18n.Language) *data.Chart {
+	out := *c
+	out.Series = make([]data.Series, len(c.Series))
+	for i, s := range c.Series {
+		s.Label = l.Series(s)
+		out.Series[i] = s
+	}
+	return &out
 }
 
 // WriteFile writes the export to path through a temporary file, so that
@@ -51,12 +65,13 @@ func flagErr(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrFlag}, args...)...)
 }
 
-// Flags are the raw values of the export flags.
+// Flags are the raw values of the export flags. An empty Lang means
+// English.
 type Flags struct {
-	Chart, Areas, From, To, Period, Stage, Side, Format string
-	Cumulative                                          bool
-	Width, Height                                       int
-	Scale                                               float64
+	Chart, Areas, From, To, Period, Stage, Side, Format, Lang string
+	Cumulative, Patterns                                      bool
+	Width, Height                                             int
+	Scale                                                     float64
 }
 
 // Parse checks the export flags and builds the request. Mistakes wrap
@@ -118,6 +133,13 @@ func Parse(fl Flags) (Request, error) {
 		return req, flagErr("the image would be %.0f pixels wide; at most %d fit in memory, so use a smaller size or scale",
 			float64(max(fl.Width, fl.Height))*fl.Scale, MaxPixels)
 	}
-	req.Options = chart.Options{Width: fl.Width, Height: fl.Height, Scale: fl.Scale, Generated: time.Now()}
+	lang := i18n.English
+	if fl.Lang != "" {
+		if lang, err = i18n.Parse(fl.Lang); err != nil {
+			return req, flagErr("--lang: %v", err)
+		}
+	}
+	req.Options = chart.Options{Width: fl.Width, Height: fl.Height, Scale: fl.Scale, Generated: time.Now(),
+		Lang: lang, Patterns: fl.Patterns}
 	return req, nil
 }

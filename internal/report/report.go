@@ -16,6 +16,7 @@ import (
 
 	"catracker/assets/fonts"
 	"catracker/data"
+	"catracker/i18n"
 	"catracker/internal/atomicfile"
 	"catracker/ui/chart"
 
@@ -49,6 +50,11 @@ type Options struct {
 	// Dataset names the database in footers; Generated dates the report.
 	Dataset   string
 	Generated time.Time
+	// Lang is the language of the report and its charts; the zero value is
+	// English. Patterns draws the charts in pattern mode (see
+	// chart.Options).
+	Lang     i18n.Language
+	Patterns bool
 }
 
 // Result says what a report contains.
@@ -89,8 +95,9 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 	if o.NoNames {
 		redact = data.NewRedactor(o.Persons)
 	}
-	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated}
-	d := newDoc()
+	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated,
+		Lang: o.Lang, Patterns: o.Patterns}
+	d := newDoc(o.Lang)
 	d.cover(o, figs, stats)
 	for i, f := range figs {
 		img, err := pngBytes(f.chart, opts)
@@ -174,9 +181,11 @@ func pngBytes(c *data.Chart, o chart.Options) (*bytes.Buffer, error) {
 	return &buf, nil
 }
 
-// doc is the PDF being written: A4 landscape, Noto Sans, page numbers.
+// doc is the PDF being written in language l: A4 landscape, Noto Sans,
+// page numbers.
 type doc struct {
 	pdf *fpdf.Fpdf
+	l   i18n.Language
 }
 
 const (
@@ -185,22 +194,22 @@ const (
 	textWidth = pageW - 2*margin
 )
 
-func newDoc() *doc {
+func newDoc(l i18n.Language) *doc {
 	p := fpdf.New("L", "mm", "A4", "")
 	p.AddUTF8FontFromBytes("Noto", "", fonts.Regular)
 	p.AddUTF8FontFromBytes("Noto", "B", fonts.Bold)
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, margin+5)
-	p.SetTitle("Central Asia War Tracker report", true)
+	p.SetTitle(l.T("report.title"), true)
 	p.SetCreator("Central Asia War Tracker", true)
 	p.AliasNbPages("{pages}")
 	p.SetFooterFunc(func() {
 		p.SetY(-margin)
 		p.SetFont("Noto", "", 8)
 		p.SetTextColor(110, 110, 110)
-		p.CellFormat(0, 5, fmt.Sprintf("Central Asia War Tracker · page %d of {pages}", p.PageNo()), "", 0, "R", false, 0, "")
+		p.CellFormat(0, 5, l.T("report.page", p.PageNo()), "", 0, "R", false, 0, "")
 	})
-	return &doc{pdf: p}
+	return &doc{pdf: p, l: l}
 }
 
 func (d *doc) heading(text string, size float64) {
@@ -218,19 +227,20 @@ func (d *doc) para(text string, size float64) {
 }
 
 func (d *doc) cover(o Options, figs []figure, stats data.Stats) {
+	l := d.l
 	d.pdf.AddPage()
-	d.heading("Central Asia War Tracker: report", 24)
-	d.para(fmt.Sprintf("Generated %s from %s: %d incidents, %d sources.", o.Generated.Format("2006-01-02"),
-		o.Dataset, stats.Incidents, stats.Sources), 11)
-	d.para("Counts are confirmed minimums compiled from the cited reports; the real numbers are likely higher. "+
-		"The counting method is explained at the end of this report.", 11)
+	d.heading(l.T("report.heading"), 24)
+	d.para(l.T("report.generated", o.Generated.Format("2006-01-02"), o.Dataset,
+		l.N("count.incidents", stats.Incidents, l.Number(stats.Incidents)),
+		l.N("count.sources", stats.Sources, l.Number(stats.Sources))), 11)
+	d.para(l.T("report.minimums"), 11)
 	if o.NoNames {
-		d.para("Personal names are withheld in this report.", 11)
+		d.para(l.T("report.noNames"), 11)
 	}
 	d.pdf.Ln(4)
-	d.heading("Figures", 14)
+	d.heading(l.T("report.figures"), 14)
 	for i, f := range figs {
-		d.para(fmt.Sprintf("Figure %d. %s — %s", i+1, chart.Title(f.chart), chart.Subtitle(f.chart)), 10)
+		d.para(l.T("report.figureEntry", i+1, chart.Title(f.chart, l), chart.Subtitle(f.chart, l)), 10)
 	}
 }
 
@@ -248,29 +258,27 @@ func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
 	d.pdf.SetY(margin + h + 4)
 	d.pdf.SetFont("Noto", "B", 10)
 	d.pdf.SetTextColor(20, 20, 20)
-	d.pdf.CellFormat(0, 5, fmt.Sprintf("Figure %d. %s", n, chart.Title(c)), "", 1, "L", false, 0, "")
-	d.para(chart.Describe(c), 9)
+	d.pdf.CellFormat(0, 5, d.l.T("report.figure", n, chart.Title(c, d.l)), "", 1, "L", false, 0, "")
+	d.para(chart.Describe(c, d.l), 9)
 }
 
 func (d *doc) sources(list []data.SourceUse, redact *data.Redactor) {
+	l := d.l
 	d.pdf.AddPage()
-	d.heading("Sources", 16)
-	d.para("Every report behind the figures, with the number of incidents it reports.", 10)
+	d.heading(l.T("report.sources"), 16)
+	d.para(l.T("report.sourcesIntro"), 10)
 	for i, s := range list {
 		src := s.Source
 		src.Title = redact.Text(src.Title)
-		word := "incidents"
-		if s.Incidents == 1 {
-			word = "incident"
-		}
-		d.para(fmt.Sprintf("%d. %s (%d %s)", i+1, strings.TrimSpace(src.Citation()), s.Incidents, word), 9.5)
+		d.para(l.T("report.source", i+1, strings.TrimSpace(src.Citation()),
+			l.N("count.incidents", s.Incidents, l.Number(s.Incidents))), 9.5)
 	}
 }
 
 func (d *doc) method() {
 	d.pdf.AddPage()
-	d.heading("How the numbers are counted", 16)
-	for _, r := range data.Method {
+	d.heading(d.l.T("method.heading"), 16)
+	for _, r := range d.l.Method() {
 		d.pdf.SetFont("Noto", "B", 10)
 		d.pdf.SetTextColor(20, 20, 20)
 		d.pdf.MultiCell(textWidth, 5, r.Head, "", "L", false)

@@ -20,6 +20,11 @@
 // row, or else every 1st, 2nd, 5th, 10th... year, choosing the densest
 // labelling whose measured labels do not overlap.
 //
+// Every text is in the language of Options.Lang (English or Russian, from
+// package i18n). Options.Patterns adds hatches to bars and dashes and
+// marker shapes to lines and dots, for readers who cannot tell the colours
+// apart.
+//
 // It lays charts out on go-chart's Chart with its own series (stacked bars,
 // lines, timeline dots), axes and elements, and its own renderers for
 // raster, SVG and PDF output; no go-chart type appears in its API, so
@@ -39,6 +44,7 @@ import (
 	gochart "github.com/wcharczuk/go-chart/v2"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // Format is an export file format.
@@ -72,6 +78,13 @@ type Options struct {
 	Generated time.Time
 	// TextScale multiplies font sizes; 0 means 1.
 	TextScale float64
+	// Lang is the language of every text in the chart; the zero value is
+	// English.
+	Lang i18n.Language
+	// Patterns draws hatches on bars and marker shapes and dashes on
+	// lines and dots, for readers who cannot tell the colours apart or
+	// who print in greyscale.
+	Patterns bool
 }
 
 // Preset is a named export size in pixels at scale 1.
@@ -213,15 +226,16 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 		u := p.fr.unit
 		switch p.kind {
 		case kindBars:
-			bars := &barSeries{seriesBase: seriesBase{"bars"}, layers: p.layers, segs: p.segs, totals: p.barTotals(), unit: u}
+			bars := &barSeries{seriesBase: seriesBase{"bars"}, layers: p.layers, segs: p.segs, totals: p.barTotals(),
+				unit: u, lang: p.o.Lang}
 			if p.showTotals {
 				bars.totalStyle = &p.st.total
 			}
-			series = append(series, bars, &lineSeries{seriesBase{"totals"}, p.totals, u})
+			series = append(series, bars, &lineSeries{seriesBase{"totals"}, p.totals, u, p.o.Patterns})
 		case kindLines:
-			series = append(series, &lineSeries{seriesBase{"lines"}, slices.Concat(p.layers, p.totals), u})
+			series = append(series, &lineSeries{seriesBase{"lines"}, slices.Concat(p.layers, p.totals), u, p.o.Patterns})
 		case kindDots:
-			series = append(series, &dotSeries{seriesBase{"reports"}, p.tl, u})
+			series = append(series, &dotSeries{seriesBase{"reports"}, p.tl, u, p.o.Patterns, p.o.Lang})
 		}
 	}
 	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture}

@@ -1,43 +1,35 @@
 package chart
 
 import (
-	"fmt"
 	"strings"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
-// Describe returns a plain-text description of the chart for alt text:
-// its title and filters, each series' total or last value, and its
-// largest period.
-func Describe(c *data.Chart) string {
+// Describe returns a plain-text description of the chart in language l,
+// for alt text: its title and filters, each series' total or last value,
+// and its largest period.
+func Describe(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s. %s.", Title(c), Subtitle(c))
+	b.WriteString(Title(c, l) + ". " + Subtitle(c, l) + ".")
 	switch {
 	case c.Empty() || (f.Family != data.Timeline && len(c.Periods) == 0):
-		b.WriteString(" " + emptyMessage + ".")
+		b.WriteString(" " + l.T("chart.empty") + ".")
 	case f.Family == data.Timeline:
-		describeTimeline(&b, c)
+		describeTimeline(&b, c, l)
 	default:
-		describeSeries(&b, c, f)
+		describeSeries(&b, c, f, l)
 	}
-	b.WriteString(" " + minimumsNote)
+	b.WriteString(" " + l.T("footer.minimums"))
 	return b.String()
 }
 
-// units names what a family counts.
-var units = map[data.Family]string{
-	data.Deaths:             "deaths",
-	data.Prosecutions:       "cases",
-	data.RecruitmentReports: "reports",
-	data.Timeline:           "reports",
-}
-
-func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter) {
-	unit := units[f.Family]
+func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter, l i18n.Language) {
+	unit := string(f.Family)
 	n := len(c.Periods)
-	lastLabel := c.Periods[n-1].Label()
+	lastLabel := l.Period(c.Periods[n-1])
 	for _, s := range c.Series {
 		vals := make([]int, n)
 		copy(vals, s.Values)
@@ -50,9 +42,9 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter) {
 			continue
 		}
 		if f.Cumulative {
-			fmt.Fprintf(b, " %s: %d %s by %s.", s.Label, vals[n-1], unit, lastLabel)
+			b.WriteString(" " + l.N("describe.by."+unit, vals[n-1], l.Series(s), l.Number(vals[n-1]), lastLabel))
 		} else {
-			fmt.Fprintf(b, " %s: %d %s in total.", s.Label, sum, unit)
+			b.WriteString(" " + l.N("describe.total."+unit, sum, l.Series(s), l.Number(sum)))
 		}
 	}
 	totals := c.Totals()
@@ -71,14 +63,16 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter) {
 	if totals[best] <= 0 {
 		return
 	}
+	peak := l.Period(c.Periods[best])
 	if f.Cumulative {
-		fmt.Fprintf(b, " The total rose most in %s, by %d.", c.Periods[best].Label(), totals[best])
+		b.WriteString(" " + l.T("describe.rise", peak, l.Number(totals[best])))
 	} else {
-		fmt.Fprintf(b, " The largest %s was %s, with %d %s.", f.Period, c.Periods[best].Label(), totals[best], unit)
+		b.WriteString(" " + l.N("describe.largest."+unit, totals[best],
+			l.T("period.noun."+string(f.Period)), peak, l.Number(totals[best])))
 	}
 }
 
-func describeTimeline(b *strings.Builder, c *data.Chart) {
+func describeTimeline(b *strings.Builder, c *data.Chart, l i18n.Language) {
 	tl := newTimeline(c)
 	perChannel := map[data.Channel]int{}
 	perMonth := map[int]int{}
@@ -86,13 +80,13 @@ func describeTimeline(b *strings.Builder, c *data.Chart) {
 		perChannel[p.Channel]++
 		perMonth[p.Month]++
 	}
-	fmt.Fprintf(b, " %d reports on %d channels:", len(tl.points), len(tl.channels))
+	b.WriteString(" " + l.T("describe.timeline", l.Number(len(tl.points)), l.Number(len(tl.channels))))
 	for i, ch := range tl.channels {
 		sep := ","
 		if i == len(tl.channels)-1 {
 			sep = "."
 		}
-		fmt.Fprintf(b, " %s %d%s", ch.Label(), perChannel[ch], sep)
+		b.WriteString(" " + l.Channel(ch) + " " + l.Number(perChannel[ch]) + sep)
 	}
 	best := tl.months[0].N
 	for _, m := range tl.months {
@@ -100,5 +94,5 @@ func describeTimeline(b *strings.Builder, c *data.Chart) {
 			best = m.N
 		}
 	}
-	fmt.Fprintf(b, " The busiest month was %s, with %d reports.", monthName(best), perMonth[best])
+	b.WriteString(" " + l.N("describe.busiest", perMonth[best], l.Month(best), l.Number(perMonth[best])))
 }

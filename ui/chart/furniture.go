@@ -1,108 +1,89 @@
 package chart
 
 import (
-	"fmt"
 	"strings"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
-// emptyMessage is shown in the plot of a chart with no data.
-const emptyMessage = "No incidents match these filters"
-
-// minimumsNote is the caveat every chart carries.
-const minimumsNote = "Counts are confirmed minimums."
-
-// Title returns the chart's title, such as "Deaths of Central Asian
-// nationals, cumulative".
-func Title(c *data.Chart) string {
+// Title returns the chart's title in language l, such as "Deaths of
+// Central Asian nationals, cumulative".
+func Title(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
-	per := "per " + string(f.Period)
-	switch f.Family {
-	case data.Prosecutions:
-		if f.Cumulative {
-			return "Prosecutions in Central Asia over the war: cases, cumulative"
-		}
-		return "Prosecutions in Central Asia over the war: cases " + per
-	case data.RecruitmentReports:
-		if f.Cumulative {
-			return "Reports of recruitment of Central Asians by channel, cumulative"
-		}
-		return "Reports of recruitment of Central Asians by channel, " + per
-	case data.Timeline:
-		return "Recruitment of Central Asians: reports by channel over time"
+	key := "title." + string(f.Family)
+	if f.Family == data.Timeline {
+		return l.T(key)
 	}
 	if f.Cumulative {
-		return "Deaths of Central Asian nationals, cumulative"
+		return l.T(key + ".cumulative")
 	}
-	return "Deaths of Central Asian nationals " + per
+	return l.T(key+".per", l.T("per."+string(f.Period)))
 }
 
-// Subtitle states the chart's filters in words: countries, date range,
-// period, cumulative or new per period, prosecution stage and side.
-func Subtitle(c *data.Chart) string {
+// Subtitle states the chart's filters in words in language l: countries,
+// date range, period, cumulative or new per period, prosecution stage and
+// side.
+func Subtitle(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
-	parts := []string{areasPhrase(f), dateRangePhrase(c, f)}
+	parts := []string{areasPhrase(f, l), dateRangePhrase(c, f, l)}
 	switch {
 	case f.Family == data.Timeline:
-		parts = append(parts, "one dot per report, coloured by country")
+		parts = append(parts, l.T("subtitle.timeline"))
 	case f.Cumulative:
-		parts = append(parts, "cumulative totals at the end of each "+string(f.Period))
+		parts = append(parts, l.T("subtitle.cumulative."+string(f.Period)))
 	default:
-		parts = append(parts, "new in each "+string(f.Period))
+		parts = append(parts, l.T("subtitle.new."+string(f.Period)))
 	}
 	if f.Family == data.Prosecutions {
 		if f.Stage != "" {
-			parts = append(parts, "cases dated by stage: "+string(f.Stage))
+			parts = append(parts, l.T("subtitle.stage", i18n.LowerFirst(l.Stage(f.Stage))))
 		} else {
-			parts = append(parts, "cases dated by their first stage")
+			parts = append(parts, l.T("subtitle.firstStage"))
 		}
 	}
-	switch f.Side {
-	case data.Russia:
-		parts = append(parts, "fighting for Russia")
-	case data.Ukraine:
-		parts = append(parts, "fighting for Ukraine")
+	if f.Side != data.SideUnknown {
+		parts = append(parts, l.T("subtitle.side."+string(f.Side)))
 	}
 	return strings.Join(parts, " · ")
 }
 
 // areasPhrase names the selected areas.
-func areasPhrase(f data.Filter) string {
+func areasPhrase(f data.Filter, l i18n.Language) string {
 	var names []string
 	all := true
 	for _, a := range data.Countries {
 		if f.Has(a) {
-			names = append(names, a.Name())
+			names = append(names, l.Area(a))
 		} else {
 			all = false
 		}
 	}
 	if all {
-		names = []string{"All five countries"}
+		names = []string{l.T("subtitle.allCountries")}
 	}
 	if f.Has(data.CA) {
-		names = append(names, data.CA.Name())
+		names = append(names, l.Area(data.CA))
 	}
 	if f.Family == data.RecruitmentReports || f.Family == data.Timeline {
-		names = append(names, data.RU.Name())
+		names = append(names, l.Area(data.RU))
 	}
-	return joinAnd(names)
+	return joinAnd(names, l)
 }
 
 // joinAnd joins words as "a, b and c".
-func joinAnd(words []string) string {
+func joinAnd(words []string, l i18n.Language) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return l.T("list.and", strings.Join(words[:len(words)-1], ", "), words[len(words)-1])
 }
 
 // dateRangePhrase is the filter's date range, its open ends filled in from
 // the chart's periods: "Feb 2022 – Oct 2024".
-func dateRangePhrase(c *data.Chart, f data.Filter) string {
+func dateRangePhrase(c *data.Chart, f data.Filter, l i18n.Language) string {
 	from, to := f.From, f.To
 	if n := len(c.Periods); n > 0 {
 		if from == 0 {
@@ -114,58 +95,51 @@ func dateRangePhrase(c *data.Chart, f data.Filter) string {
 	}
 	switch {
 	case from == 0 && to == 0:
-		return "all dates"
+		return l.T("subtitle.allDates")
 	case to == 0:
-		return "from " + monthName(from)
+		return l.T("subtitle.from", l.Month(from))
 	case from == 0:
-		return "up to " + monthName(to)
+		return l.T("subtitle.upTo", l.Month(to))
 	case from == to:
-		return monthName(from)
+		return l.Month(from)
 	}
-	return monthName(from) + " – " + monthName(to)
+	return l.Month(from) + " – " + l.Month(to)
 }
 
-// monthName writes a month index as "May 2022".
-func monthName(m int) string {
-	return data.PeriodKey{Unit: data.PerMonth, N: m}.Label()
-}
-
-// Footer returns the chart's footer: "Source: <outlets>. Counts are
-// confirmed minimums. Dataset: X · N incidents · generated YYYY-MM-DD".
+// Footer returns the chart's footer in the language of o: "Source:
+// <outlets>. Counts are confirmed minimums. Dataset: X · N incidents ·
+// generated YYYY-MM-DD".
 func Footer(c *data.Chart, o Options) string {
-	return sourcesText(c.Outlets, len(c.Outlets)) + " " + footerNote(c, o)
+	return sourcesText(c.Outlets, len(c.Outlets), o.Lang) + " " + footerNote(c, o)
 }
 
 // sourcesText cites the first k outlets and counts the rest.
-func sourcesText(outlets []string, k int) string {
-	if len(outlets) == 0 {
-		return "Source: none."
+func sourcesText(outlets []string, k int, l i18n.Language) string {
+	switch rest := len(outlets) - k; {
+	case len(outlets) == 0:
+		return l.T("footer.noSource")
+	case k == 0:
+		return l.N("footer.outlets", rest, rest)
+	case rest > 0:
+		return l.T("footer.sources", strings.Join(outlets[:k], ", ")+l.T("footer.more", rest))
+	case k == 1:
+		return l.T("footer.source", outlets[0])
 	}
-	s := "Source: " + strings.Join(outlets[:k], ", ")
-	if rest := len(outlets) - k; rest > 0 {
-		if k == 0 {
-			return fmt.Sprintf("Source: %d outlets.", rest)
-		}
-		s += fmt.Sprintf(" and %d more", rest)
-	}
-	return s + "."
+	return l.T("footer.sources", strings.Join(outlets, ", "))
 }
 
 // footerNote is the footer after the sources.
 func footerNote(c *data.Chart, o Options) string {
+	l := o.Lang
 	var meta []string
 	if o.Dataset != "" {
-		meta = append(meta, "Dataset: "+o.Dataset)
+		meta = append(meta, l.T("footer.dataset", o.Dataset))
 	}
-	noun := "incidents"
-	if c.Incidents == 1 {
-		noun = "incident"
-	}
-	meta = append(meta, fmt.Sprintf("%s %s", formatCount(c.Incidents), noun))
+	meta = append(meta, l.N("count.incidents", c.Incidents, l.Number(c.Incidents)))
 	if !o.Generated.IsZero() {
-		meta = append(meta, "generated "+o.Generated.Format("2006-01-02"))
+		meta = append(meta, l.T("footer.generated", o.Generated.Format("2006-01-02")))
 	}
-	return minimumsNote + " " + strings.Join(meta, " · ")
+	return l.T("footer.minimums") + " " + strings.Join(meta, " · ")
 }
 
 // footerLines lays the footer out in at most maxW: the sources in at most
@@ -174,7 +148,7 @@ func footerNote(c *data.Chart, o Options) string {
 func footerLines(c *data.Chart, o Options, t textStyle, maxW float64) []string {
 	n := len(c.Outlets)
 	fits := func(k int) bool {
-		return len(t.wrap(sourcesText(c.Outlets, k), maxW, 3)) <= 2
+		return len(t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW, 3)) <= 2
 	}
 	k := n
 	if !fits(n) {
@@ -189,7 +163,7 @@ func footerLines(c *data.Chart, o Options, t textStyle, maxW float64) []string {
 		}
 		k = lo
 	}
-	lines := t.wrap(sourcesText(c.Outlets, k), maxW, 2)
+	lines := t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW, 2)
 	return append(lines, t.wrap(footerNote(c, o), maxW, 2)...)
 }
 
@@ -213,7 +187,7 @@ func (p *plan) drawFurniture(r gochart.Renderer, _ gochart.Box, _ gochart.Style)
 		y += st.footer.lineHeight()
 	}
 	if p.empty {
-		msg := st.message.fit(emptyMessage, p.plot.width())
+		msg := st.message.fit(p.o.Lang.T("chart.empty"), p.plot.width())
 		drawText(r, st.message, msg, (p.plot.left+p.plot.right)/2, (p.plot.top+p.plot.bottom)/2+0.36*st.message.size, alignCenter)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 func TestTitles(t *testing.T) {
@@ -22,7 +23,7 @@ func TestTitles(t *testing.T) {
 		{data.Filter{Family: data.RecruitmentReports, Period: data.PerYear}, "Reports of recruitment of Central Asians by channel, per year"},
 		{data.Filter{Family: data.Timeline}, "Recruitment of Central Asians: reports by channel over time"},
 	} {
-		if got := Title(&data.Chart{Filter: tc.f}); got != tc.want {
+		if got := Title(&data.Chart{Filter: tc.f}, i18n.English); got != tc.want {
 			t.Errorf("Title(%+v) = %q, want %q", tc.f, got, tc.want)
 		}
 	}
@@ -34,7 +35,7 @@ func TestSubtitleStatesTheFilters(t *testing.T) {
 		From: month(2022, 3), To: month(2023, 6), Period: data.PerQuarter,
 		Cumulative: true, Stage: data.Sentence, Side: data.Russia,
 	}}
-	got := Subtitle(c)
+	got := Subtitle(c, i18n.English)
 	for _, want := range []string{"Kyrgyzstan and Tajikistan", "Mar 2022 – Jun 2023", "cumulative totals at the end of each quarter", "stage: sentence", "fighting for Russia"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Subtitle = %q, lacks %q", got, want)
@@ -43,13 +44,13 @@ func TestSubtitleStatesTheFilters(t *testing.T) {
 	if strings.Contains(got, "Kazakhstan") {
 		t.Errorf("Subtitle = %q names an unselected country", got)
 	}
-	all := Subtitle(realisticRecruitment(false))
+	all := Subtitle(realisticRecruitment(false), i18n.English)
 	for _, want := range []string{"All five countries", "Russia (all countries)", "Feb 2022 – Oct 2024", "new in each month"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("Subtitle = %q, lacks %q", all, want)
 		}
 	}
-	open := Subtitle(&data.Chart{Filter: data.Filter{From: month(2023, 1)}})
+	open := Subtitle(&data.Chart{Filter: data.Filter{From: month(2023, 1)}}, i18n.English)
 	if !strings.Contains(open, "from Jan 2023") {
 		t.Errorf("Subtitle = %q, lacks the open range", open)
 	}
@@ -96,7 +97,7 @@ func TestLongSourceListsWrapThenCount(t *testing.T) {
 }
 
 func TestDescribe(t *testing.T) {
-	bars := Describe(realisticDeaths(false))
+	bars := Describe(realisticDeaths(false), i18n.English)
 	for _, want := range []string{
 		"Deaths of Central Asian nationals per month.", "Feb 2022 – Oct 2024",
 		"Tajikistan: 12 deaths in total.", "Central Asia, not attributed to a country: 25 deaths in total.",
@@ -109,13 +110,13 @@ func TestDescribe(t *testing.T) {
 	if strings.Contains(bars, "Turkmenistan") {
 		t.Errorf("Describe = %q describes a series with no data", bars)
 	}
-	cum := Describe(realisticDeaths(true))
+	cum := Describe(realisticDeaths(true), i18n.English)
 	for _, want := range []string{"Central Asia total: 47 deaths by Oct 2024.", "The total rose most in Feb 2023, by 20."} {
 		if !strings.Contains(cum, want) {
 			t.Errorf("Describe = %q, lacks %q", cum, want)
 		}
 	}
-	tl := Describe(realisticTimeline())
+	tl := Describe(realisticTimeline(), i18n.English)
 	for _, want := range []string{"24 reports on 12 channels", "Ministry of Defence contracts 4,", "The busiest month was Sep 2022, with 4 reports."} {
 		if !strings.Contains(tl, want) {
 			t.Errorf("Describe = %q, lacks %q", tl, want)

@@ -91,7 +91,7 @@ func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
 	}
 	p := &plan{c: c, o: o, fr: fr, st: newStyles(fc, fr.text, fr.slack)}
 	f := c.Filter.WithDefaults()
-	p.xTitle = map[data.Period]string{data.PerMonth: "Month", data.PerQuarter: "Quarter", data.PerYear: "Year"}[f.Period]
+	p.xTitle = o.Lang.T("axis." + string(f.Period))
 	switch f.Family {
 	case data.Timeline:
 		p.prepareTimeline()
@@ -102,27 +102,21 @@ func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
 	return p, nil
 }
 
-// yTitles label the y axis of each family.
-var yTitles = map[data.Family]string{
-	data.Deaths:             "Deaths (confirmed minimum)",
-	data.Prosecutions:       "Cases",
-	data.RecruitmentReports: "Reports (not people)",
-}
-
 func (p *plan) prepareTimeline() {
 	p.kind = kindDots
 	p.tl = newTimeline(p.c)
 	p.periods = p.tl.months
-	p.xTitle = "Month"
+	p.xTitle = p.o.Lang.T("axis.month")
 	p.empty = len(p.tl.points) == 0
 	for _, a := range p.tl.areas {
-		p.items = append(p.items, legendItem{label: a.Name(), color: colorOf(string(a)), mark: markDot})
+		p.items = append(p.items, legendItem{label: p.o.Lang.Area(a), color: colorOf(string(a)), mark: markDot,
+			patterned: p.o.Patterns, shape: areaShape(a)})
 	}
 }
 
 func (p *plan) prepareSeries(f data.Filter) {
 	p.periods = p.c.Periods
-	p.yTitle = yTitles[f.Family]
+	p.yTitle = p.o.Lang.T("axis.y." + string(f.Family))
 	p.kind = kindBars
 	if f.Cumulative {
 		p.kind = kindLines
@@ -138,7 +132,7 @@ func (p *plan) prepareSeries(f data.Filter) {
 		if !nonZero {
 			continue
 		}
-		ps := plotSeries{code: s.Code, label: s.Label, values: vals, color: colorOf(s.Code)}
+		ps := plotSeries{code: s.Code, label: p.o.Lang.Series(s), values: vals, color: colorOf(s.Code)}
 		if s.Code == data.RegionCode {
 			p.totals = append(p.totals, ps)
 		} else {
@@ -152,22 +146,35 @@ func (p *plan) prepareSeries(f data.Filter) {
 			values[i] = l.values
 		}
 		p.segs = stack(values)
-		for _, l := range p.layers {
-			p.items = append(p.items, legendItem{label: l.label, color: l.color, mark: markSwatch})
+		for i := range p.layers {
+			if p.o.Patterns {
+				p.layers[i].hatch = hatches[i%len(hatches)]
+			}
+			p.items = append(p.items, p.layers[i].item(markSwatch, p.o.Patterns))
 		}
 		for _, t := range p.totals {
-			p.items = append(p.items, legendItem{label: t.label, color: t.color, mark: markDashed})
+			p.items = append(p.items, t.item(markDashed, p.o.Patterns))
 		}
 		return
 	}
 	// lines: the regional total first, then from the highest last value down
 	for _, t := range p.totals {
-		p.items = append(p.items, legendItem{label: t.label, color: t.color, mark: markDashed})
+		p.items = append(p.items, t.item(markDashed, p.o.Patterns))
 	}
 	sort.SliceStable(p.layers, func(i, j int) bool { return lastValue(p.layers[i].values) > lastValue(p.layers[j].values) })
-	for _, l := range p.layers {
-		p.items = append(p.items, legendItem{label: l.label, color: l.color, mark: markLine})
+	for i := range p.layers {
+		if p.o.Patterns {
+			p.layers[i].shape = markerShape(i % shapeCount)
+			p.layers[i].dash = lineDashes[i%len(lineDashes)]
+		}
+		p.items = append(p.items, p.layers[i].item(markLine, p.o.Patterns))
 	}
+}
+
+// item is the series' legend entry.
+func (ps plotSeries) item(mark markKind, patterned bool) legendItem {
+	return legendItem{label: ps.label, color: ps.color, mark: mark, patterned: patterned,
+		hatch: ps.hatch, shape: ps.shape, dash: ps.dash}
 }
 
 func lastValue(v []int) int {
@@ -215,8 +222,8 @@ func (p *plan) layout() {
 	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
 	w, h := float64(p.fr.w), float64(p.fr.h)
 	content := rect{left: p.pad, top: p.pad, right: w - p.pad, bottom: h - p.pad}
-	p.titleLines = st.title.wrap(Title(p.c), content.width(), 2)
-	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c), content.width(), 3)
+	p.titleLines = st.title.wrap(Title(p.c, p.o.Lang), content.width(), 2)
+	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c, p.o.Lang), content.width(), 3)
 	p.footerLines = footerLines(p.c, p.o, st.footer, content.width())
 	top := content.top + float64(len(p.titleLines))*st.title.lineHeight() + 0.3*p.gap +
 		float64(len(p.subtitleLines))*st.subtitle.lineHeight() + 1.4*p.gap + st.tick.lineHeight()/2
@@ -332,7 +339,7 @@ func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) opti
 		}
 		left += labelW + p.tickLen + 0.4*p.gap
 		o.plot = rect{left: math.Round(left), top: math.Round(top), right: math.Round(right), bottom: math.Round(plotBottom)}
-		o.xAxis = layoutDateAxis(p.periods, o.plot.left, o.plot.right, st.tick, content.left, maxX)
+		o.xAxis = layoutDateAxis(p.periods, o.plot.left, o.plot.right, st.tick, p.o.Lang, content.left, maxX)
 		if o.xAxis.tiers == tiers || o.xAxis.tiers == 0 {
 			break
 		}
@@ -352,7 +359,7 @@ func (p *plan) yTickLabels(plotH float64) ([]int, float64) {
 	ticks := yTicks(lo, hi, maxTicks)
 	w := 0.0
 	for _, t := range ticks {
-		w = max(w, p.st.tick.width(formatCount(t)))
+		w = max(w, p.st.tick.width(p.o.Lang.Number(t)))
 	}
 	return ticks, w
 }
@@ -372,7 +379,7 @@ func (p *plan) rowLabelLines(plotH, maxW float64) ([][]string, textStyle, float6
 	t.size = max(0.7*t.size, min(t.size, rowH/(0.85*(t.face.ascent+t.face.descent))))
 	natural := 0.0
 	for _, ch := range p.tl.channels {
-		natural = max(natural, t.width(ch.Label()))
+		natural = max(natural, t.width(p.o.Lang.Channel(ch)))
 	}
 	w := min(natural, maxW)
 	maxLines := 1
@@ -383,7 +390,7 @@ func (p *plan) rowLabelLines(plotH, maxW float64) ([][]string, textStyle, float6
 	out := make([][]string, rows)
 	for i, ch := range p.tl.channels {
 		if i%every == 0 {
-			out[i] = t.wrap(ch.Label(), w, maxLines)
+			out[i] = t.wrap(p.o.Lang.Channel(ch), w, maxLines)
 		}
 	}
 	return out, t, w
@@ -397,7 +404,7 @@ func (p *plan) totalsFit() bool {
 	}
 	slot := p.plot.width() / float64(n)
 	for _, t := range p.barTotals() {
-		if p.st.total.width(formatCount(t))+3*p.fr.unit > slot {
+		if p.st.total.width(p.o.Lang.Number(t))+3*p.fr.unit > slot {
 			return false
 		}
 	}

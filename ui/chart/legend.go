@@ -24,6 +24,11 @@ type legendItem struct {
 	label string
 	color drawing.Color
 	mark  markKind
+	// patterned items show their series' hatch, dashes and marker shape.
+	patterned bool
+	hatch     hatch
+	shape     markerShape
+	dash      []float64
 }
 
 // legendBox is a legend laid out outside the plot: one column on the right
@@ -175,6 +180,10 @@ func (lg *legendBox) render(r gochart.Renderer, _ gochart.Box, _ gochart.Style) 
 
 // drawMark draws an item's mark with its vertical centre at cy.
 func (lg *legendBox) drawMark(r gochart.Renderer, it legendItem, x, cy float64) {
+	if it.patterned {
+		lg.drawPatternMark(r, it, x, cy)
+		return
+	}
 	w := lg.markWidth()
 	side := lg.style.size * 0.8
 	switch it.mark {
@@ -188,5 +197,26 @@ func (lg *legendBox) drawMark(r gochart.Renderer, it legendItem, x, cy float64) 
 		}
 	case markDot:
 		dot(r, x+w/2, cy, side/2, it.color, white, lg.unit)
+	}
+}
+
+// drawPatternMark draws an item's mark in pattern mode: a wider swatch
+// with the layer's hatch, a line with its dashes and a marker, or the
+// area's marker shape.
+func (lg *legendBox) drawPatternMark(r gochart.Renderer, it legendItem, x, cy float64) {
+	w := lg.markWidth()
+	size := lg.style.size
+	switch it.mark {
+	case markSwatch:
+		y0, y1 := cy-0.5*size, cy+0.5*size
+		fillRect(r, x, y0, x+w, y1, it.color)
+		drawHatch(r, it.hatch, x, y0, x+w, y1, it.color, lg.unit)
+	case markLine:
+		polyline(r, []float64{x, x + w}, []float64{cy, cy}, 2.2*lg.unit, it.color, scaled(it.dash, lg.unit))
+		marker(r, it.shape, x+w/2, cy, patternMarker*lg.unit, it.color, white, lg.unit)
+	case markDashed:
+		polyline(r, []float64{x, x + w}, []float64{cy, cy}, 2.2*lg.unit, it.color, scaled([]float64{7, 4}, lg.unit))
+	case markDot:
+		marker(r, it.shape, x+w/2, cy, size*0.4, it.color, white, lg.unit)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // families are one chart of each family and mode.
@@ -252,6 +253,7 @@ func emptyCharts() map[string]*data.Chart {
 }
 
 func TestEmptyChartShowsMessage(t *testing.T) {
+	emptyMessage := i18n.English.T("chart.empty")
 	for name, c := range emptyCharts() {
 		t.Run(name, func(t *testing.T) {
 			var svg bytes.Buffer
@@ -259,7 +261,7 @@ func TestEmptyChartShowsMessage(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkXML(t, svg.Bytes())
-			for _, want := range []string{emptyMessage, "Counts are confirmed minimums", xmlEscape(Title(c))} {
+			for _, want := range []string{emptyMessage, "Counts are confirmed minimums", xmlEscape(Title(c, i18n.English))} {
 				if !strings.Contains(svg.String(), want) {
 					t.Errorf("SVG lacks %q", want)
 				}
@@ -269,7 +271,7 @@ func TestEmptyChartShowsMessage(t *testing.T) {
 					t.Errorf("%s: %v", f, err)
 				}
 			}
-			if d := Describe(c); !strings.Contains(d, emptyMessage) {
+			if d := Describe(c, i18n.English); !strings.Contains(d, emptyMessage) {
 				t.Errorf("Describe = %q, lacks the empty message", d)
 			}
 		})

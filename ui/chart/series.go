@@ -10,6 +10,10 @@ type plotSeries struct {
 	code, label string
 	values      []int
 	color       drawing.Color
+	// In pattern mode: a bar layer's hatch, a line's marker and dashes.
+	hatch hatch
+	shape markerShape
+	dash  []float64
 }
 
 // seriesBase implements the parts of gochart.Series that the package's

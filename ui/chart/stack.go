@@ -2,6 +2,8 @@ package chart
 
 import (
 	gochart "github.com/wcharczuk/go-chart/v2"
+
+	"catracker/i18n"
 )
 
 // segment is one layer of one stacked bar, drawn from lo to hi; hi-lo is
@@ -50,12 +52,15 @@ type barSeries struct {
 	segs   [][]segment
 	totals []int
 	unit   float64
-	// totals label the bars with totalStyle unless it is nil.
+	// totals label the bars with totalStyle unless it is nil, their numbers
+	// written in lang.
 	totalStyle *textStyle
+	lang       i18n.Language
 }
 
-// Render implements gochart.Series: a rectangle per stack segment, a thin
-// white rule between segments, and the totals above the bars.
+// Render implements gochart.Series: a rectangle per stack segment (with
+// its layer's hatch in pattern mode), a thin white rule between segments,
+// and the totals above the bars.
 func (b *barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
 	pf := newMapping(box, xr, yr)
 	sw := pf.slotWidth()
@@ -71,6 +76,7 @@ func (b *barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 			x0 := pf.x(float64(p)) - bw/2
 			y0, y1 := pf.y(float64(s.lo)), pf.y(float64(s.hi))
 			fillRect(r, x0, min(y0, y1), x0+bw, max(y0, y1), layer.color)
+			drawHatch(r, layer.hatch, x0, min(y0, y1), x0+bw, max(y0, y1), layer.color, b.unit)
 			if bw >= 6 && l > 0 && s.lo != 0 {
 				hRule(r, x0, x0+bw, y0, b.unit, white)
 			}
@@ -92,6 +98,6 @@ func (b *barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		if total < 0 {
 			y = pf.y(float64(lo)) + b.totalStyle.size*0.35 + b.totalStyle.ascent()
 		}
-		drawText(r, *b.totalStyle, formatCount(total), pf.x(float64(p)), y, alignCenter)
+		drawText(r, *b.totalStyle, b.lang.Number(total), pf.x(float64(p)), y, alignCenter)
 	}
 }

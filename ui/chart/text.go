@@ -54,10 +54,13 @@ func (t textStyle) fit(s string, maxW float64) string {
 }
 
 // wrap breaks s into at most maxLines lines of at most maxW pixels,
-// breaking at spaces and, for words longer than a line, inside words. Text
-// that does not fit in maxLines ends in an ellipsis.
+// breaking at spaces (not no-break spaces, which group digits in Russian)
+// and, for words longer than a line, inside words. Text that does not fit
+// in maxLines ends in an ellipsis.
 func (t textStyle) wrap(s string, maxW float64, maxLines int) []string {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f'
+	})
 	var lines []string
 	line := ""
 	for len(words) > 0 {

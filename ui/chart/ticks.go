@@ -1,9 +1,5 @@
 package chart
 
-import (
-	"strconv"
-)
-
 // yTicks returns at most maxTicks (at least 2) evenly spaced integer ticks
 // that cover lo..hi and 0. The step is 1, 2 or 5 times a power of ten and
 // never less than 1, so there is never a tick like 2.5 people; the first
@@ -42,17 +38,3 @@ func nextStep(step int) int {
 
 // ceilDiv divides a non-negative a by a positive b, rounding up.
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
-
-// formatCount writes an integer with thousands separators and a true
-// minus sign: 1,234,567 and −4.
-func formatCount(v int) string {
-	s := strconv.Itoa(v)
-	sign := ""
-	if v < 0 {
-		sign, s = "−", s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return sign + s
-}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 func isRoundStep(step int) bool {
@@ -65,14 +66,6 @@ func containsInt(vs []int, v int) bool {
 	return false
 }
 
-func TestFormatCount(t *testing.T) {
-	for v, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4: "−4", -12000: "−12,000"} {
-		if got := formatCount(v); got != want {
-			t.Errorf("formatCount(%d) = %q, want %q", v, got, want)
-		}
-	}
-}
-
 func TestDateLabelsNeverOverlap(t *testing.T) {
 	for _, unit := range data.Periods {
 		for _, n := range []int{1, 2, 12, 13, 24, 33, 48, 60, 100, 150, 250, 400} {
@@ -84,9 +77,11 @@ func TestDateLabelsNeverOverlap(t *testing.T) {
 				}
 				st := newStyles(mustFaces(t), fr.text, 1)
 				left, right := 0.12*float64(w), 0.96*float64(w)
-				ax := layoutDateAxis(periods, left, right, st.tick, 0.02*float64(w), 0.98*float64(w))
-				name := fmt.Sprintf("%s/%d periods/%dpx", unit, n, w)
-				checkDateAxis(t, name, ax, st.tick, 0.02*float64(w), 0.98*float64(w))
+				for _, l := range i18n.Languages {
+					ax := layoutDateAxis(periods, left, right, st.tick, l, 0.02*float64(w), 0.98*float64(w))
+					name := fmt.Sprintf("%s/%s/%d periods/%dpx", l, unit, n, w)
+					checkDateAxis(t, name, ax, st.tick, 0.02*float64(w), 0.98*float64(w))
+				}
 			}
 		}
 	}
@@ -127,12 +122,12 @@ func TestDateLabelsThinOut(t *testing.T) {
 	}
 	st := newStyles(mustFaces(t), fr.text, 1)
 	periods := data.PeriodRange(data.PerMonth, month(2022, 1), month(2022, 12))
-	wide := layoutDateAxis(periods, 100, 1100, st.tick, 0, 1200)
+	wide := layoutDateAxis(periods, 100, 1100, st.tick, i18n.English, 0, 1200)
 	if got := len(wide.labels); got != 13 { // 12 months and the year
 		t.Errorf("12 months over 1000 px: %d labels, want 13: %v", got, wide.labels)
 	}
 	many := data.PeriodRange(data.PerMonth, month(1990, 1), month(2024, 12))
-	narrow := layoutDateAxis(many, 100, 1100, st.tick, 0, 1200)
+	narrow := layoutDateAxis(many, 100, 1100, st.tick, i18n.English, 0, 1200)
 	if narrow.tiers != 1 || len(narrow.labels) > 35 {
 		t.Errorf("35 years over 1000 px: %d tiers, %d labels; want years only", narrow.tiers, len(narrow.labels))
 	}

@@ -8,6 +8,7 @@ import (
 	gochart "github.com/wcharczuk/go-chart/v2"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // timeline is the timeline chart's data: channel rows, a slot per month and
@@ -114,12 +115,15 @@ type tooltipper interface {
 const maxTooltip = 280
 
 // dotSeries draws one dot per report: x is the month, y the channel's row,
-// the colour the report's area. Reports in the same month and channel are
-// packed side by side (then in a small grid) so that each stays visible.
+// the colour the report's area (and in pattern mode its shape too).
+// Reports in the same month and channel are packed side by side (then in
+// a small grid) so that each stays visible. Tooltips are in lang.
 type dotSeries struct {
 	seriesBase
-	tl   *timeline
-	unit float64
+	tl       *timeline
+	unit     float64
+	patterns bool
+	lang     i18n.Language
 }
 
 // Render implements gochart.Series. The y range runs from 0 at the bottom
@@ -146,21 +150,28 @@ func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		for k, off := range pack(j-i, cellW, cellH, 2*radius) {
 			p := pts[i+k]
 			if tips {
-				tip.SetTooltip(tooltip(p))
+				tip.SetTooltip(tooltip(p, d.lang))
 			}
-			dot(r, cx+off[0], cy+off[1], radius, colorOf(string(p.Area)), white, max(1, 0.8*d.unit))
+			shape := shapeCircle
+			if d.patterns {
+				shape = areaShape(p.Area)
+			}
+			marker(r, shape, cx+off[0], cy+off[1], radius, colorOf(string(p.Area)), white, max(1, 0.8*d.unit))
 		}
 		i = j
 	}
 }
 
+// areaShape is an area's marker shape in pattern mode.
+func areaShape(a data.Area) markerShape { return markerShape(areaRank(a) % shapeCount) }
+
 // tooltip describes a report: "2023-05-14 · Kyrgyzstan · summary".
-func tooltip(p data.Point) string {
+func tooltip(p data.Point, l i18n.Language) string {
 	s := []rune(strings.TrimSpace(p.Summary))
 	if len(s) > maxTooltip {
 		s = append(s[:maxTooltip-1], []rune(ellipsis)...)
 	}
-	return p.Date.String() + " · " + p.Area.Name() + " · " + string(s)
+	return p.Date.String() + " · " + l.Area(p.Area) + " · " + string(s)
 }
 
 // pack returns the offsets from a cell's centre of k dots of diameter dia

@@ -1,11 +1,11 @@
 package chart
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // xLabel is one date label under the plot.
@@ -36,8 +36,6 @@ func (s slotAxis) centre(i int) float64 { return s.left + (float64(i)+0.5)*s.wid
 // yearSpan is the run of periods i0..i1 that fall in one year.
 type yearSpan struct{ year, i0, i1 int }
 
-var monthAbbr = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
 // candidate is one way of labelling the axis: required labels must all fit
 // without overlapping; optional ones (partial years at the ends) are kept
 // where they fit.
@@ -51,15 +49,15 @@ type candidate struct {
 // right so that no two labels overlap: every month (quarter) if there is
 // room, else every 2nd, 3rd or 6th month (2nd quarter) with the years in a
 // second row, else every 1st, 2nd, 5th, 10th, ... year. Labels stay within
-// minX..maxX.
-func layoutDateAxis(periods []data.PeriodKey, left, right float64, t textStyle, minX, maxX float64) dateAxis {
+// minX..maxX. Month and quarter names are in language l.
+func layoutDateAxis(periods []data.PeriodKey, left, right float64, t textStyle, l i18n.Language, minX, maxX float64) dateAxis {
 	if len(periods) == 0 {
 		return dateAxis{}
 	}
 	ax := slotAxis{left: left, width: (right - left) / float64(len(periods))}
 	spans := yearSpans(periods)
 	gap := t.size * 0.8
-	cands := subYearCandidates(periods, spans, ax, t)
+	cands := subYearCandidates(periods, spans, ax, t, l)
 	cands = append(cands, yearCandidates(periods, spans, ax, t)...)
 	for _, c := range cands {
 		if labels, ok := place(c, gap, minX, maxX); ok {
@@ -136,7 +134,7 @@ func centred(t textStyle, text string, x float64, tier int) xLabel {
 
 // subYearCandidates label months or quarters every k periods, with years
 // centred under their periods in a second row.
-func subYearCandidates(periods []data.PeriodKey, spans []yearSpan, ax slotAxis, t textStyle) []candidate {
+func subYearCandidates(periods []data.PeriodKey, spans []yearSpan, ax slotAxis, t textStyle, l i18n.Language) []candidate {
 	unit := periods[0].Unit
 	var steps []int
 	switch unit {
@@ -155,9 +153,9 @@ func subYearCandidates(periods []data.PeriodKey, spans []yearSpan, ax slotAxis, 
 			if idx%k != 0 {
 				continue
 			}
-			text := monthAbbr[idx]
+			text := l.MonthAbbr(idx)
 			if unit == data.PerQuarter {
-				text = fmt.Sprintf("Q%d", idx+1)
+				text = l.Quarter(idx + 1)
 			}
 			c.required = append(c.required, centred(t, text, ax.centre(i), 0))
 			c.marks = append(c.marks, ax.centre(i))
