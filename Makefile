@@ -57,8 +57,11 @@ fuzz-short:
 fuzz:
 	@$(MAKE) --no-print-directory fuzz-short FUZZTIME=5m
 
+# Go benchmarks (query, counting and render at 10k, 100k and 1M incidents;
+# import), then every figure of docs/PERFORMANCE.md beside its target.
 bench: setup build
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem ./data/... ./ui/chart/ ./internal/export/
+	scripts/bench.sh
 
 # The Linux package, dist/catracker-linux.tar.xz, described by the top-level
 # FyneApp.toml. fyne package reads FyneApp.toml from the main package's

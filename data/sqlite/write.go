@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"catracker/data"
 
@@ -29,8 +31,27 @@ type sourceKey struct{ outlet, title, published, url string }
 // check for cancellation between rows instead.
 var background = context.Background()
 
+// maxCachedSources bounds the writer's map of the sources it has stored,
+// so that an import's memory does not grow with the number of distinct
+// sources in its file: when the map is full it starts again empty, and a
+// source it no longer holds is looked up in the database.
+const maxCachedSources = 1 << 16
+
 // writeTx runs fn in a BEGIN IMMEDIATE transaction on one connection and
 // commits only if fn succeeds.
+//
+// The transaction keeps its statement journals in memory. SQLite saves the
+// pages a statement changes in a statement journal, so that a failing
+// statement can be undone on its own; the journal starts in memory and
+// moves to a temporary file for the rest of the transaction as soon as
+// one statement changes more than 64 KiB, which happens early in any
+// large import. After that every row written cost several write system
+// calls: about a quarter of a million-row import's time went to the kernel.
+// SQLite fixes where the journal lives when the transaction begins, from
+// the connection's temp_store, so temp_store is MEMORY for the BEGIN only:
+// sorts (rebuilding indexes) then still spill to temporary files and keep
+// their memory bounded. A statement journal holds only the pages one
+// statement changes, a few per row.
 func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
 	if err := s.writeCheck(); err != nil {
 		return err
@@ -45,7 +66,15 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
 		}
-		if _, err := c.ExecContext(background, "BEGIN IMMEDIATE", nil); err != nil {
+		if _, err := c.ExecContext(background, "PRAGMA temp_store = MEMORY", nil); err != nil {
+			return friendly(s.path, err)
+		}
+		_, err := c.ExecContext(background, "BEGIN IMMEDIATE", nil)
+		// Back to the default even when BEGIN failed. Should this fail, the
+		// connection merely sorts in memory, so the error is not the
+		// caller's concern.
+		c.ExecContext(background, "PRAGMA temp_store = DEFAULT", nil)
+		if err != nil {
 			return friendly(s.path, err)
 		}
 		w, err := newWriter(c)
@@ -200,6 +229,15 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 			if id, _, err = w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL); err != nil {
 				return false, fmt.Errorf("store source %q of %s: %w", src.Outlet, inc.Ref, err)
 			}
+		}
+		if !ok {
+			if len(w.sources) >= maxCachedSources {
+				clear(w.sources)
+			}
+			// The strings share memory with the CSV reader's whole record:
+			// copies keep the map from holding every record alive.
+			key = sourceKey{strings.Clone(key.outlet), strings.Clone(key.title), strings.Clone(key.published),
+				strings.Clone(key.url)}
 			w.sources[key] = id
 		}
 		src.ID = id
@@ -222,6 +260,25 @@ func (w *writer) dropUnusedSources() error {
 // maxID returns the largest incident id, 0 in an empty database.
 func (w *writer) maxID() (int64, error) {
 	return w.scalar(`SELECT COALESCE(MAX(id), 0) FROM incidents`)
+}
+
+// cacheSize returns the connection's page cache size in the units of
+// PRAGMA cache_size: pages, or KiB when negative.
+func (w *writer) cacheSize() (int64, error) {
+	n, err := w.scalar(`PRAGMA cache_size`)
+	if err != nil {
+		return 0, fmt.Errorf("read cache size: %w", err)
+	}
+	return n, nil
+}
+
+// setCacheSize sets the connection's page cache size, in the units of
+// PRAGMA cache_size.
+func (w *writer) setCacheSize(n int64) error {
+	if _, err := w.conn.ExecContext(background, "PRAGMA cache_size = "+strconv.FormatInt(n, 10), nil); err != nil {
+		return fmt.Errorf("set cache size: %w", err)
+	}
+	return nil
 }
 
 // count returns the number of incidents.
@@ -283,8 +340,16 @@ func asText(v driver.Value) []byte {
 	return nil
 }
 
-// createIndexes runs the index definitions dropIndexes returned.
+// createIndexes runs the index definitions dropIndexes returned. SQLite
+// sorts each index in memory chunks as large as the page cache, so the
+// cache is made smaller for the rebuild; the caller restores it.
 func (w *writer) createIndexes(defs []string) error {
+	if len(defs) == 0 {
+		return nil
+	}
+	if err := w.setCacheSize(-indexCacheKiB); err != nil {
+		return err
+	}
 	for _, d := range defs {
 		if _, err := w.conn.ExecContext(background, d, nil); err != nil {
 			return fmt.Errorf("rebuild index: %w", err)

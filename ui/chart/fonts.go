@@ -51,7 +51,7 @@ func parseFace(ttf []byte, bold bool) (*face, error) {
 		return nil, fmt.Errorf("parse embedded font: %w", err)
 	}
 	const size = 1000
-	m := truetype.NewFace(f, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone}).Metrics()
+	m := truetype.NewFace(f, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone, GlyphCacheEntries: 1}).Metrics()
 	return &face{
 		font:    f,
 		bold:    bold,
