@@ -10,7 +10,6 @@ import (
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"catracker/data"
 )
@@ -77,14 +76,8 @@ type pdfRenderer struct {
 	k      float64 // points per layout pixel
 	ox, oy float64 // offset of the layout on the page, in points
 	bold   *truetype.Font
-	dpi    float64
 
-	fill, stroke, fontColor drawing.Color
-	strokeWidth             float64
-	dash                    []float64
-	font                    *truetype.Font
-	fontSize                float64
-	rotation                *float64
+	pen // the current style
 }
 
 func newPDFRenderer(w, h int, pageW, pageH float64, bold *truetype.Font, info pdfInfo) (*pdfRenderer, error) {
@@ -113,41 +106,13 @@ func newPDFRenderer(w, h int, pageW, pageH float64, bold *truetype.Font, info pd
 	}
 	k := min(pageW/float64(w), pageH/float64(h))
 	return &pdfRenderer{
-		pdf: pdf, k: k, bold: bold, dpi: gochart.DefaultDPI,
+		pdf: pdf, k: k, bold: bold, pen: pen{dpi: gochart.DefaultDPI},
 		ox: (pageW - k*float64(w)) / 2, oy: (pageH - k*float64(h)) / 2,
 	}, nil
 }
 
 func (pr *pdfRenderer) x(v float64) float64 { return pr.ox + v*pr.k }
 func (pr *pdfRenderer) y(v float64) float64 { return pr.oy + v*pr.k }
-
-// ResetStyle implements gochart.Renderer.
-func (pr *pdfRenderer) ResetStyle() {
-	pr.fill, pr.stroke, pr.fontColor = drawing.Color{}, drawing.Color{}, drawing.Color{}
-	pr.strokeWidth, pr.dash = 0, nil
-	pr.ClearTextRotation()
-}
-
-// GetDPI implements gochart.Renderer.
-func (pr *pdfRenderer) GetDPI() float64 { return pr.dpi }
-
-// SetDPI implements gochart.Renderer; sizes stay in pixels whatever the DPI.
-func (pr *pdfRenderer) SetDPI(dpi float64) { pr.dpi = dpi }
-
-// SetClassName implements gochart.Renderer; PDF has no classes.
-func (pr *pdfRenderer) SetClassName(string) {}
-
-// SetStrokeColor implements gochart.Renderer.
-func (pr *pdfRenderer) SetStrokeColor(c drawing.Color) { pr.stroke = c }
-
-// SetFillColor implements gochart.Renderer.
-func (pr *pdfRenderer) SetFillColor(c drawing.Color) { pr.fill = c }
-
-// SetStrokeWidth implements gochart.Renderer.
-func (pr *pdfRenderer) SetStrokeWidth(w float64) { pr.strokeWidth = w }
-
-// SetStrokeDashArray implements gochart.Renderer.
-func (pr *pdfRenderer) SetStrokeDashArray(d []float64) { pr.dash = d }
 
 // MoveTo implements gochart.Renderer.
 func (pr *pdfRenderer) MoveTo(x, y int) { pr.pdf.MoveTo(pr.x(float64(x)), pr.y(float64(y))) }
@@ -217,15 +182,6 @@ func (pr *pdfRenderer) setStroke() {
 	pr.pdf.SetDashPattern(dash, 0)
 }
 
-// SetFont implements gochart.Renderer.
-func (pr *pdfRenderer) SetFont(f *truetype.Font) { pr.font = f }
-
-// SetFontColor implements gochart.Renderer.
-func (pr *pdfRenderer) SetFontColor(c drawing.Color) { pr.fontColor = c }
-
-// SetFontSize implements gochart.Renderer; size is in pixels per em.
-func (pr *pdfRenderer) SetFontSize(size float64) { pr.fontSize = size }
-
 // Text implements gochart.Renderer: body with its baseline starting at x, y.
 func (pr *pdfRenderer) Text(body string, x, y int) {
 	if pr.font == nil {
@@ -259,17 +215,6 @@ func pdfSafe(font *truetype.Font, s string) string {
 		return r
 	}, s)
 }
-
-// MeasureText implements gochart.Renderer.
-func (pr *pdfRenderer) MeasureText(body string) gochart.Box {
-	return measureText(pr.font, pr.fontSize, body, pr.rotation)
-}
-
-// SetTextRotation implements gochart.Renderer.
-func (pr *pdfRenderer) SetTextRotation(radians float64) { pr.rotation = &radians }
-
-// ClearTextRotation implements gochart.Renderer.
-func (pr *pdfRenderer) ClearTextRotation() { pr.rotation = nil }
 
 // Save implements gochart.Renderer: it writes the document to w.
 func (pr *pdfRenderer) Save(w io.Writer) error {

@@ -26,14 +26,8 @@ import (
 type rasterRenderer struct {
 	img *image.RGBA
 	gc  *drawing.RasterGraphicContext
-	dpi float64
 
-	fill, stroke, fontColor drawing.Color
-	strokeWidth             float64
-	dash                    []float64
-	font                    *truetype.Font
-	fontSize                float64
-	rotation                *float64
+	pen // the current style
 
 	// path is the current path's points while it is still a polygon of
 	// straight lines; curved is set once it holds a curve.
@@ -73,36 +67,8 @@ func newRasterRenderer(w, h int) (gochart.Renderer, error) {
 	}
 	// drawing sets glyphs at FontSizePoints*DPI/64 pixels per em
 	gc.SetDPI(64)
-	return &rasterRenderer{img: img, gc: gc, dpi: gochart.DefaultDPI, dots: map[dotKey]*image.RGBA{}, faces: map[faceKey]font.Face{}}, nil
+	return &rasterRenderer{img: img, gc: gc, pen: pen{dpi: gochart.DefaultDPI}, dots: map[dotKey]*image.RGBA{}, faces: map[faceKey]font.Face{}}, nil
 }
-
-// ResetStyle implements gochart.Renderer.
-func (rr *rasterRenderer) ResetStyle() {
-	rr.fill, rr.stroke, rr.fontColor = drawing.Color{}, drawing.Color{}, drawing.Color{}
-	rr.strokeWidth, rr.dash = 0, nil
-	rr.ClearTextRotation()
-}
-
-// GetDPI implements gochart.Renderer.
-func (rr *rasterRenderer) GetDPI() float64 { return rr.dpi }
-
-// SetDPI implements gochart.Renderer; sizes stay in pixels whatever the DPI.
-func (rr *rasterRenderer) SetDPI(dpi float64) { rr.dpi = dpi }
-
-// SetClassName implements gochart.Renderer; images have no classes.
-func (rr *rasterRenderer) SetClassName(string) {}
-
-// SetStrokeColor implements gochart.Renderer.
-func (rr *rasterRenderer) SetStrokeColor(c drawing.Color) { rr.stroke = c }
-
-// SetFillColor implements gochart.Renderer.
-func (rr *rasterRenderer) SetFillColor(c drawing.Color) { rr.fill = c }
-
-// SetStrokeWidth implements gochart.Renderer.
-func (rr *rasterRenderer) SetStrokeWidth(w float64) { rr.strokeWidth = w }
-
-// SetStrokeDashArray implements gochart.Renderer.
-func (rr *rasterRenderer) SetStrokeDashArray(d []float64) { rr.dash = d }
 
 // MoveTo implements gochart.Renderer.
 func (rr *rasterRenderer) MoveTo(x, y int) {
@@ -261,15 +227,6 @@ func (rr *rasterRenderer) rect() (image.Rectangle, bool) {
 	return image.Rect(p[0].X, p[0].Y, p[2].X, p[2].Y), true
 }
 
-// SetFont implements gochart.Renderer.
-func (rr *rasterRenderer) SetFont(f *truetype.Font) { rr.font = f }
-
-// SetFontColor implements gochart.Renderer.
-func (rr *rasterRenderer) SetFontColor(c drawing.Color) { rr.fontColor = c }
-
-// SetFontSize implements gochart.Renderer; size is in pixels per em.
-func (rr *rasterRenderer) SetFontSize(size float64) { rr.fontSize = size }
-
 // Text implements gochart.Renderer: body with its baseline starting at x, y.
 func (rr *rasterRenderer) Text(body string, x, y int) {
 	if rr.font == nil {
@@ -302,17 +259,6 @@ func (rr *rasterRenderer) face() font.Face {
 	}
 	return f
 }
-
-// MeasureText implements gochart.Renderer.
-func (rr *rasterRenderer) MeasureText(body string) gochart.Box {
-	return measureText(rr.font, rr.fontSize, body, rr.rotation)
-}
-
-// SetTextRotation implements gochart.Renderer.
-func (rr *rasterRenderer) SetTextRotation(radians float64) { rr.rotation = &radians }
-
-// ClearTextRotation implements gochart.Renderer.
-func (rr *rasterRenderer) ClearTextRotation() { rr.rotation = nil }
 
 // Save implements gochart.Renderer: it hands the image to a
 // gochart.RGBACollector, or writes it to w as PNG.

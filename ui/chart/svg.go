@@ -45,21 +45,15 @@ type svgRenderer struct {
 	buf  bytes.Buffer
 	path []byte
 	bold *truetype.Font
-	dpi  float64
 
-	fill, stroke, fontColor drawing.Color
-	strokeWidth             float64
-	dash                    []float64
-	font                    *truetype.Font
-	fontSize                float64
-	rotation                *float64
-	tooltip                 string
+	pen     // the current style
+	tooltip string
 }
 
 // newSVGRenderer starts an SVG document of w by h with an accessible title
 // and description; bold is the font to write as bold.
 func newSVGRenderer(w, h int, title, desc string, bold *truetype.Font) *svgRenderer {
-	s := &svgRenderer{bold: bold, dpi: gochart.DefaultDPI}
+	s := &svgRenderer{bold: bold, pen: pen{dpi: gochart.DefaultDPI}}
 	fmt.Fprintf(&s.buf, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="%s" role="img">`+"\n",
 		w, h, w, h, svgFontFamily)
@@ -79,34 +73,6 @@ func (s *svgRenderer) escape(text string) {
 	// writing to a bytes.Buffer cannot fail
 	_ = xml.EscapeText(&s.buf, []byte(text))
 }
-
-// ResetStyle implements gochart.Renderer.
-func (s *svgRenderer) ResetStyle() {
-	s.fill, s.stroke, s.fontColor = drawing.Color{}, drawing.Color{}, drawing.Color{}
-	s.strokeWidth, s.dash = 0, nil
-	s.ClearTextRotation()
-}
-
-// GetDPI implements gochart.Renderer.
-func (s *svgRenderer) GetDPI() float64 { return s.dpi }
-
-// SetDPI implements gochart.Renderer; sizes stay in pixels whatever the DPI.
-func (s *svgRenderer) SetDPI(dpi float64) { s.dpi = dpi }
-
-// SetClassName implements gochart.Renderer; the SVG is styled inline.
-func (s *svgRenderer) SetClassName(string) {}
-
-// SetStrokeColor implements gochart.Renderer.
-func (s *svgRenderer) SetStrokeColor(c drawing.Color) { s.stroke = c }
-
-// SetFillColor implements gochart.Renderer.
-func (s *svgRenderer) SetFillColor(c drawing.Color) { s.fill = c }
-
-// SetStrokeWidth implements gochart.Renderer.
-func (s *svgRenderer) SetStrokeWidth(w float64) { s.strokeWidth = w }
-
-// SetStrokeDashArray implements gochart.Renderer.
-func (s *svgRenderer) SetStrokeDashArray(d []float64) { s.dash = d }
 
 // SetTooltip attaches text to the next shape drawn.
 func (s *svgRenderer) SetTooltip(text string) { s.tooltip = text }
@@ -198,15 +164,6 @@ func (s *svgRenderer) drawPath(fill, stroke bool) {
 	s.path = s.path[:0]
 }
 
-// SetFont implements gochart.Renderer.
-func (s *svgRenderer) SetFont(f *truetype.Font) { s.font = f }
-
-// SetFontColor implements gochart.Renderer.
-func (s *svgRenderer) SetFontColor(c drawing.Color) { s.fontColor = c }
-
-// SetFontSize implements gochart.Renderer; size is in pixels.
-func (s *svgRenderer) SetFontSize(size float64) { s.fontSize = size }
-
 // Text implements gochart.Renderer.
 func (s *svgRenderer) Text(body string, x, y int) { s.TextAnchored(body, x, y, alignLeft) }
 
@@ -233,17 +190,6 @@ func (s *svgRenderer) TextAnchored(body string, x, y int, a align) {
 	s.escape(body)
 	s.buf.WriteString("</text>\n")
 }
-
-// MeasureText implements gochart.Renderer.
-func (s *svgRenderer) MeasureText(body string) gochart.Box {
-	return measureText(s.font, s.fontSize, body, s.rotation)
-}
-
-// SetTextRotation implements gochart.Renderer.
-func (s *svgRenderer) SetTextRotation(radians float64) { s.rotation = &radians }
-
-// ClearTextRotation implements gochart.Renderer.
-func (s *svgRenderer) ClearTextRotation() { s.rotation = nil }
 
 // Save implements gochart.Renderer: it writes the document to w.
 func (s *svgRenderer) Save(w io.Writer) error {
