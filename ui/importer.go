@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,12 +79,9 @@ func (u *App) importFile(path string) {
 		})
 }
 
-// checkEvery is how many rows the checking pass reads between reports.
-const checkEvery = 10000
-
 // checkCSV reads the whole file and collects the problems of every row,
 // reporting the rows read to progress now and then.
-func checkCSV(path, name string, progress func(rows int)) (*csvCheck, error) {
+func checkCSV(path, name string, progress data.Progress) (*csvCheck, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", name, err)
@@ -101,22 +97,16 @@ func checkCSV(path, name string, progress func(rows int)) (*csvCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	for n := 1; ; n++ {
-		if n%checkEvery == 0 {
-			progress(n)
-		}
-		_, err := r.Next()
-		switch {
-		case errors.Is(err, io.EOF):
-			return c, nil
-		case errors.As(err, &re):
-			c.problems.Add(re)
-		case err != nil:
-			return nil, err
-		default:
-			c.rows++
-		}
+	c.rows, err = csvio.Check(context.Background(), r, progress)
+	var problems *data.RowErrors
+	if errors.As(err, &problems) {
+		c.problems = *problems
+		return c, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // runImport writes the checked file with a progress bar, then says what

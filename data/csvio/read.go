@@ -291,15 +291,19 @@ func split(v string) []string {
 	return parts
 }
 
-// Check reads every row of r and returns how many are valid. If any row
-// has a problem it also returns a *data.RowErrors listing them; any other
-// error stops the check.
-func Check(ctx context.Context, r *Reader) (valid int, err error) {
+// Check reads every row of r and returns how many are valid, calling
+// progress (when not nil) with the number of rows read every 1000 rows. If
+// any row has a problem it also returns a *data.RowErrors listing them;
+// any other error stops the check.
+func Check(ctx context.Context, r *Reader, progress data.Progress) (valid int, err error) {
 	var problems data.RowErrors
 	for n := 1; ; n++ {
 		if n%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return valid, err
+			}
+			if progress != nil {
+				progress(n)
 			}
 		}
 		_, err := r.Next()

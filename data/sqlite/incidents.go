@@ -201,10 +201,14 @@ func (s *Store) SaveIncident(ctx context.Context, inc *data.Incident) error {
 		if taken && owner != inc.ID {
 			return data.Errorf(data.ECONFLICT, "another incident already has the ref %q", inc.Ref)
 		}
+		former, err := w.linkedSources(inc.ID)
+		if err != nil {
+			return err
+		}
 		if _, err := w.put(inc); err != nil {
 			return err
 		}
-		return w.dropUnusedSources()
+		return w.dropIfUnused(former)
 	})
 }
 
@@ -219,11 +223,15 @@ func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
 		if !ok {
 			return data.Errorf(data.ENOTFOUND, "incident %d does not exist", id)
 		}
+		former, err := w.linkedSources(id)
+		if err != nil {
+			return err
+		}
 		if _, err := w.conn.ExecContext(background, `DELETE FROM incidents WHERE id = ?`,
 			[]driver.NamedValue{{Ordinal: 1, Value: id}}); err != nil {
 			return fmt.Errorf("delete incident %d: %w", id, err)
 		}
-		return w.dropUnusedSources()
+		return w.dropIfUnused(former)
 	})
 }
 

@@ -257,6 +257,42 @@ func (w *writer) dropUnusedSources() error {
 	return nil
 }
 
+// linkedSources returns the ids of the sources an incident cites.
+func (w *writer) linkedSources(incident int64) ([]int64, error) {
+	rows, err := w.conn.QueryContext(background, `SELECT source_id FROM incident_sources WHERE incident_id = ?`,
+		[]driver.NamedValue{{Ordinal: 1, Value: incident}})
+	if err != nil {
+		return nil, fmt.Errorf("read sources of incident %d: %w", incident, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	dest := make([]driver.Value, 1)
+	for {
+		if err := rows.Next(dest); errors.Is(err, io.EOF) {
+			return ids, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("read sources of incident %d: %w", incident, err)
+		}
+		if id, ok := dest[0].(int64); ok {
+			ids = append(ids, id)
+		}
+	}
+}
+
+// dropIfUnused deletes those of the given sources that no incident cites
+// any more: after one incident changes, only its former sources can have
+// become unused, so there is no need to sweep the whole table.
+func (w *writer) dropIfUnused(ids []int64) error {
+	for _, id := range ids {
+		if _, err := w.conn.ExecContext(background, `DELETE FROM sources WHERE id = ? AND NOT EXISTS
+			(SELECT 1 FROM incident_sources l WHERE l.source_id = sources.id)`,
+			[]driver.NamedValue{{Ordinal: 1, Value: id}}); err != nil {
+			return fmt.Errorf("delete unused source %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
 // maxID returns the largest incident id, 0 in an empty database.
 func (w *writer) maxID() (int64, error) {
 	return w.scalar(`SELECT COALESCE(MAX(id), 0) FROM incidents`)

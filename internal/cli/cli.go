@@ -151,7 +151,7 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer c.Close()
-	rows, err := csvio.Check(ctx, r)
+	rows, err := csvio.Check(ctx, r, nil)
 	if err != nil {
 		return err
 	}
