@@ -9,15 +9,16 @@ import (
 	"catracker/data"
 )
 
-// Stats counts incidents, sources, areas and kinds.
+// Stats counts incidents, sources, areas and kinds, from the monthly
+// summary.
 func (s *Store) Stats(ctx context.Context) (data.Stats, error) {
 	st := data.Stats{Areas: map[data.Area]int{}, Kinds: map[data.Kind]int{}}
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sources),
-		COALESCE(MIN(month), 0), COALESCE(MAX(month), 0) FROM incidents`).Scan(&st.Sources, &st.First, &st.Last)
+		COALESCE(MIN(month), 0), COALESCE(MAX(month), 0) FROM monthly`).Scan(&st.Sources, &st.First, &st.Last)
 	if err != nil {
 		return st, fmt.Errorf("stats of %s: %w", s.path, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT kind, area, COUNT(*) FROM incidents GROUP BY kind, area`)
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, area, SUM(rows) FROM monthly GROUP BY kind, area`)
 	if err != nil {
 		return st, fmt.Errorf("stats of %s: %w", s.path, err)
 	}
@@ -181,26 +182,30 @@ func (s *Store) areaBuckets(ctx context.Context, f data.Filter, kind data.Kind) 
 }
 
 // caseBuckets counts prosecution cases: all stages of one person in one
-// area are one case, dated by its first stage or by f.Stage. Records with
-// no person count as their count of cases (one when unknown); they come
-// from the monthly summary.
+// area are one case, dated by its first stage or by f.Stage. Named cases
+// come from case_months, the summary of each person's first month per
+// side and stage (migration 003); records with no person count as their
+// count of cases (one when unknown) and come from the monthly summary.
 func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, error) {
-	side, sideArgs := sideClause(f)
-	stage, stageArgs := "", []any(nil)
-	if f.Stage != "" {
-		stage, stageArgs = " AND stage = ?", []any{string(f.Stage)}
+	side, stage := "*", "*"
+	if f.Side != data.SideUnknown {
+		side = string(f.Side)
 	}
-	where := `kind = 'prosecution' AND area <> 'RU'` + side + stage
-	q := `SELECT area, first / ? AS p, SUM(events), MAX(most), SUM(records) FROM (
-			SELECT area, MIN(month) AS first, 1 AS events, 0 AS most, COUNT(*) AS records
-			FROM incidents WHERE ` + where + ` AND person <> '' GROUP BY area, person
+	if f.Stage != "" {
+		stage = string(f.Stage)
+	}
+	unnamed, unnamedArgs := sideClause(f)
+	if f.Stage != "" {
+		unnamed, unnamedArgs = unnamed+" AND stage = ?", append(unnamedArgs, string(f.Stage))
+	}
+	q := `SELECT area, month / ? AS p, SUM(events), MAX(most), SUM(records) FROM (
+			SELECT area, month, cases AS events, 0 AS most, rows AS records FROM case_months
+			WHERE side = ? AND stage = ? AND area <> 'RU' AND month <= ?
 		UNION ALL
-			SELECT area, month, cases, most, rows FROM monthly WHERE ` + where + ` AND named = 0
-		) WHERE first <= ? GROUP BY area, p`
-	args := []any{f.Period.Months()}
-	args = append(append(args, sideArgs...), stageArgs...)
-	args = append(append(args, sideArgs...), stageArgs...)
-	args = append(args, f.To)
+			SELECT area, month, cases, most, rows FROM monthly
+			WHERE kind = 'prosecution' AND named = 0 AND area <> 'RU' AND month <= ?` + unnamed + `
+		) GROUP BY area, p`
+	args := append([]any{f.Period.Months(), side, stage, f.To, f.To}, unnamedArgs...)
 	return s.buckets(ctx, q, args)
 }
 

@@ -81,11 +81,13 @@ func (s *Store) Incidents(ctx context.Context, q data.IncidentQuery) ([]data.Inc
 	return out, rows.Err()
 }
 
-// CountIncidents counts the incidents the query selects.
+// CountIncidents counts the incidents the query selects. Every column the
+// list filters on is a column of the monthly summary, so it adds up the
+// summary's counts instead of counting incidents.
 func (s *Store) CountIncidents(ctx context.Context, q data.IncidentQuery) (int, error) {
 	where, args := listWhere(q)
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM incidents`+where, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(rows), 0) FROM monthly`+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count incidents of %s: %w", s.path, err)
 	}
 	return n, nil

@@ -61,6 +61,17 @@ func makeV1(t *testing.T) string {
 	return path
 }
 
+// incidentRows counts the rows of the incidents table, whatever the
+// schema version.
+func incidentRows(t *testing.T, st *Store) int {
+	t.Helper()
+	var n int
+	if err := st.db.QueryRow("SELECT COUNT(*) FROM incidents").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func userVersion(t *testing.T, st *Store) int {
 	t.Helper()
 	var v int
@@ -87,7 +98,7 @@ func TestUpgradeWritesBackupThenMigrates(t *testing.T) {
 	if _, err := st.db.Exec("UPDATE incidents SET reviewed = 1"); err != nil {
 		t.Errorf("the new column is missing: %v", err)
 	}
-	if n, _ := st.CountIncidents(context.Background(), data.IncidentQuery{}); n != 1 {
+	if n := incidentRows(t, st); n != 1 {
 		t.Errorf("%d incidents after upgrade, want 1", n)
 	}
 
@@ -101,7 +112,7 @@ func TestUpgradeWritesBackupThenMigrates(t *testing.T) {
 	if v := userVersion(t, backup); v != 1 {
 		t.Errorf("backup user_version = %d, want 1", v)
 	}
-	if n, _ := backup.CountIncidents(context.Background(), data.IncidentQuery{}); n != 1 {
+	if n := incidentRows(t, backup); n != 1 {
 		t.Errorf("backup holds %d incidents, want 1", n)
 	}
 }

@@ -1,10 +1,12 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"catracker/data"
@@ -40,8 +42,10 @@ func monthlyRows(t *testing.T, st *Store, fresh bool) map[string]bool {
 }
 
 // TestMonthlySummaryFollowsEveryChange saves, updates and deletes random
-// incidents and checks after each step that the trigger-maintained summary
-// equals a fresh GROUP BY over the incidents.
+// incidents and checks after each step that the trigger-maintained
+// summaries (monthly, person_cases, case_months) equal a fresh GROUP BY
+// over the incidents, and that prosecution cases counted from them equal
+// cases counted straight from the incidents under every filter.
 func TestMonthlySummaryFollowsEveryChange(t *testing.T) {
 	ctx := context.Background()
 	st, err := Open(ctx, filepath.Join(t.TempDir(), "m.db"), Options{Create: true})
@@ -61,16 +65,14 @@ func TestMonthlySummaryFollowsEveryChange(t *testing.T) {
 		}
 		switch inc.Kind {
 		case data.Prosecution:
-			inc.Stage = data.Stages[rng.IntN(2)]
+			inc.Stage = data.Stages[rng.IntN(3)]
 			if rng.IntN(2) == 0 {
 				inc.Person = fmt.Sprint("p", rng.IntN(3))
 			}
 		case data.Recruitment:
 			inc.Channel = data.Channels[rng.IntN(2)].Code
 		}
-		if rng.IntN(3) == 0 {
-			inc.Side = data.Russia
-		}
+		inc.Side = []data.Side{data.SideUnknown, data.Russia, data.Ukraine}[rng.IntN(3)]
 		return inc
 	}
 	for step := range 300 {
@@ -95,14 +97,116 @@ func TestMonthlySummaryFollowsEveryChange(t *testing.T) {
 			}
 			ids = append(ids[:i], ids[i+1:]...)
 		}
-		got, want := monthlyRows(t, st, false), monthlyRows(t, st, true)
-		if len(got) != len(want) {
-			t.Fatalf("step %d: summary has %d rows, incidents give %d", step, len(got), len(want))
+		sameRows(t, fmt.Sprintf("step %d: monthly", step), monthlyRows(t, st, false), monthlyRows(t, st, true))
+		sameRows(t, fmt.Sprintf("step %d: person_cases", step), summaryRows(t, st, personCasesQuery),
+			summaryRows(t, st, freshPersonCasesQuery))
+		sameRows(t, fmt.Sprintf("step %d: case_months", step), summaryRows(t, st, caseMonthsQuery),
+			summaryRows(t, st, freshCaseMonthsQuery))
+		sameCaseBuckets(t, st, fmt.Sprintf("step %d", step))
+	}
+}
+
+func sameRows(t *testing.T, what string, got, want map[string]bool) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: summary has %d rows, incidents give %d", what, len(got), len(want))
+	}
+	for k := range want {
+		if !got[k] {
+			t.Fatalf("%s: summary lacks %s", what, k)
 		}
-		for k := range want {
-			if !got[k] {
-				t.Fatalf("step %d: summary lacks %s", step, k)
+	}
+}
+
+// The case summaries, and the same computed afresh from the incidents.
+const (
+	personCasesQuery      = `SELECT area, person, side, stage, first, rows FROM person_cases`
+	freshPersonCasesQuery = `SELECT area, person, '*' AS side, '*' AS stage, MIN(month) AS first, COUNT(*) AS rows FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person
+		UNION ALL SELECT area, person, '*', stage, MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, stage
+		UNION ALL SELECT area, person, side, '*', MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, side
+		UNION ALL SELECT area, person, side, stage, MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, side, stage`
+	caseMonthsQuery      = `SELECT side, stage, area, month, cases, rows FROM case_months`
+	freshCaseMonthsQuery = `SELECT side, stage, area, first, COUNT(*), SUM(rows) FROM (` + freshPersonCasesQuery + `)
+		GROUP BY side, stage, area, first`
+)
+
+// summaryRows reads a query of six columns as comparable lines.
+func summaryRows(t *testing.T, st *Store, q string) map[string]bool {
+	t.Helper()
+	rows, err := st.db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var a, b, c, d, e, f any
+		if err := rows.Scan(&a, &b, &c, &d, &e, &f); err != nil {
+			t.Fatal(err)
+		}
+		out[fmt.Sprintf("%s|%s|%s|%v|%v|%v", a, b, c, d, e, f)] = true
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameCaseBuckets compares caseBuckets, which reads the summaries, with
+// cases counted straight from the incidents by grouping every prosecution
+// record by person, for every side and stage filter and two periods.
+func sameCaseBuckets(t *testing.T, st *Store, what string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, side := range []data.Side{data.SideUnknown, data.Russia, data.Ukraine} {
+		for _, stage := range append([]data.Stage{""}, data.Stages[:3]...) {
+			for _, period := range []data.Period{data.PerMonth, data.PerYear} {
+				f := data.Filter{Family: data.Prosecutions, Side: side, Stage: stage, Period: period, To: 2023*12 + 1}
+				got, err := st.caseBuckets(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				where := `kind = 'prosecution' AND area <> 'RU'`
+				var args []any
+				if side != data.SideUnknown {
+					where, args = where+" AND side = ?", append(args, string(side))
+				}
+				if stage != "" {
+					where, args = where+" AND stage = ?", append(args, string(stage))
+				}
+				q := `SELECT area, first / ? AS p, SUM(events), MAX(most), SUM(records) FROM (
+						SELECT area, MIN(month) AS first, 1 AS events, 0 AS most, COUNT(*) AS records
+						FROM incidents WHERE ` + where + ` AND person <> '' GROUP BY area, person
+					UNION ALL
+						SELECT area, month, COALESCE(count, 1), 0, 1 FROM incidents
+						WHERE ` + where + ` AND person = '' AND basis = 'event'
+					UNION ALL
+						SELECT area, month, 0, COALESCE(count, 0), 1 FROM incidents
+						WHERE ` + where + ` AND person = '' AND basis <> 'event'
+					) WHERE first <= ? GROUP BY area, p ORDER BY area, p`
+				all := append([]any{period.Months()}, args...)
+				all = append(append(append(all, args...), args...), f.To)
+				want, err := st.buckets(ctx, q, all)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(sortedBuckets(got)) != fmt.Sprint(want) {
+					t.Fatalf("%s: side %q stage %q period %s:\n summary %v\n fresh   %v", what, side, stage, period,
+						sortedBuckets(got), want)
+				}
 			}
 		}
 	}
+}
+
+func sortedBuckets(b []data.Bucket) []data.Bucket {
+	out := slices.Clone(b)
+	slices.SortFunc(out, func(x, y data.Bucket) int {
+		return cmp.Or(cmp.Compare(x.Code, y.Code), cmp.Compare(x.Period, y.Period))
+	})
+	return out
 }
