@@ -128,7 +128,13 @@ func (r *Reader) parseError(err error) *data.RowError {
 
 // RowError returns a problem at the current row and the named column.
 func (r *Reader) RowError(column, message string) *data.RowError {
-	return &data.RowError{File: r.name, Row: r.row, Column: column, Message: message}
+	return r.ErrorAt(r.row, column, message)
+}
+
+// ErrorAt returns a problem at the given row and the named column: an
+// importer that reads ahead finds some problems rows after reading them.
+func (r *Reader) ErrorAt(row int, column, message string) *data.RowError {
+	return &data.RowError{File: r.name, Row: row, Column: column, Message: message}
 }
 
 // Next returns the next incident. It returns io.EOF after the last row, a

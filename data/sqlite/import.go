@@ -4,17 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"catracker/data"
 )
 
-// A bulk load into a nearly empty database drops the secondary indexes
-// once bulkRows rows have been read and builds them again at the end:
-// building an index by sorting writes each page once, while keeping it up
-// to date row by row rewrites the same pages many times over. Indexes stay
-// in place when the database already holds bulkMaxExisting incidents,
-// because updates of existing incidents need them.
+// A bulk load into a nearly empty database (see startBulk) begins once
+// bulkRows rows have been read. Indexes and triggers stay in place when the
+// database already holds bulkMaxExisting incidents, because updates of
+// existing incidents need them and rebuilding would cost more than it saves.
 const (
 	bulkRows        = 50_000
 	bulkMaxExisting = 10_000
@@ -49,15 +46,13 @@ func (s *Store) DryRun(ctx context.Context, src data.RowSource, progress data.Pr
 	return s.importRows(ctx, src, progress, true)
 }
 
-// rowNamer is implemented by sources whose errors name a row.
-type rowNamer interface {
-	// RowError returns a problem at the current row and the named column.
-	RowError(column, message string) *data.RowError
-}
-
 func (s *Store) importRows(ctx context.Context, src data.RowSource, progress data.Progress, dry bool) (data.ImportResult, error) {
 	var res data.ImportResult
 	var problems data.RowErrors
+	stop := make(chan struct{})
+	defer close(stop)
+	rows := readAhead(src, stop)
+	rn, _ := src.(rowNamer)
 	err := s.writeTx(ctx, func(w *writer) error {
 		maxBefore, err := w.maxID()
 		if err != nil {
@@ -78,36 +73,10 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		// The connection goes back to the pool for reads. Should this
 		// fail, it only reads with a smaller cache.
 		defer w.setCacheSize(cache)
-		var deferred []string // index definitions dropped for a bulk load
-		for n := 1; ; n++ {
-			if n == bulkRows && existing < bulkMaxExisting && problems.Total == 0 {
-				if deferred, err = w.dropIndexes(); err != nil {
-					return err
-				}
-			}
-			if n%1000 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				if progress != nil {
-					progress(n)
-				}
-			}
-			inc, err := src.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			var re *data.RowError
-			if errors.As(err, &re) {
-				problems.Add(re)
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			if problems.Total > 0 {
-				continue // keep checking, stop writing
-			}
+		// one stores a row on its own, updating an existing incident with
+		// its ref and reporting a ref that appears twice in the file.
+		one := func(r readRow) error {
+			inc := r.inc
 			added, err := w.put(inc)
 			if err != nil {
 				return err
@@ -118,29 +87,108 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 				dup = updated[word]&bit != 0
 				updated[word] |= bit
 			}
-			if dup {
+			switch {
+			case dup:
 				msg := fmt.Sprintf("ref %q appears more than once in the file; each incident needs its own ref", inc.Ref)
-				if rn, ok := src.(rowNamer); ok {
-					problems.Add(rn.RowError("ref", msg))
+				if rn != nil {
+					problems.Add(rn.ErrorAt(r.row, "ref", msg))
 				} else {
 					problems.Add(&data.RowError{Column: "ref", Message: msg})
 				}
-				continue
-			}
-			if added {
+			case added:
 				res.Added++
-			} else {
+			default:
 				res.Updated++
 			}
+			return nil
+		}
+		// Rows wait in pending to be inserted batchRows at a time; a batch
+		// that cannot be inserted as new goes row by row.
+		pending := make([]readRow, 0, batchRows)
+		incs := make([]*data.Incident, batchRows)
+		flush := func() error {
+			if len(pending) == batchRows && problems.Total == 0 {
+				for i, r := range pending {
+					incs[i] = r.inc
+				}
+				ok, err := w.putNew(incs)
+				if err != nil {
+					return err
+				}
+				if ok {
+					res.Added += len(pending)
+					pending = pending[:0]
+					return nil
+				}
+			}
+			for _, r := range pending {
+				if problems.Total > 0 {
+					break // keep checking, stop writing
+				}
+				if err := one(r); err != nil {
+					return err
+				}
+			}
+			pending = pending[:0]
+			return nil
+		}
+		var bulk *bulkLoad
+		n := 0
+		for batch := range rows {
+			for _, r := range batch {
+				n++
+				if n == bulkRows && existing < bulkMaxExisting && problems.Total == 0 {
+					if bulk, err = w.startBulk(); err != nil {
+						return err
+					}
+				}
+				if n%1000 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					if progress != nil {
+						progress(n)
+					}
+				}
+				var re *data.RowError
+				if errors.As(r.err, &re) {
+					problems.Add(re)
+					continue
+				}
+				if r.err != nil {
+					return r.err
+				}
+				if problems.Total > 0 {
+					continue // keep checking, stop writing
+				}
+				if pending = append(pending, r); len(pending) == batchRows {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if err := w.flushLinks(); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if problems.Total > 0 {
 			return &problems
 		}
-		if err := w.createIndexes(deferred); err != nil {
+		if err := w.finishBulk(bulk); err != nil {
 			return err
 		}
-		if err := w.dropUnusedSources(); err != nil {
-			return err
+		// Only an update unlinks sources, so only then can one fall out
+		// of use.
+		if res.Updated > 0 {
+			if err := w.dropUnusedSources(); err != nil {
+				return err
+			}
 		}
 		if dry {
 			return errDryRun

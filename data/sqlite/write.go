@@ -1,10 +1,12 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
@@ -21,21 +23,38 @@ import (
 type writer struct {
 	conn                                                  *sqlite3.SQLiteConn
 	findRef, findID, insert, update, source, unlink, link driver.Stmt
-	sources                                               map[sourceKey]int64
+	insertBatch, linkBatch                                driver.Stmt // see prepareBatches
+	sources                                               map[sourceKey]storedSource
+	seeds                                                 [2]maphash.Seed
+	args                                                  []driver.NamedValue
+	links                                                 []any // queued by putNew: incident, source, position, cited_as
 }
 
-type sourceKey struct{ outlet, title, published, url string }
+// sourceKey identifies a source by a 128-bit hash of its outlet, title,
+// date and URL, the columns that make a source unique. Hashes keep the
+// writer's map small whatever the length of the texts; two different
+// sources would share one with a probability near 2^-128 per pair.
+type sourceKey [2]uint64
+
+// storedSource is a source the writer has stored: its id and the hash of
+// the author it last wrote (0 when it wrote none), so that a later row
+// naming the same author needs no statement at all.
+type storedSource struct {
+	id     int64
+	author uint64
+}
 
 // background is the context of the writer's statements: a cancellable one
 // would make the driver watch it from a goroutine per statement. Callers
 // check for cancellation between rows instead.
 var background = context.Background()
 
-// maxCachedSources bounds the writer's map of the sources it has stored,
-// so that an import's memory does not grow with the number of distinct
-// sources in its file: when the map is full it starts again empty, and a
-// source it no longer holds is looked up in the database.
-const maxCachedSources = 1 << 16
+// maxCachedSources bounds the writer's map of the sources it has stored
+// (about 40 bytes each), so that an import's memory does not grow with the
+// number of distinct sources in its file: when the map is full it starts
+// again empty, and a source it no longer holds is stored again by the
+// statement that finds it in the database.
+const maxCachedSources = 1 << 19
 
 // writeTx runs fn in a BEGIN IMMEDIATE transaction on one connection and
 // commits only if fn succeeds.
@@ -96,7 +115,8 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
 }
 
 func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
-	w := &writer{conn: c, sources: map[sourceKey]int64{}}
+	w := &writer{conn: c, sources: map[sourceKey]storedSource{},
+		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	for _, p := range []struct {
 		dst *driver.Stmt
 		sql string
@@ -104,7 +124,7 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
 		{&w.findID, `SELECT id FROM incidents WHERE id = ?`},
 		{&w.insert, `INSERT INTO incidents (ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, person, summary, notes)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING`},
 		{&w.update, `UPDATE incidents SET ref = ?, date = ?, eff_date = ?, month = ?, area = ?, kind = ?, stage = ?,
 			count = ?, basis = ?, channel = ?, side = ?, person = ?, summary = ?, notes = ? WHERE id = ?`},
 		{&w.source, `INSERT INTO sources (outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?)
@@ -126,32 +146,35 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.unlink, w.link} {
+	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.unlink, w.link,
+		w.insertBatch, w.linkBatch} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-func named(args []any) []driver.NamedValue {
-	nv := make([]driver.NamedValue, len(args))
+// bind returns args as the driver's parameters, in a slice the writer
+// reuses from one statement to the next.
+func (w *writer) bind(args []any) []driver.NamedValue {
+	w.args = w.args[:0]
 	for i, a := range args {
 		if n, ok := a.(int); ok {
 			a = int64(n)
 		}
-		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+		w.args = append(w.args, driver.NamedValue{Ordinal: i + 1, Value: a})
 	}
-	return nv
+	return w.args
 }
 
 func (w *writer) exec(st driver.Stmt, args ...any) (driver.Result, error) {
-	return st.(driver.StmtExecContext).ExecContext(background, named(args))
+	return st.(driver.StmtExecContext).ExecContext(background, w.bind(args))
 }
 
 // queryID runs a statement that returns at most one integer; ok is false
 // when it returns no row.
 func (w *writer) queryID(st driver.Stmt, args ...any) (id int64, ok bool, err error) {
-	rows, err := st.(driver.StmtQueryContext).QueryContext(background, named(args))
+	rows, err := st.(driver.StmtQueryContext).QueryContext(background, w.bind(args))
 	if err != nil {
 		return 0, false, err
 	}
@@ -184,15 +207,6 @@ func (w *writer) refOwner(ref string) (int64, bool, error) {
 // with inc.Ref, or else inserts a new one. It sets inc.ID and reports
 // whether it inserted.
 func (w *writer) put(inc *data.Incident) (added bool, err error) {
-	if inc.ID == 0 {
-		id, ok, err := w.refOwner(inc.Ref)
-		if err != nil {
-			return false, fmt.Errorf("look up ref %s: %w", inc.Ref, err)
-		}
-		if ok {
-			inc.ID = id
-		}
-	}
 	var count any
 	if inc.Count != nil {
 		count = *inc.Count
@@ -201,15 +215,26 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 		string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis), string(inc.Channel),
 		string(inc.Side), inc.Person, inc.Summary, inc.Notes}
 	if inc.ID == 0 {
+		// Most imported rows are new: try the insert first, and look the
+		// ref up only when it is taken.
 		res, err := w.exec(w.insert, vals...)
 		if err != nil {
 			return false, fmt.Errorf("insert incident %s: %w", inc.Ref, err)
 		}
-		if inc.ID, err = res.LastInsertId(); err != nil {
+		if n, err := res.RowsAffected(); err != nil {
 			return false, fmt.Errorf("insert incident %s: %w", inc.Ref, err)
+		} else if n == 1 {
+			if inc.ID, err = res.LastInsertId(); err != nil {
+				return false, fmt.Errorf("insert incident %s: %w", inc.Ref, err)
+			}
+			added = true
+		} else if id, ok, err := w.refOwner(inc.Ref); err != nil || !ok {
+			return false, fmt.Errorf("look up ref %s: %w", inc.Ref, cmp.Or(err, errors.New("taken but not found")))
+		} else {
+			inc.ID = id
 		}
-		added = true
-	} else {
+	}
+	if !added {
 		if _, err := w.exec(w.update, append(vals, inc.ID)...); err != nil {
 			return false, fmt.Errorf("update incident %s: %w", inc.Ref, err)
 		}
@@ -219,33 +244,44 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 	}
 	for i := range inc.Sources {
 		src := &inc.Sources[i]
-		pub := ""
-		if !src.Published.IsZero() {
-			pub = src.Published.String()
+		if src.ID, err = w.storeSource(src); err != nil {
+			return false, fmt.Errorf("store source %q of %s: %w", src.Outlet, inc.Ref, err)
 		}
-		key := sourceKey{src.Outlet, src.Title, pub, src.URL}
-		id, ok := w.sources[key]
-		if !ok || src.Author != "" {
-			if id, _, err = w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL); err != nil {
-				return false, fmt.Errorf("store source %q of %s: %w", src.Outlet, inc.Ref, err)
-			}
-		}
-		if !ok {
-			if len(w.sources) >= maxCachedSources {
-				clear(w.sources)
-			}
-			// The strings share memory with the CSV reader's whole record:
-			// copies keep the map from holding every record alive.
-			key = sourceKey{strings.Clone(key.outlet), strings.Clone(key.title), strings.Clone(key.published),
-				strings.Clone(key.url)}
-			w.sources[key] = id
-		}
-		src.ID = id
-		if _, err := w.exec(w.link, inc.ID, id, i, src.CitedAs); err != nil {
+		if _, err := w.exec(w.link, inc.ID, src.ID, i, src.CitedAs); err != nil {
 			return false, fmt.Errorf("link source %q to %s: %w", src.Outlet, inc.Ref, err)
 		}
 	}
 	return added, nil
+}
+
+// storeSource returns the id of src, storing it when it is new and its
+// author when it names one. Sources repeat from row to row, so the writer
+// remembers those it has stored and runs no statement for them again.
+func (w *writer) storeSource(src *data.Source) (int64, error) {
+	pub := ""
+	if !src.Published.IsZero() {
+		pub = src.Published.String()
+	}
+	type unique struct{ outlet, title, published, url string }
+	u := unique{src.Outlet, src.Title, pub, src.URL}
+	key := sourceKey{maphash.Comparable(w.seeds[0], u), maphash.Comparable(w.seeds[1], u)}
+	var author uint64
+	if src.Author != "" {
+		author = maphash.String(w.seeds[0], src.Author) | 1 // never 0, which means none
+	}
+	stored, ok := w.sources[key]
+	if ok && (author == 0 || author == stored.author) {
+		return stored.id, nil
+	}
+	id, _, err := w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL)
+	if err != nil {
+		return 0, err
+	}
+	if !ok && len(w.sources) >= maxCachedSources {
+		clear(w.sources)
+	}
+	w.sources[key] = storedSource{id: id, author: author}
+	return id, nil
 }
 
 // dropUnusedSources deletes sources that no incident cites.
@@ -336,60 +372,93 @@ func (w *writer) scalar(q string) (int64, error) {
 	return n, nil
 }
 
-// dropIndexes drops the secondary indexes of incidents and their links to
-// sources and returns their definitions for createIndexes. The unique
-// index on ref stays: imports look refs up in it.
-func (w *writer) dropIndexes() ([]string, error) {
-	rows, err := w.conn.QueryContext(background, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incidents', 'incident_sources')`, nil)
-	if err != nil {
-		return nil, fmt.Errorf("list indexes: %w", err)
-	}
-	var names, defs []string
-	dest := make([]driver.Value, 2)
-	for {
-		if err := rows.Next(dest); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("list indexes: %w", err)
-		}
-		names = append(names, string(asText(dest[0])))
-		defs = append(defs, string(asText(dest[1])))
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := w.conn.ExecContext(background, `DROP INDEX "`+n+`"`, nil); err != nil {
-			return nil, fmt.Errorf("drop index %s: %w", n, err)
-		}
-	}
-	return defs, nil
-}
+// batchRows is how many incidents, or links to sources, one multi-row
+// INSERT writes. Run one row at a time, a statement costs several times
+// the row it writes: SQLite resets it, opens its cursors and seeks the end
+// of the table and of every index again for each row.
+const batchRows = 64
 
-func asText(v driver.Value) []byte {
-	switch t := v.(type) {
-	case string:
-		return []byte(t)
-	case []byte:
-		return t
+// incidentColumnCount is the number of values an inserted incident binds.
+const incidentColumnCount = 15
+
+// prepareBatches prepares the multi-row statements of putNew and
+// flushLinks on first use.
+func (w *writer) prepareBatches() error {
+	if w.insertBatch != nil {
+		return nil
+	}
+	row := "(" + strings.Repeat("?, ", incidentColumnCount-1) + "?)"
+	q := `INSERT INTO incidents (id, ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, person, summary, notes)
+		VALUES ` + strings.Repeat(row+", ", batchRows-1) + row
+	var err error
+	if w.insertBatch, err = w.conn.Prepare(q); err != nil {
+		return fmt.Errorf("prepare statement: %w", err)
+	}
+	q = `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES ` +
+		strings.Repeat("(?, ?, ?, ?), ", batchRows-1) + "(?, ?, ?, ?) ON CONFLICT DO NOTHING"
+	if w.linkBatch, err = w.conn.Prepare(q); err != nil {
+		return fmt.Errorf("prepare statement: %w", err)
 	}
 	return nil
 }
 
-// createIndexes runs the index definitions dropIndexes returned. SQLite
-// sorts each index in memory chunks as large as the page cache, so the
-// cache is made smaller for the rebuild; the caller restores it.
-func (w *writer) createIndexes(defs []string) error {
-	if len(defs) == 0 {
-		return nil
+// putNew inserts batchRows incidents that are expected to be new, with
+// the ids that follow the largest, in one statement. When one of their
+// refs is taken, in the database or twice among them, it writes nothing
+// and returns false: the caller then stores them one by one with put,
+// which updates or reports them. Their links to sources are queued for
+// flushLinks.
+func (w *writer) putNew(incs []*data.Incident) (bool, error) {
+	if err := w.prepareBatches(); err != nil {
+		return false, err
 	}
-	if err := w.setCacheSize(-indexCacheKiB); err != nil {
-		return err
+	last, err := w.maxID()
+	if err != nil {
+		return false, fmt.Errorf("read largest id: %w", err)
 	}
-	for _, d := range defs {
-		if _, err := w.conn.ExecContext(background, d, nil); err != nil {
-			return fmt.Errorf("rebuild index: %w", err)
+	args := make([]any, 0, batchRows*incidentColumnCount)
+	for i, inc := range incs {
+		var count any
+		if inc.Count != nil {
+			count = *inc.Count
+		}
+		args = append(args, last+1+int64(i), inc.Ref, inc.Date.String(), inc.Date.End().Format("2006-01-02"),
+			inc.Date.MonthIndex(), string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis),
+			string(inc.Channel), string(inc.Side), inc.Person, inc.Summary, inc.Notes)
+	}
+	if _, err := w.exec(w.insertBatch, args...); err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+			return false, nil
+		}
+		return false, fmt.Errorf("insert incidents %s to %s: %w", incs[0].Ref, incs[len(incs)-1].Ref, err)
+	}
+	for i, inc := range incs {
+		inc.ID = last + 1 + int64(i)
+		for j := range inc.Sources {
+			src := &inc.Sources[j]
+			if src.ID, err = w.storeSource(src); err != nil {
+				return false, fmt.Errorf("store source %q of %s: %w", src.Outlet, inc.Ref, err)
+			}
+			w.links = append(w.links, inc.ID, src.ID, int64(j), src.CitedAs)
+			if len(w.links) == 4*batchRows {
+				if _, err := w.exec(w.linkBatch, w.links...); err != nil {
+					return false, fmt.Errorf("link sources: %w", err)
+				}
+				w.links = w.links[:0]
+			}
 		}
 	}
+	return true, nil
+}
+
+// flushLinks writes the links to sources that putNew queued.
+func (w *writer) flushLinks() error {
+	for l := w.links; len(l) > 0; l = l[4:] {
+		if _, err := w.exec(w.link, l[:4]...); err != nil {
+			return fmt.Errorf("link source %d to incident %d: %w", l[1], l[0], err)
+		}
+	}
+	w.links = w.links[:0]
 	return nil
 }
