@@ -6,19 +6,79 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"strconv"
+	"strings"
+
+	"catracker/data"
 )
 
-// bulkLoad holds what a bulk load took away to be put back at its end:
-// the definitions of the secondary indexes and of the triggers that keep
-// the summary tables.
-type bulkLoad struct {
-	indexes, triggers []string
+// bulkState is what a bulk load keeps while it runs. It takes away the
+// secondary indexes and the triggers that keep the summaries, and puts
+// them back at its end; meanwhile it adds up the monthly summary of the
+// incidents it inserts and queues new sources for batched inserts.
+type bulkState struct {
+	indexes, triggers []string // definitions to run again at the end
+
+	// monthly sums the monthly summary of the incidents inserted since
+	// the bulk load began. An update cannot be subtracted from it (the
+	// largest total of a month may have gone), so after one, stale says
+	// to compute the summary afresh instead.
+	monthly map[monthlyKey]monthlySums
+	stale   bool
+
+	// allSources says the writer's map holds every source in the
+	// database, so that one it has not seen is new. nextSource is the id
+	// the next new source gets, and queued holds the values of new sources
+	// not inserted yet: id, outlet, title, author, published, url. While
+	// the map knows every source, nothing needs the unique index of
+	// sources, which is dropped; sourceIndex is its definition.
+	allSources  bool
+	nextSource  int64
+	queued      []any
+	sourceIndex string
 }
 
-// rebuildSummaries computes the summary tables afresh from the incidents,
-// as migrations 002 and 003 first filled them.
-var rebuildSummaries = []string{
+// monthlyKey and monthlySums are a row of the monthly summary (migration 002).
+type monthlyKey struct {
+	kind, area, channel, stage, side string
+	named                            bool
+	month                            int
+}
+
+type monthlySums struct{ events, cases, most, rows int }
+
+// count adds an incident to the monthly sums, as the trigger
+// monthly_insert would; an update makes the sums stale.
+func (b *bulkState) count(inc *data.Incident, added bool) {
+	if !added {
+		b.stale = true
+		return
+	}
+	k := monthlyKey{string(inc.Kind), string(inc.Area), string(inc.Channel), string(inc.Stage), string(inc.Side),
+		inc.Person != "", inc.Date.MonthIndex()}
+	s := b.monthly[k]
+	n := -1 // unknown
+	if inc.Count != nil {
+		n = *inc.Count
+	}
+	if inc.Basis == data.Event {
+		s.events += max(n, 0)
+		if n < 0 {
+			s.cases++
+		} else {
+			s.cases += n
+		}
+	} else {
+		s.most = max(s.most, n)
+	}
+	s.rows++
+	b.monthly[k] = s
+}
+
+// rebuildMonthly computes the monthly summary afresh from the incidents,
+// as migration 002 first filled it.
+var rebuildMonthly = []string{
 	`DELETE FROM monthly`,
 	`INSERT INTO monthly (kind, area, channel, stage, side, named, month, events, cases, most, rows)
 	SELECT kind, area, channel, stage, side, person <> '', month,
@@ -27,6 +87,19 @@ var rebuildSummaries = []string{
 	       COALESCE(MAX(CASE WHEN basis <> 'event' THEN count END), 0),
 	       COUNT(*)
 	FROM incidents GROUP BY kind, area, channel, stage, side, person <> '', month`,
+}
+
+// mergeMonthly adds one row of sums to the monthly summary, as the
+// trigger monthly_insert does for one incident.
+const mergeMonthly = `INSERT INTO monthly (kind, area, channel, stage, side, named, month, events, cases, most, rows)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT DO UPDATE SET events = events + excluded.events, cases = cases + excluded.cases,
+	    most = max(most, excluded.most), rows = rows + excluded.rows`
+
+// rebuildCases computes the case summaries afresh from the incidents, as
+// migration 003 first filled them. They hold a row per person, which the
+// writer does not keep in memory.
+var rebuildCases = []string{
 	`DELETE FROM person_cases`,
 	`DELETE FROM case_months`,
 	`INSERT INTO person_cases (area, person, side, stage, first, rows)
@@ -47,23 +120,119 @@ var rebuildSummaries = []string{
 
 // startBulk begins a bulk load: it drops the secondary indexes of the
 // incidents and their links to sources, and the triggers that keep the
-// summaries, and returns their definitions for finishBulk. Building an
-// index by sorting writes each page once, while keeping it up to date row
-// by row rewrites the same pages many times over; likewise one GROUP BY
-// at the end costs less than a trigger on every row. The unique index on
-// ref stays: imports look refs up in it. All of it happens inside the
+// summaries, keeping their definitions for finishBulk. Building an index
+// by sorting writes each page once, while keeping it up to date row by
+// row rewrites the same pages many times over; likewise summing in memory
+// costs next to nothing beside a trigger on every row. The unique index
+// on ref stays: imports look refs up in it. All of it happens inside the
 // import's transaction, so a failed import puts everything back.
-func (w *writer) startBulk() (*bulkLoad, error) {
-	b := &bulkLoad{}
+//
+// It also loads every source into the writer's map, when they fit, so
+// that new sources can be inserted in batches.
+func (w *writer) startBulk() error {
+	b := &bulkState{monthly: map[monthlyKey]monthlySums{}}
 	var err error
 	if b.indexes, err = w.dropAll("index", `type = 'index' AND sql IS NOT NULL
 		AND tbl_name IN ('incidents', 'incident_sources')`); err != nil {
-		return nil, err
+		return err
 	}
 	if b.triggers, err = w.dropAll("trigger", `type = 'trigger'`); err != nil {
-		return nil, err
+		return err
 	}
-	return b, nil
+	if b.allSources, b.nextSource, err = w.loadSources(); err != nil {
+		return err
+	}
+	if b.allSources {
+		idx, err := w.dropAll("index", `type = 'index' AND name = 'sources_unique'`)
+		if err != nil {
+			return err
+		}
+		if len(idx) == 1 {
+			b.sourceIndex = idx[0]
+		}
+	}
+	w.bulk = b
+	return nil
+}
+
+// restoreSourceIndex builds the unique index of sources again, if a bulk
+// load dropped it.
+func (w *writer) restoreSourceIndex() error {
+	if w.bulk == nil || w.bulk.sourceIndex == "" {
+		return nil
+	}
+	if err := w.flushSources(); err != nil {
+		return err
+	}
+	if _, err := w.conn.ExecContext(background, w.bulk.sourceIndex, nil); err != nil {
+		return fmt.Errorf("rebuild index of sources: %w", err)
+	}
+	w.bulk.sourceIndex = ""
+	return nil
+}
+
+// loadSources fills the writer's map with every source in the database
+// and returns the id after the largest; all is false when there are too
+// many to hold.
+func (w *writer) loadSources() (all bool, next int64, err error) {
+	n, err := w.scalar(`SELECT COUNT(*) FROM sources`)
+	if err != nil {
+		return false, 0, fmt.Errorf("count sources: %w", err)
+	}
+	if n > maxCachedSources/2 {
+		return false, 0, nil
+	}
+	rows, err := w.conn.QueryContext(background, `SELECT id, outlet, title, published, url, author FROM sources`, nil)
+	if err != nil {
+		return false, 0, fmt.Errorf("read sources: %w", err)
+	}
+	defer rows.Close()
+	clear(w.sources)
+	dest := make([]driver.Value, 6)
+	next = 1
+	for {
+		if err := rows.Next(dest); errors.Is(err, io.EOF) {
+			return true, next, nil
+		} else if err != nil {
+			return false, 0, fmt.Errorf("read sources: %w", err)
+		}
+		id, _ := dest[0].(int64)
+		key := w.sourceKey(string(asText(dest[1])), string(asText(dest[2])), string(asText(dest[3])), string(asText(dest[4])))
+		w.sources[key] = storedSource{id: id, author: w.authorHash(string(asText(dest[5])))}
+		next = max(next, id+1)
+	}
+}
+
+// queueSource gives a new source its id and queues it for insertion.
+func (w *writer) queueSource(outlet, title, author, published, url string) (int64, error) {
+	if err := w.prepareBatches(); err != nil {
+		return 0, err
+	}
+	b := w.bulk
+	id := b.nextSource
+	b.nextSource++
+	b.queued = append(b.queued, id, outlet, title, author, published, url)
+	if len(b.queued) == 6*batchRows {
+		if _, err := w.exec(w.sourceBatch, b.queued...); err != nil {
+			return 0, fmt.Errorf("insert sources: %w", err)
+		}
+		b.queued = b.queued[:0]
+	}
+	return id, nil
+}
+
+// flushSources inserts the queued new sources.
+func (w *writer) flushSources() error {
+	if w.bulk == nil {
+		return nil
+	}
+	for q := w.bulk.queued; len(q) > 0; q = q[6:] {
+		if _, err := w.exec(w.sourceRow, q[:6]...); err != nil {
+			return fmt.Errorf("insert source %q: %w", q[1], err)
+		}
+	}
+	w.bulk.queued = w.bulk.queued[:0]
+	return nil
 }
 
 // dropAll drops the schema objects of one type that match where and
@@ -104,18 +273,27 @@ func asText(v driver.Value) []byte {
 	return nil
 }
 
-// finishBulk ends a bulk load, if b is one: it builds the indexes again,
-// computes the summaries afresh and puts the triggers back. SQLite sorts
-// each index in memory chunks as large as the page cache, so the cache is
-// made smaller for the rebuild (the caller restores it), and the sorts
-// use every core.
-func (w *writer) finishBulk(b *bulkLoad) error {
+// finishBulk ends a bulk load, if one is running: it builds the indexes
+// again, brings the summaries up to date and puts the triggers back.
+// SQLite sorts each index in memory chunks as large as the page cache, so
+// the cache is made smaller for the rebuild (the caller restores it), and
+// the sorts use every core.
+func (w *writer) finishBulk() error {
+	b := w.bulk
 	if b == nil {
 		return nil
 	}
 	if err := w.setCacheSize(-indexCacheKiB); err != nil {
 		return err
 	}
+	if err := w.restoreSourceIndex(); err != nil {
+		return err
+	}
+	w.bulk = nil
+	// The map of sources is not needed any more: its memory goes back
+	// before the sorts that rebuild the indexes take theirs.
+	w.sources = nil
+	debug.FreeOSMemory()
 	threads := strconv.Itoa(min(runtime.NumCPU(), 4) - 1)
 	if _, err := w.conn.ExecContext(background, "PRAGMA threads = "+threads, nil); err != nil {
 		return fmt.Errorf("set sort threads: %w", err)
@@ -128,9 +306,12 @@ func (w *writer) finishBulk(b *bulkLoad) error {
 			return fmt.Errorf("rebuild index: %w", err)
 		}
 	}
-	for _, q := range rebuildSummaries {
+	if err := w.finishMonthly(b); err != nil {
+		return err
+	}
+	for _, q := range rebuildCases {
 		if _, err := w.conn.ExecContext(background, q, nil); err != nil {
-			return fmt.Errorf("rebuild summaries: %w", err)
+			return fmt.Errorf("rebuild case summaries: %w", err)
 		}
 	}
 	for _, d := range b.triggers {
@@ -140,3 +321,35 @@ func (w *writer) finishBulk(b *bulkLoad) error {
 	}
 	return nil
 }
+
+// finishMonthly adds the bulk load's sums to the monthly summary, or
+// computes it afresh when they are stale.
+func (w *writer) finishMonthly(b *bulkState) error {
+	if b.stale {
+		for _, q := range rebuildMonthly {
+			if _, err := w.conn.ExecContext(background, q, nil); err != nil {
+				return fmt.Errorf("rebuild monthly summary: %w", err)
+			}
+		}
+		return nil
+	}
+	st, err := w.conn.Prepare(mergeMonthly)
+	if err != nil {
+		return fmt.Errorf("prepare statement: %w", err)
+	}
+	defer st.Close()
+	for k, s := range b.monthly {
+		named := 0
+		if k.named {
+			named = 1
+		}
+		if _, err := w.exec(st, k.kind, k.area, k.channel, k.stage, k.side, named, k.month,
+			s.events, s.cases, s.most, s.rows); err != nil {
+			return fmt.Errorf("update monthly summary: %w", err)
+		}
+	}
+	return nil
+}
+
+// sourceColumns is the row of a new source's values in a batch.
+var sourceColumns = "(" + strings.Repeat("?, ", 5) + "?)"

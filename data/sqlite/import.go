@@ -8,14 +8,12 @@ import (
 	"catracker/data"
 )
 
-// A bulk load into a nearly empty database (see startBulk) begins once
-// bulkRows rows have been read. Indexes and triggers stay in place when the
-// database already holds bulkMaxExisting incidents, because updates of
-// existing incidents need them and rebuilding would cost more than it saves.
-const (
-	bulkRows        = 50_000
-	bulkMaxExisting = 10_000
-)
+// A large import becomes a bulk load (see startBulk) once it has read
+// bulkRows rows and at least as many rows as the database held before:
+// from then on, building the indexes and summaries again at the end costs
+// less than keeping them up to date row by row. A small import into a
+// large database keeps them, since it would pay for rebuilding them all.
+const bulkRows = 5_000
 
 // An import's memory is mostly SQLite's page cache and, while indexes are
 // rebuilt, its sorter, which fills chunks as large as the page cache
@@ -53,7 +51,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 	defer close(stop)
 	rows := readAhead(src, stop)
 	rn, _ := src.(rowNamer)
-	err := s.writeTx(ctx, func(w *writer) error {
+	err := s.importTx(ctx, func(w *writer) error {
 		maxBefore, err := w.maxID()
 		if err != nil {
 			return fmt.Errorf("read %s: %w", s.path, err)
@@ -105,13 +103,9 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		// Rows wait in pending to be inserted batchRows at a time; a batch
 		// that cannot be inserted as new goes row by row.
 		pending := make([]readRow, 0, batchRows)
-		incs := make([]*data.Incident, batchRows)
 		flush := func() error {
 			if len(pending) == batchRows && problems.Total == 0 {
-				for i, r := range pending {
-					incs[i] = r.inc
-				}
-				ok, err := w.putNew(incs)
+				ok, err := w.putNew(pending)
 				if err != nil {
 					return err
 				}
@@ -132,13 +126,12 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 			pending = pending[:0]
 			return nil
 		}
-		var bulk *bulkLoad
 		n := 0
 		for batch := range rows {
 			for _, r := range batch {
 				n++
-				if n == bulkRows && existing < bulkMaxExisting && problems.Total == 0 {
-					if bulk, err = w.startBulk(); err != nil {
+				if w.bulk == nil && n%bulkRows == 0 && int64(n) >= existing && problems.Total == 0 {
+					if err := w.startBulk(); err != nil {
 						return err
 					}
 				}
@@ -171,7 +164,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		if err := flush(); err != nil {
 			return err
 		}
-		if err := w.flushLinks(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		if err := ctx.Err(); err != nil {
@@ -180,7 +173,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		if problems.Total > 0 {
 			return &problems
 		}
-		if err := w.finishBulk(bulk); err != nil {
+		if err := w.finishBulk(); err != nil {
 			return err
 		}
 		// Only an update unlinks sources, so only then can one fall out

@@ -166,3 +166,91 @@ func TestNewerSchemaIsRefusedUnchanged(t *testing.T) {
 		t.Error("the newer database was modified")
 	}
 }
+
+// TestUpgradeToCaseSummariesKeepsEverything fills a database at schema 2,
+// then opens it with every migration: migration 3 builds the incidents
+// table again, which must keep every incident, every link to a source
+// (dropping the old table must not cascade to them) and give summaries
+// equal to counting afresh.
+func TestUpgradeToCaseSummariesKeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	old := map[string]string{}
+	for _, name := range []string{"001_init.sql", "002_monthly.sql"} {
+		b, err := embedded.ReadFile("migrations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old[name] = string(b)
+	}
+	withMigrations(t, old)
+	path := filepath.Join(t.TempDir(), "v2.db")
+	st, err := Open(ctx, path, Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := 2
+	for i, inc := range []data.Incident{
+		{Ref: "a", Date: data.Date{Year: 2023, Month: 2}, Area: data.KG, Kind: data.Prosecution, Stage: data.Charge,
+			Person: "P", Side: data.Russia, Basis: data.Event, Summary: "s", Sources: []data.Source{{Outlet: "O"}, {Outlet: "N", Title: "t"}}},
+		{Ref: "b", Date: data.Date{Year: 2023, Month: 5}, Area: data.KG, Kind: data.Prosecution, Stage: data.Sentence,
+			Person: "P", Basis: data.Event, Summary: "s", Sources: []data.Source{{Outlet: "O"}}},
+		{Ref: "c", Date: data.Date{Year: 2022, Month: 3}, Area: data.TJ, Kind: data.Death, Basis: data.Event, Count: &two,
+			Summary: "s", Sources: []data.Source{{Outlet: "N", Title: "t"}}},
+	} {
+		if err := st.SaveIncident(ctx, &inc); err != nil {
+			t.Fatalf("incident %d: %v", i, err)
+		}
+	}
+	links := func(st *Store) int {
+		var n int
+		if err := st.db.QueryRow("SELECT COUNT(*) FROM incident_sources").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := links(st); n != 4 {
+		t.Fatalf("%d links before the upgrade, want 4", n)
+	}
+	st.Close()
+
+	withMigrations(t, map[string]string{
+		"001_init.sql": old["001_init.sql"], "002_monthly.sql": old["002_monthly.sql"],
+		"003_cases.sql": func() string { b, _ := embedded.ReadFile("migrations/003_cases.sql"); return string(b) }(),
+	})
+	st, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer st.Close()
+	if v := userVersion(t, st); v != 3 {
+		t.Errorf("user_version = %d, want 3", v)
+	}
+	if n := incidentRows(t, st); n != 3 {
+		t.Errorf("%d incidents after the upgrade, want 3", n)
+	}
+	if n := links(st); n != 4 {
+		t.Errorf("%d links after the upgrade, want 4", n)
+	}
+	var fk, foreignKeys int
+	if err := st.db.QueryRow("SELECT COUNT(*) FROM pragma_foreign_key_check").Scan(&fk); err != nil || fk != 0 {
+		t.Errorf("foreign key check: %d broken (%v)", fk, err)
+	}
+	if err := st.db.QueryRow("PRAGMA foreign_keys").Scan(&foreignKeys); err != nil || foreignKeys != 1 {
+		t.Errorf("foreign keys = %d after the upgrade (%v), want on", foreignKeys, err)
+	}
+	sameRows(t, "monthly", monthlyRows(t, st, false), monthlyRows(t, st, true))
+	sameRows(t, "person_cases", summaryRows(t, st, personCasesQuery), summaryRows(t, st, freshPersonCasesQuery))
+	sameRows(t, "case_months", summaryRows(t, st, caseMonthsQuery), summaryRows(t, st, freshCaseMonthsQuery))
+	// The new CHECK constraints still refuse what the old ones did.
+	if _, err := st.db.Exec(`INSERT INTO incidents (ref, date, eff_date, month, area, kind, summary)
+		VALUES ('x', '2023', '2023-12-31', 1, 'XX', 'death', 's')`); err == nil {
+		t.Error("an unknown area was accepted")
+	}
+	// Deleting an incident still removes its links.
+	if err := st.DeleteIncident(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if n := links(st); n != 2 {
+		t.Errorf("%d links after deleting an incident with two, want 2", n)
+	}
+}

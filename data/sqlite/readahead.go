@@ -16,11 +16,13 @@ const (
 	readInFlight = 4
 )
 
-// readRow is one row read ahead: an incident, or the error reading it.
+// readRow is one row read ahead: an incident and its values for the
+// insert statements (see incidentValues), or the error reading it.
 type readRow struct {
-	inc *data.Incident
-	err error
-	row int // the source's row number, when it has them
+	inc  *data.Incident
+	vals []any
+	err  error
+	row  int // the source's row number, when it has them
 }
 
 // rowNamer is implemented by sources whose rows have numbers, such as the
@@ -44,6 +46,9 @@ func readAhead(src data.RowSource, stop <-chan struct{}) <-chan []readRow {
 		for {
 			inc, err := src.Next()
 			r := readRow{inc: inc, err: err}
+			if err == nil {
+				r.vals = incidentValues(inc)
+			}
 			if rn != nil {
 				r.row = rn.Row()
 			}

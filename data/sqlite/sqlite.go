@@ -206,6 +206,21 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("back up %s before upgrading it: %w", s.path, err)
 		}
 	}
+	// A migration may build a table again (create, copy, drop, rename),
+	// which must not delete the rows that refer to the old table, so
+	// migrations run with foreign keys off, on one connection, and each
+	// checks them before it commits.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return friendly(s.path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return friendly(s.path, err)
+	}
+	// Back on for the pool; should this fail, every write transaction
+	// sets the mode it needs anyway (see transact).
+	defer conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
 	for v := version + 1; v <= latest; v++ {
 		names, _ := fs.Glob(migrations, fmt.Sprintf("migrations/%03d_*.sql", v))
 		if len(names) != 1 {
@@ -215,33 +230,37 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("read migration %s: %w", names[0], err)
 		}
-		if err := s.inTx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return fmt.Errorf("apply %s: %w", names[0], err)
-			}
-			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(v))
-			return err
-		}); err != nil {
+		if err := migrateTo(ctx, conn, v, names[0], string(body)); err != nil {
 			return friendly(s.path, err)
 		}
 	}
 	return nil
 }
 
-// inTx runs fn in a transaction and commits only if it succeeds.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// migrateTo applies one migration in a transaction on conn and commits it
+// only if it leaves every foreign key satisfied.
+func migrateTo(ctx context.Context, conn *sql.Conn, version int, name, body string) error {
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return friendly(s.path, err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return friendly(s.path, err)
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return fmt.Errorf("apply %s: %w", name, err)
 	}
-	return nil
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("check %s: %w", name, err)
+	}
+	broken := rows.Next()
+	rows.Close()
+	if broken {
+		return fmt.Errorf("apply %s: it leaves references to missing rows", name)
+	}
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(version)); err != nil {
+		return fmt.Errorf("apply %s: %w", name, err)
+	}
+	return tx.Commit()
 }
 
 // Path returns the database file.

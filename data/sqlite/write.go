@@ -23,11 +23,13 @@ import (
 type writer struct {
 	conn                                                  *sqlite3.SQLiteConn
 	findRef, findID, insert, update, source, unlink, link driver.Stmt
-	insertBatch, linkBatch                                driver.Stmt // see prepareBatches
+	setAuthor                                             driver.Stmt
+	insertBatch, linkBatch, sourceBatch, sourceRow        driver.Stmt // see prepareBatches
 	sources                                               map[sourceKey]storedSource
 	seeds                                                 [2]maphash.Seed
 	args                                                  []driver.NamedValue
 	links                                                 []any // queued by putNew: incident, source, position, cited_as
+	bulk                                                  *bulkState
 }
 
 // sourceKey identifies a source by a 128-bit hash of its outlet, title,
@@ -72,6 +74,19 @@ const maxCachedSources = 1 << 19
 // their memory bounded. A statement journal holds only the pages one
 // statement changes, a few per row.
 func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
+	return s.transact(ctx, true, fn)
+}
+
+// importTx is writeTx without SQLite's foreign key checks, for imports.
+// An import links incidents only to sources it has just stored and by
+// ids it has just been given, so the checks (two lookups for every link,
+// a tenth of a large import's time) could never fail; and an import
+// deletes no incident, so no cascade is missed.
+func (s *Store) importTx(ctx context.Context, fn func(w *writer) error) error {
+	return s.transact(ctx, false, fn)
+}
+
+func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *writer) error) error {
 	if err := s.writeCheck(); err != nil {
 		return err
 	}
@@ -84,6 +99,19 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
 		c, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		// Every write transaction sets the foreign key mode it needs, so a
+		// connection that comes back from an import or a migration with
+		// them off cannot carry that into the next one.
+		mode := "ON"
+		if !foreignKeys {
+			mode = "OFF"
+			// Back on for whatever else uses the connection; should this
+			// fail, the next write transaction sets them anyway.
+			defer c.ExecContext(background, "PRAGMA foreign_keys = ON", nil)
+		}
+		if _, err := c.ExecContext(background, "PRAGMA foreign_keys = "+mode, nil); err != nil {
+			return friendly(s.path, err)
 		}
 		if _, err := c.ExecContext(background, "PRAGMA temp_store = MEMORY", nil); err != nil {
 			return friendly(s.path, err)
@@ -131,6 +159,7 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 			ON CONFLICT (outlet, title, published, url) DO UPDATE
 			SET author = CASE WHEN excluded.author <> '' THEN excluded.author ELSE sources.author END
 			RETURNING id`},
+		{&w.setAuthor, `UPDATE sources SET author = ? WHERE id = ?`},
 		{&w.unlink, `DELETE FROM incident_sources WHERE incident_id = ?`},
 		{&w.link, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES (?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
@@ -146,8 +175,8 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.unlink, w.link,
-		w.insertBatch, w.linkBatch} {
+	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.setAuthor, w.unlink, w.link,
+		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow} {
 		if st != nil {
 			st.Close()
 		}
@@ -207,13 +236,7 @@ func (w *writer) refOwner(ref string) (int64, bool, error) {
 // with inc.Ref, or else inserts a new one. It sets inc.ID and reports
 // whether it inserted.
 func (w *writer) put(inc *data.Incident) (added bool, err error) {
-	var count any
-	if inc.Count != nil {
-		count = *inc.Count
-	}
-	vals := []any{inc.Ref, inc.Date.String(), inc.Date.End().Format("2006-01-02"), inc.Date.MonthIndex(),
-		string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis), string(inc.Channel),
-		string(inc.Side), inc.Person, inc.Summary, inc.Notes}
+	vals := incidentValues(inc)
 	if inc.ID == 0 {
 		// Most imported rows are new: try the insert first, and look the
 		// ref up only when it is taken.
@@ -233,6 +256,9 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 		} else {
 			inc.ID = id
 		}
+	}
+	if w.bulk != nil {
+		w.bulk.count(inc, added)
 	}
 	if !added {
 		if _, err := w.exec(w.update, append(vals, inc.ID)...); err != nil {
@@ -257,31 +283,74 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 // storeSource returns the id of src, storing it when it is new and its
 // author when it names one. Sources repeat from row to row, so the writer
 // remembers those it has stored and runs no statement for them again.
+// During a bulk load it knows every source in the database, so a source
+// it has not seen is new and waits to be inserted in a batch.
 func (w *writer) storeSource(src *data.Source) (int64, error) {
 	pub := ""
 	if !src.Published.IsZero() {
 		pub = src.Published.String()
 	}
-	type unique struct{ outlet, title, published, url string }
-	u := unique{src.Outlet, src.Title, pub, src.URL}
-	key := sourceKey{maphash.Comparable(w.seeds[0], u), maphash.Comparable(w.seeds[1], u)}
-	var author uint64
-	if src.Author != "" {
-		author = maphash.String(w.seeds[0], src.Author) | 1 // never 0, which means none
-	}
+	key := w.sourceKey(src.Outlet, src.Title, pub, src.URL)
+	author := w.authorHash(src.Author)
 	stored, ok := w.sources[key]
-	if ok && (author == 0 || author == stored.author) {
+	if ok {
+		if author != 0 && author != stored.author {
+			// The source may still wait in the queue.
+			if err := w.flushSources(); err != nil {
+				return 0, err
+			}
+			if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
+				return 0, err
+			}
+			w.sources[key] = storedSource{id: stored.id, author: author}
+		}
 		return stored.id, nil
 	}
-	id, _, err := w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL)
+	if len(w.sources) >= maxCachedSources {
+		if err := w.forgetSources(); err != nil {
+			return 0, err
+		}
+	}
+	var id int64
+	var err error
+	if w.bulk != nil && w.bulk.allSources {
+		id, err = w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
+	} else {
+		id, _, err = w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL)
+	}
 	if err != nil {
 		return 0, err
 	}
-	if !ok && len(w.sources) >= maxCachedSources {
-		clear(w.sources)
-	}
 	w.sources[key] = storedSource{id: id, author: author}
 	return id, nil
+}
+
+// sourceKey hashes the columns that make a source unique.
+func (w *writer) sourceKey(outlet, title, published, url string) sourceKey {
+	type unique struct{ outlet, title, published, url string }
+	u := unique{outlet, title, published, url}
+	return sourceKey{maphash.Comparable(w.seeds[0], u), maphash.Comparable(w.seeds[1], u)}
+}
+
+// authorHash hashes an author's name; 0 stands for no name.
+func (w *writer) authorHash(author string) uint64 {
+	if author == "" {
+		return 0
+	}
+	return maphash.String(w.seeds[0], author) | 1
+}
+
+// forgetSources empties the map of stored sources, once it is full.
+// Sources are then found by the unique index again.
+func (w *writer) forgetSources() error {
+	if err := w.restoreSourceIndex(); err != nil {
+		return err
+	}
+	clear(w.sources)
+	if w.bulk != nil {
+		w.bulk.allSources = false
+	}
+	return nil
 }
 
 // dropUnusedSources deletes sources that no incident cites.
@@ -378,11 +447,25 @@ func (w *writer) scalar(q string) (int64, error) {
 // of the table and of every index again for each row.
 const batchRows = 64
 
-// incidentColumnCount is the number of values an inserted incident binds.
+// incidentColumnCount is the number of values an inserted incident binds:
+// its id and incidentValues.
 const incidentColumnCount = 15
 
-// prepareBatches prepares the multi-row statements of putNew and
-// flushLinks on first use.
+// incidentValues returns the values of inc for the columns of incidents
+// after id, in the order of the insert statements. An import computes
+// them on its reading goroutine (see readAhead), off the writer's.
+func incidentValues(inc *data.Incident) []any {
+	var count any
+	if inc.Count != nil {
+		count = int64(*inc.Count)
+	}
+	return []any{inc.Ref, inc.Date.String(), inc.Date.End().Format("2006-01-02"), int64(inc.Date.MonthIndex()),
+		string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis), string(inc.Channel),
+		string(inc.Side), inc.Person, inc.Summary, inc.Notes}
+}
+
+// prepareBatches prepares the multi-row statements of putNew and flush
+// on first use.
 func (w *writer) prepareBatches() error {
 	if w.insertBatch != nil {
 		return nil
@@ -399,6 +482,13 @@ func (w *writer) prepareBatches() error {
 	if w.linkBatch, err = w.conn.Prepare(q); err != nil {
 		return fmt.Errorf("prepare statement: %w", err)
 	}
+	q = `INSERT INTO sources (id, outlet, title, author, published, url) VALUES `
+	if w.sourceBatch, err = w.conn.Prepare(q + strings.Repeat(sourceColumns+", ", batchRows-1) + sourceColumns); err != nil {
+		return fmt.Errorf("prepare statement: %w", err)
+	}
+	if w.sourceRow, err = w.conn.Prepare(q + sourceColumns); err != nil {
+		return fmt.Errorf("prepare statement: %w", err)
+	}
 	return nil
 }
 
@@ -407,8 +497,8 @@ func (w *writer) prepareBatches() error {
 // refs is taken, in the database or twice among them, it writes nothing
 // and returns false: the caller then stores them one by one with put,
 // which updates or reports them. Their links to sources are queued for
-// flushLinks.
-func (w *writer) putNew(incs []*data.Incident) (bool, error) {
+// flush.
+func (w *writer) putNew(rows []readRow) (bool, error) {
 	if err := w.prepareBatches(); err != nil {
 		return false, err
 	}
@@ -416,25 +506,27 @@ func (w *writer) putNew(incs []*data.Incident) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("read largest id: %w", err)
 	}
-	args := make([]any, 0, batchRows*incidentColumnCount)
-	for i, inc := range incs {
-		var count any
-		if inc.Count != nil {
-			count = *inc.Count
+	args := w.args[:0]
+	for i, r := range rows {
+		args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: last + 1 + int64(i)})
+		for _, v := range r.vals {
+			args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: v})
 		}
-		args = append(args, last+1+int64(i), inc.Ref, inc.Date.String(), inc.Date.End().Format("2006-01-02"),
-			inc.Date.MonthIndex(), string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis),
-			string(inc.Channel), string(inc.Side), inc.Person, inc.Summary, inc.Notes)
 	}
-	if _, err := w.exec(w.insertBatch, args...); err != nil {
+	w.args = args
+	if _, err := w.insertBatch.(driver.StmtExecContext).ExecContext(background, args); err != nil {
 		var se sqlite3.Error
 		if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
 			return false, nil
 		}
-		return false, fmt.Errorf("insert incidents %s to %s: %w", incs[0].Ref, incs[len(incs)-1].Ref, err)
+		return false, fmt.Errorf("insert incidents %s to %s: %w", rows[0].inc.Ref, rows[len(rows)-1].inc.Ref, err)
 	}
-	for i, inc := range incs {
+	for i, r := range rows {
+		inc := r.inc
 		inc.ID = last + 1 + int64(i)
+		if w.bulk != nil {
+			w.bulk.count(inc, true)
+		}
 		for j := range inc.Sources {
 			src := &inc.Sources[j]
 			if src.ID, err = w.storeSource(src); err != nil {
@@ -452,8 +544,11 @@ func (w *writer) putNew(incs []*data.Incident) (bool, error) {
 	return true, nil
 }
 
-// flushLinks writes the links to sources that putNew queued.
-func (w *writer) flushLinks() error {
+// flush writes the sources and the links to sources that wait in queues.
+func (w *writer) flush() error {
+	if err := w.flushSources(); err != nil {
+		return err
+	}
 	for l := w.links; len(l) > 0; l = l[4:] {
 		if _, err := w.exec(w.link, l[:4]...); err != nil {
 			return fmt.Errorf("link source %d to incident %d: %w", l[1], l[0], err)
