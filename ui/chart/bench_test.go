@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"image"
+	"image/png"
 	"io"
 	"testing"
 
@@ -60,4 +62,54 @@ func BenchmarkRenderLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkEncodePNG encodes an already rendered 1600x900 chart of each
+// family, the work of the PNG encoder alone; the family/image-png runs
+// are image/png at BestSpeed for comparison. The size of each file is
+// reported as B/file.
+func BenchmarkEncodePNG(b *testing.B) {
+	for _, f := range []struct {
+		name string
+		c    *data.Chart
+	}{
+		{"deaths", realisticDeaths(false)},
+		{"prosecutions", realisticProsecutions(false)},
+		{"recruitment", realisticRecruitment(false)},
+		{"timeline", realisticTimeline()},
+	} {
+		img, err := Image(f.c, testOptions(1600, 900))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rgba := img.(*image.RGBA)
+		b.Run(f.name, func(b *testing.B) {
+			benchmarkEncode(b, func(w io.Writer) error { return encodePNG(w, rgba) })
+		})
+		b.Run(f.name+"/image-png", func(b *testing.B) {
+			enc := png.Encoder{CompressionLevel: png.BestSpeed}
+			benchmarkEncode(b, func(w io.Writer) error { return enc.Encode(w, rgba) })
+		})
+	}
+}
+
+func benchmarkEncode(b *testing.B, encode func(io.Writer) error) {
+	var n countingWriter
+	if err := encode(&n); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := encode(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "B/file")
+}
+
+// countingWriter counts the bytes written to it.
+type countingWriter int
+
+func (n *countingWriter) Write(p []byte) (int, error) {
+	*n += countingWriter(len(p))
+	return len(p), nil
 }
