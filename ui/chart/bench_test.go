@@ -64,6 +64,19 @@ func BenchmarkRenderLarge(b *testing.B) {
 	}
 }
 
+// BenchmarkParseFaces parses the embedded regular and bold fonts, which
+// every process does once before its first chart.
+func BenchmarkParseFaces(b *testing.B) {
+	for b.Loop() {
+		if _, err := parseFace(regularTTF, false); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := parseFace(boldTTF, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkEncodePNG encodes an already rendered 1600x900 chart of each
 // family, the work of the PNG encoder alone; the family/image-png runs
 // are image/png at BestSpeed for comparison. The size of each file is
