@@ -64,6 +64,16 @@ func BenchmarkRenderLarge(b *testing.B) {
 	}
 }
 
+// BenchmarkNewTimeline orders the dots of a timeline of 19,000 reports,
+// about as many as Kyrgyzstan's 2023 holds in the million-incident
+// benchmark dataset.
+func BenchmarkNewTimeline(b *testing.B) {
+	c := syntheticTimeline(19_000)
+	for b.Loop() {
+		newTimeline(c)
+	}
+}
+
 // BenchmarkParseFaces parses the embedded regular and bold fonts, which
 // every process does once before its first chart.
 func BenchmarkParseFaces(b *testing.B) {
