@@ -1,13 +1,15 @@
 package chart
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"catracker/assets/fonts"
 
 	"github.com/golang/freetype/truetype"
-	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -50,14 +52,43 @@ func parseFace(ttf []byte, bold bool) (*face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse embedded font: %w", err)
 	}
+	asc, desc, err := hheaMetrics(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("parse embedded font: %w", err)
+	}
+	// The ascent and descent that a truetype face at 1000 pixels per em
+	// reports, rounded up to its 1/64 pixel, as chart layouts have always
+	// used them; that face would allocate a glyph mask of megabytes.
 	const size = 1000
-	m := truetype.NewFace(f, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone, GlyphCacheEntries: 1}).Metrics()
-	return &face{
-		font:    f,
-		bold:    bold,
-		ascent:  float64(m.Ascent) / 64 / size,
-		descent: float64(m.Descent) / 64 / size,
-	}, nil
+	fupe := float64(f.FUnitsPerEm())
+	per := func(v int32) float64 { return math.Ceil(size*64*float64(v)/fupe) / 64 / size }
+	return &face{font: f, bold: bold, ascent: per(int32(asc)), descent: per(-int32(desc))}, nil
+}
+
+// hheaMetrics returns the ascender and descender, in font units, of the
+// TrueType font file ttf's hhea table, which truetype.Font keeps to
+// itself.
+func hheaMetrics(ttf []byte) (ascender, descender int16, err error) {
+	be := binary.BigEndian
+	if len(ttf) < 12 {
+		return 0, 0, errors.New("no table directory")
+	}
+	n := int(be.Uint16(ttf[4:]))
+	for i := range n {
+		rec := ttf[min(len(ttf), 12+16*i):]
+		if len(rec) < 16 {
+			break
+		}
+		if string(rec[:4]) != "hhea" {
+			continue
+		}
+		off := int64(be.Uint32(rec[8:]))
+		if off+8 > int64(len(ttf)) {
+			return 0, 0, errors.New("hhea table outside the file")
+		}
+		return int16(be.Uint16(ttf[off+4:])), int16(be.Uint16(ttf[off+6:])), nil
+	}
+	return 0, 0, errors.New("no hhea table")
 }
 
 // advance returns the width in pixels of s set at size pixels per em. It

@@ -3,7 +3,6 @@ package chart
 import (
 	"image"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 
@@ -267,8 +266,7 @@ func (rr *rasterRenderer) Save(w io.Writer) error {
 		c.SetRGBA(rr.img)
 		return nil
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, rr.img)
+	return encodePNG(w, rr.img)
 }
 
 // measureText measures body in font f at size pixels per em, as a box

@@ -1,7 +1,9 @@
 package chart
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,14 +24,14 @@ type timeline struct {
 }
 
 func newTimeline(c *data.Chart) *timeline {
-	tl := &timeline{points: append([]data.Point(nil), c.Points...)}
+	tl := &timeline{}
 	first, last := math.MaxInt, math.MinInt
 	if n := len(c.Periods); n > 0 {
 		first, last = c.Periods[0].FirstMonth(), c.Periods[n-1].LastMonth()
 	}
 	chans := map[data.Channel]bool{}
 	areas := map[data.Area]bool{}
-	for _, p := range tl.points {
+	for _, p := range c.Points {
 		first, last = min(first, p.Month), max(last, p.Month)
 		chans[p.Channel] = true
 		areas[p.Area] = true
@@ -45,21 +47,43 @@ func newTimeline(c *data.Chart) *timeline {
 	for i, ch := range tl.channels {
 		row[ch] = i
 	}
-	sort.SliceStable(tl.points, func(i, j int) bool {
-		a, b := tl.points[i], tl.points[j]
+	// Sort the points' keys, small and with each point's row and area
+	// rank looked up once, and break ties by position, which makes the
+	// unstable sort stable.
+	type key struct{ row, area, i int }
+	keys := make([]key, len(c.Points))
+	for i, p := range c.Points {
+		keys[i] = key{row[p.Channel], areaRank(p.Area), i}
+	}
+	pts := c.Points
+	slices.SortFunc(keys, func(a, b key) int {
+		pa, pb := &pts[a.i], &pts[b.i]
 		switch {
-		case row[a.Channel] != row[b.Channel]:
-			return row[a.Channel] < row[b.Channel]
-		case a.Month != b.Month:
-			return a.Month < b.Month
-		case areaRank(a.Area) != areaRank(b.Area):
-			return areaRank(a.Area) < areaRank(b.Area)
-		case a.Date != b.Date:
-			return a.Date.String() < b.Date.String()
+		case a.row != b.row:
+			return cmp.Compare(a.row, b.row)
+		case pa.Month != pb.Month:
+			return cmp.Compare(pa.Month, pb.Month)
+		case a.area != b.area:
+			return cmp.Compare(a.area, b.area)
+		case pa.Date != pb.Date:
+			return compareDates(pa.Date, pb.Date)
+		case pa.Summary != pb.Summary:
+			return strings.Compare(pa.Summary, pb.Summary)
 		}
-		return a.Summary < b.Summary
+		return cmp.Compare(a.i, b.i)
 	})
+	tl.points = make([]data.Point, len(keys))
+	for i, k := range keys {
+		tl.points[i] = pts[k.i]
+	}
 	return tl
+}
+
+// compareDates orders dates as their strings sort (2022 before 2022-05
+// before 2022-05-14 before 2022-06) without formatting them: by year, then
+// month, then day, an unknown month or day (0) first.
+func compareDates(a, b data.Date) int {
+	return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Month, b.Month), cmp.Compare(a.Day, b.Day))
 }
 
 // sortedChannels returns the known channels in display order, then the
