@@ -88,7 +88,7 @@ CREATE INDEX incidents_by_date ON incidents (eff_date, id);
 -- The timeline lists every report in range with its summary: covering it
 -- reads a few megabytes of index instead of one table page per report.
 CREATE INDEX incidents_timeline ON incidents (area, month, side, channel, date, summary) WHERE kind = 'recruitment';
-CREATE INDEX incidents_persons ON incidents (area, person, month, stage, side) WHERE kind = 'prosecution' AND person <> '';
+CREATE INDEX incidents_persons ON incidents (area, person, stage, side, month) WHERE kind = 'prosecution' AND person <> '';
 CREATE INDEX incidents_totals ON incidents (kind, area, month) WHERE basis <> 'event';
 
 -- The monthly summary's triggers, as migration 002 made them.
