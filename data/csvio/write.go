@@ -1,9 +1,11 @@
 package csvio
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -124,7 +126,9 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 }
 
 // writeTimeline writes one row per month, channel and area with the number
-// of reports; the series code is CHANNEL:AREA.
+// of reports; the series code is CHANNEL:AREA. Rows go by month, then
+// channel code, then area in the order of data.Areas, whatever the order
+// of the points.
 func writeTimeline(cw *csv.Writer, c *data.Chart) {
 	type key struct {
 		month   int
@@ -140,6 +144,10 @@ func writeTimeline(cw *csv.Writer, c *data.Chart) {
 		}
 		n[k]++
 	}
+	slices.SortFunc(order, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.month, b.month), cmp.Compare(a.channel, b.channel),
+			cmp.Compare(slices.Index(data.Areas, a.area), slices.Index(data.Areas, b.area)))
+	})
 	for _, k := range order {
 		cw.Write([]string{data.MonthString(k.month), string(k.channel) + ":" + string(k.area),
 			k.channel.Label() + " (" + k.area.Name() + ")", strconv.Itoa(n[k])})

@@ -236,12 +236,16 @@ func (s *Store) buckets(ctx context.Context, q string, args []any) ([]data.Bucke
 	return out, rows.Err()
 }
 
-// points lists the recruitment reports in range for the timeline.
+// points lists the recruitment reports in range for the timeline. They
+// come in the order of the incidents_timeline index, which covers the
+// query, unsorted: the timeline orders its dots itself, and a sort here
+// would cost as much as the rest of the query. The text of the area,
+// channel and date is read without copying it where it names a known code.
 func (s *Store) points(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Point, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("area", areas)
 	q := `SELECT month, date, area, channel, summary FROM incidents
-		WHERE kind = 'recruitment' AND month BETWEEN ? AND ?` + in + side + ` ORDER BY month, id`
+		WHERE kind = 'recruitment' AND month BETWEEN ? AND ?` + in + side
 	args := append(append([]any{f.From, f.To}, inArgs...), sideArgs...)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -249,18 +253,40 @@ func (s *Store) points(ctx context.Context, f data.Filter, areas []data.Area) ([
 	}
 	defer rows.Close()
 	var out []data.Point
+	var date, area, channel sql.RawBytes
 	for rows.Next() {
 		var p data.Point
-		var date string
-		if err := rows.Scan(&p.Month, &date, &p.Area, &p.Channel, &p.Summary); err != nil {
+		if err := rows.Scan(&p.Month, &date, &area, &channel, &p.Summary); err != nil {
 			return nil, err
 		}
-		if p.Date, err = data.ParseDate(date); err != nil {
+		if p.Date, err = data.ParseDate(string(date)); err != nil {
 			return nil, fmt.Errorf("stored date %q: %w", date, err)
 		}
+		p.Area, p.Channel = knownArea(area), knownChannel(channel)
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// knownArea returns the area named b, sharing the text of its constant
+// when it is a known one.
+func knownArea(b []byte) data.Area {
+	for _, a := range data.Areas {
+		if string(a) == string(b) {
+			return a
+		}
+	}
+	return data.Area(b)
+}
+
+// knownChannel is knownArea for channels.
+func knownChannel(b []byte) data.Channel {
+	for _, ci := range data.Channels {
+		if string(ci.Code) == string(b) {
+			return ci.Code
+		}
+	}
+	return data.Channel(b)
 }
 
 // outlets lists the distinct outlets that report the incidents of the
