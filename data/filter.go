@@ -80,13 +80,37 @@ type Point struct {
 	Summary string
 }
 
+// Cell counts the recruitment reports of one month, channel and area: a
+// cell of the timeline, for one country's colour.
+type Cell struct {
+	Month   int
+	Channel Channel
+	Area    Area
+	Reports int
+}
+
+// A timeline draws one dot per report as long as there are at most
+// MaxPoints reports and no month holds more than MaxCellPoints of one
+// channel. Beyond that the dots would pile up on each other, so it draws
+// one dot per month, channel and country instead, sized by its number of
+// reports (Chart.Cells), and the chart's memory and time stay the same
+// whatever the size of the database.
+const (
+	MaxPoints     = 5_000
+	MaxCellPoints = 24
+)
+
 // Chart is everything a chart needs: the periods on the x axis, the series
 // computed by the counting rules, and what the footer cites.
 type Chart struct {
 	Filter  Filter
 	Periods []PeriodKey
 	Series  []Series
-	Points  []Point  // timeline only
+	// Cells counts the timeline's reports by month, channel and area, in
+	// that order; Points lists them one by one, when there are few enough
+	// (see MaxPoints). Timeline only.
+	Cells   []Cell
+	Points  []Point
 	Outlets []string // distinct outlets of the incidents behind the chart
 	// Incidents is how many incidents the chart draws on.
 	Incidents int
@@ -94,7 +118,7 @@ type Chart struct {
 
 // Empty reports whether the chart has nothing to show.
 func (c *Chart) Empty() bool {
-	if len(c.Points) > 0 {
+	if len(c.Points) > 0 || len(c.Cells) > 0 {
 		return false
 	}
 	for _, s := range c.Series {

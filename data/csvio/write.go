@@ -127,29 +127,15 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 
 // writeTimeline writes one row per month, channel and area with the number
 // of reports; the series code is CHANNEL:AREA. Rows go by month, then
-// channel code, then area in the order of data.Areas, whatever the order
-// of the points.
+// channel code, then area in the order of data.Areas.
 func writeTimeline(cw *csv.Writer, c *data.Chart) {
-	type key struct {
-		month   int
-		channel data.Channel
-		area    data.Area
-	}
-	var order []key
-	n := map[key]int{}
-	for _, p := range c.Points {
-		k := key{p.Month, p.Channel, p.Area}
-		if n[k] == 0 {
-			order = append(order, k)
-		}
-		n[k]++
-	}
-	slices.SortFunc(order, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.month, b.month), cmp.Compare(a.channel, b.channel),
-			cmp.Compare(slices.Index(data.Areas, a.area), slices.Index(data.Areas, b.area)))
+	cells := slices.Clone(c.Cells)
+	slices.SortFunc(cells, func(a, b data.Cell) int {
+		return cmp.Or(cmp.Compare(a.Month, b.Month), cmp.Compare(a.Channel, b.Channel),
+			cmp.Compare(slices.Index(data.Areas, a.Area), slices.Index(data.Areas, b.Area)))
 	})
-	for _, k := range order {
-		cw.Write([]string{data.MonthString(k.month), string(k.channel) + ":" + string(k.area),
-			k.channel.Label() + " (" + k.area.Name() + ")", strconv.Itoa(n[k])})
+	for _, k := range cells {
+		cw.Write([]string{data.MonthString(k.Month), string(k.Channel) + ":" + string(k.Area),
+			k.Channel.Label() + " (" + k.Area.Name() + ")", strconv.Itoa(k.Reports)})
 	}
 }

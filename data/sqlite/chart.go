@@ -73,8 +73,9 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	case data.RecruitmentReports:
 		buckets, err = s.channelBuckets(ctx, f, areas)
 	case data.Timeline:
-		c.Points, err = s.points(ctx, f, areas)
-		c.Incidents = len(c.Points)
+		if c.Cells, err = s.cells(ctx, f, areas); err == nil && dotPerReport(c) {
+			c.Points, err = s.points(ctx, f, areas)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("chart %s from %s: %w", f.Family, s.path, err)
@@ -232,6 +233,51 @@ func (s *Store) buckets(ctx context.Context, q string, args []any) ([]data.Bucke
 			return nil, err
 		}
 		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// dotPerReport counts the timeline's incidents from its cells and reports
+// whether they are few enough to draw one by one (see data.MaxPoints).
+func dotPerReport(c *data.Chart) bool {
+	type slot struct {
+		month   int
+		channel data.Channel
+	}
+	perSlot := map[slot]int{}
+	few := true
+	for _, cell := range c.Cells {
+		c.Incidents += cell.Reports
+		s := slot{cell.Month, cell.Channel}
+		perSlot[s] += cell.Reports
+		few = few && perSlot[s] <= data.MaxCellPoints
+	}
+	return few && c.Incidents <= data.MaxPoints
+}
+
+// cells counts the recruitment reports in range for the timeline by month,
+// channel and area, from the monthly summary.
+func (s *Store) cells(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Cell, error) {
+	side, sideArgs := sideClause(f)
+	in, inArgs := inClause("area", areas)
+	q := `SELECT month, channel, area, SUM(rows) FROM monthly
+		WHERE kind = 'recruitment' AND month BETWEEN ? AND ?` + in + side + `
+		GROUP BY month, channel, area ORDER BY month, channel, area`
+	args := append(append([]any{f.From, f.To}, inArgs...), sideArgs...)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Cell
+	var channel, area sql.RawBytes
+	for rows.Next() {
+		var c data.Cell
+		if err := rows.Scan(&c.Month, &channel, &area, &c.Reports); err != nil {
+			return nil, err
+		}
+		c.Channel, c.Area = knownChannel(channel), knownArea(area)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

@@ -117,7 +117,7 @@ func dsn(path string, readOnly bool) string {
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows drive letters
 	}
-	q := "_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL&_cache_size=-32000"
+	q := "_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL&_cache_size=-8000"
 	if readOnly {
 		// immutable: the folder may be read-only too, so SQLite must not
 		// try to create its lock files beside the database.

@@ -18,9 +18,10 @@ import (
 var benchSizes = []int{10_000, 100_000, 1_000_000}
 
 // benchFilters are one filter change per chart family, named as in
-// scripts/bench.sh. The timeline shows one country over one year, as a
-// reader of the dots would choose: every recruitment report of a million
-// incidents would be a quarter of a million dots on 1200 pixels.
+// scripts/bench.sh. The timeline shows one country over one year: at 10k
+// and 100k incidents one dot per report (190 and 1,900 reports), at a
+// million by cell (18,882 reports, about 130 in each month and channel;
+// see data.MaxPoints).
 var benchFilters = []struct {
 	name string
 	fl   export.Flags

@@ -80,7 +80,11 @@ func describeTimeline(b *strings.Builder, c *data.Chart, l i18n.Language) {
 		perChannel[p.Channel]++
 		perMonth[p.Month]++
 	}
-	b.WriteString(" " + l.T("describe.timeline", l.Number(len(tl.points)), l.Number(len(tl.channels))))
+	for _, c := range tl.cells {
+		perChannel[c.Channel] += c.Reports
+		perMonth[c.Month] += c.Reports
+	}
+	b.WriteString(" " + l.T("describe.timeline", l.Number(tl.reports()), l.Number(len(tl.channels))))
 	for i, ch := range tl.channels {
 		sep := ","
 		if i == len(tl.channels)-1 {

@@ -107,7 +107,7 @@ func (p *plan) prepareTimeline() {
 	p.tl = newTimeline(p.c)
 	p.periods = p.tl.months
 	p.xTitle = p.o.Lang.T("axis.month")
-	p.empty = len(p.tl.points) == 0
+	p.empty = len(p.tl.points) == 0 && len(p.tl.cells) == 0
 	for _, a := range p.tl.areas {
 		p.items = append(p.items, legendItem{label: p.o.Lang.Area(a), color: colorOf(string(a)), mark: markDot,
 			patterned: p.o.Patterns, shape: areaShape(a)})

@@ -14,13 +14,28 @@ import (
 )
 
 // timeline is the timeline chart's data: channel rows, a slot per month and
-// the reports in display order.
+// the reports in display order, one by one, or else (when the chart lists
+// no points, beyond data.MaxPoints) counted by cell and area.
 type timeline struct {
 	channels []data.Channel // rows, top first
 	first    int            // month index of the first slot
 	months   []data.PeriodKey
 	points   []data.Point // by row, month, area, date, summary
+	cells    []data.Cell  // without points: by row, month, area
+	most     int          // the largest count of reports in one of cells
 	areas    []data.Area  // areas with reports, display order
+}
+
+// reports is the number of reports on the timeline.
+func (tl *timeline) reports() int {
+	if tl.cells == nil {
+		return len(tl.points)
+	}
+	n := 0
+	for _, c := range tl.cells {
+		n += c.Reports
+	}
+	return n
 }
 
 func newTimeline(c *data.Chart) *timeline {
@@ -36,6 +51,13 @@ func newTimeline(c *data.Chart) *timeline {
 		chans[p.Channel] = true
 		areas[p.Area] = true
 	}
+	if len(c.Points) == 0 {
+		for _, cell := range c.Cells {
+			first, last = min(first, cell.Month), max(last, cell.Month)
+			chans[cell.Channel] = true
+			areas[cell.Area] = true
+		}
+	}
 	if first > last {
 		return tl
 	}
@@ -46,6 +68,17 @@ func newTimeline(c *data.Chart) *timeline {
 	row := make(map[data.Channel]int, len(tl.channels))
 	for i, ch := range tl.channels {
 		row[ch] = i
+	}
+	if len(c.Points) == 0 && len(c.Cells) > 0 {
+		tl.cells = slices.Clone(c.Cells)
+		slices.SortFunc(tl.cells, func(a, b data.Cell) int {
+			return cmp.Or(cmp.Compare(row[a.Channel], row[b.Channel]), cmp.Compare(a.Month, b.Month),
+				cmp.Compare(areaRank(a.Area), areaRank(b.Area)), cmp.Compare(a.Area, b.Area))
+		})
+		for _, cell := range tl.cells {
+			tl.most = max(tl.most, cell.Reports)
+		}
+		return tl
 	}
 	// Sort the points' keys, small and with each point's row and area
 	// rank looked up once, and break ties by position, which makes the
@@ -141,7 +174,9 @@ const maxTooltip = 280
 // dotSeries draws one dot per report: x is the month, y the channel's row,
 // the colour the report's area (and in pattern mode its shape too).
 // Reports in the same month and channel are packed side by side (then in
-// a small grid) so that each stays visible. Tooltips are in lang.
+// a small grid) so that each stays visible. Without points it draws one
+// dot per cell and area instead, its area in proportion to the number of
+// reports. Tooltips are in lang.
 type dotSeries struct {
 	seriesBase
 	tl       *timeline
@@ -158,6 +193,10 @@ func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 	rowH := (m.bottom - m.top) / float64(rows)
 	cellW, cellH := m.slotWidth()*0.92, rowH*0.8
 	radius := max(1.2*d.unit, min(5.5*d.unit, rowH*0.3))
+	if d.tl.cells != nil {
+		d.renderCells(r, m, rows, rowH, cellW, cellH)
+		return
+	}
 	tip, tips := r.(tooltipper)
 	pts := d.tl.points
 	for i := 0; i < len(pts); {
@@ -184,6 +223,53 @@ func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		}
 		i = j
 	}
+}
+
+// renderCells draws the timeline by cells: in each month and channel, one
+// dot per area side by side, whose area is in proportion to its number of
+// reports, the largest filling the room an area has in a cell. Radii are
+// rounded to half a pixel, so that the raster renderer draws a handful of
+// dot sizes from its cache.
+func (d *dotSeries) renderCells(r gochart.Renderer, m mapping, rows int, rowH, cellW, cellH float64) {
+	biggest := max(1.5*d.unit, min(rowH*0.42, gridDiameter(len(d.tl.areas), cellW, cellH)/2))
+	smallest := min(biggest, 1.2*d.unit)
+	tip, tips := r.(tooltipper)
+	cells := d.tl.cells
+	for i := 0; i < len(cells); {
+		j := i
+		for j < len(cells) && cells[j].Month == cells[i].Month && cells[j].Channel == cells[i].Channel {
+			j++
+		}
+		row := slices.Index(d.tl.channels, cells[i].Channel)
+		cx := m.x(float64(cells[i].Month - d.tl.first))
+		cy := m.y(float64(rows-row) - 0.5)
+		for k, off := range pack(j-i, cellW, cellH, 2*biggest) {
+			c := cells[i+k]
+			radius := max(smallest, biggest*math.Sqrt(float64(c.Reports)/float64(d.tl.most)))
+			radius = math.Round(radius*2) / 2
+			if tips {
+				tip.SetTooltip(data.MonthString(c.Month) + " · " + d.lang.Area(c.Area) + " · " +
+					d.lang.N("tooltip.reports", c.Reports, d.lang.Number(c.Reports)))
+			}
+			shape := shapeCircle
+			if d.patterns {
+				shape = areaShape(c.Area)
+			}
+			marker(r, shape, cx+off[0], cy+off[1], radius, colorOf(string(c.Area)), white, max(1, 0.8*d.unit))
+		}
+		i = j
+	}
+}
+
+// gridDiameter is the largest diameter at which n dots fit in a cell w by
+// h pixels, side by side or in a grid, with the spacing pack leaves.
+func gridDiameter(n int, w, h float64) float64 {
+	best := 0.0
+	for cols := 1; cols <= max(1, n); cols++ {
+		rows := (n + cols - 1) / cols
+		best = max(best, min(w/float64(cols), h/float64(max(1, rows)))/1.15)
+	}
+	return best
 }
 
 // areaShape is an area's marker shape in pattern mode.
