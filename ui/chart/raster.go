@@ -19,9 +19,10 @@ import (
 // same pixels as rasterizing every shape in place, much faster: filled
 // axis-aligned rectangles with whole-pixel corners (the background, bars,
 // grid lines) are copied straight into the image; a filled circle on its
-// own (a timeline dot) is rasterized once per size and colour and then
-// composited wherever it is drawn; and unrotated text is drawn from cached
-// glyph masks. Colours are opaque.
+// own (a timeline dot) is rasterized once per size and colour into a
+// sprite, whose opaque pixels are then copied wherever the dot is drawn
+// and only its antialiased edge blended; and unrotated text is drawn from
+// cached glyph masks. Colours are opaque.
 type rasterRenderer struct {
 	img *image.RGBA
 	gc  *drawing.RasterGraphicContext
@@ -33,10 +34,16 @@ type rasterRenderer struct {
 	path   []image.Point
 	curved bool
 	// circle is a circle that is the whole path so far and is not yet
-	// added to the rasterizer's path.
-	circle *circle
-	dots   map[dotKey]*image.RGBA
-	faces  map[faceKey]font.Face
+	// added to the rasterizer's path, if hasCircle.
+	circle    circle
+	hasCircle bool
+
+	// dots holds each look of dot drawn so far, and lastDot the last,
+	// whose look is lastDotKey.
+	dots       map[dotKey]*sprite
+	lastDot    *sprite
+	lastDotKey dotKey
+	faces      map[faceKey]font.Face // fonts by size, with their glyph caches
 }
 
 // faceKey identifies a font at a size.
@@ -66,7 +73,7 @@ func newRasterRenderer(w, h int) (gochart.Renderer, error) {
 	}
 	// drawing sets glyphs at FontSizePoints*DPI/64 pixels per em
 	gc.SetDPI(64)
-	return &rasterRenderer{img: img, gc: gc, pen: pen{dpi: gochart.DefaultDPI}, dots: map[dotKey]*image.RGBA{}, faces: map[faceKey]font.Face{}}, nil
+	return &rasterRenderer{img: img, gc: gc, pen: pen{dpi: gochart.DefaultDPI}, dots: map[dotKey]*sprite{}, faces: map[faceKey]font.Face{}}, nil
 }
 
 // MoveTo implements gochart.Renderer.
@@ -108,7 +115,7 @@ func (rr *rasterRenderer) Close() {
 func (rr *rasterRenderer) Circle(radius float64, x, y int) {
 	rr.addCircle()
 	if len(rr.path) == 0 && !rr.curved {
-		rr.circle = &circle{x: x, y: y, radius: radius}
+		rr.circle, rr.hasCircle = circle{x: x, y: y, radius: radius}, true
 		return
 	}
 	circlePath(rr.gc, float64(x), float64(y), radius)
@@ -117,8 +124,9 @@ func (rr *rasterRenderer) Circle(radius float64, x, y int) {
 
 // addCircle adds a pending circle to the rasterizer's path.
 func (rr *rasterRenderer) addCircle() {
-	if c := rr.circle; c != nil {
-		rr.circle = nil
+	if rr.hasCircle {
+		rr.hasCircle = false
+		c := rr.circle
 		circlePath(rr.gc, float64(c.x), float64(c.y), c.radius)
 		rr.curved = true
 	}
@@ -133,16 +141,20 @@ func circlePath(gc *drawing.RasterGraphicContext, x, y, radius float64) {
 // style, from a cached image of it.
 func (rr *rasterRenderer) drawDot(stroke bool) {
 	c := rr.circle
-	rr.circle = nil
+	rr.hasCircle = false
 	key := dotKey{radius: c.radius, fill: rr.fill}
 	if stroke {
 		key.strokeWidth, key.stroke = rr.strokeWidth, rr.stroke
 	}
 	half := int(math.Ceil(c.radius+key.strokeWidth/2)) + 1
-	dot, ok := rr.dots[key]
-	if !ok {
-		dot = image.NewRGBA(image.Rect(0, 0, 2*half+1, 2*half+1))
-		gc := drawing.NewRasterGraphicContextWithPainter(dot, raster.NewRGBAPainter(dot))
+	dot := rr.lastDot
+	if dot == nil || key != rr.lastDotKey {
+		dot = rr.dots[key]
+		rr.lastDot, rr.lastDotKey = dot, key
+	}
+	if dot == nil {
+		img := image.NewRGBA(image.Rect(0, 0, 2*half+1, 2*half+1))
+		gc := drawing.NewRasterGraphicContextWithPainter(img, raster.NewRGBAPainter(img))
 		circlePath(gc, float64(half), float64(half), c.radius)
 		gc.SetFillColor(key.fill)
 		if stroke {
@@ -152,10 +164,10 @@ func (rr *rasterRenderer) drawDot(stroke bool) {
 		} else {
 			gc.Fill()
 		}
-		rr.dots[key] = dot
+		dot = newSprite(img)
+		rr.dots[key], rr.lastDot = dot, dot
 	}
-	r := dot.Bounds().Add(image.Pt(c.x-half, c.y-half))
-	draw.Draw(rr.img, r, dot, image.Point{}, draw.Over)
+	dot.drawOver(rr.img, image.Pt(c.x-half, c.y-half))
 	rr.endPath()
 }
 
@@ -169,7 +181,7 @@ func (rr *rasterRenderer) Stroke() {
 
 // Fill implements gochart.Renderer.
 func (rr *rasterRenderer) Fill() {
-	if rr.circle != nil {
+	if rr.hasCircle {
 		rr.drawDot(false)
 		return
 	}
@@ -189,7 +201,7 @@ func (rr *rasterRenderer) FillStroke() {
 		rr.Fill()
 		return
 	}
-	if rr.circle != nil {
+	if rr.hasCircle {
 		rr.drawDot(true)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"catracker/data"
 	"catracker/i18n"
@@ -20,7 +21,8 @@ type timeline struct {
 	channels []data.Channel // rows, top first
 	first    int            // month index of the first slot
 	months   []data.PeriodKey
-	points   []data.Point // by row, month, area, date, summary
+	points   []data.Point // the chart's, as given
+	order    []int        // indices of points by row, month, area, date, summary
 	cells    []data.Cell  // without points: by row, month, area
 	most     int          // the largest count of reports in one of cells
 	areas    []data.Area  // areas with reports, display order
@@ -38,24 +40,34 @@ func (tl *timeline) reports() int {
 	return n
 }
 
+// newTimeline lays out c's reports: the rows, the months and the order of
+// the dots, or of the cells when c counts its reports by cell. It orders
+// dots in linear time: each report's channel, area and date is numbered
+// once and the numbers turned into ranks, which counting sorts order by;
+// only reports alike in all four are compared, by summary.
 func newTimeline(c *data.Chart) *timeline {
 	tl := &timeline{}
 	first, last := math.MaxInt, math.MinInt
 	if n := len(c.Periods); n > 0 {
 		first, last = c.Periods[0].FirstMonth(), c.Periods[n-1].LastMonth()
 	}
-	chans := map[data.Channel]bool{}
-	areas := map[data.Area]bool{}
-	for _, p := range c.Points {
+	// Each point's key: its channel, month, area and date, the channel,
+	// area and date as numbers given in order of appearance.
+	pts := c.Points
+	keys := make([][4]int, len(pts))
+	var chans numbering[data.Channel]
+	var areas numbering[data.Area]
+	var dates numbering[data.Date]
+	for i := range pts {
+		p := &pts[i]
 		first, last = min(first, p.Month), max(last, p.Month)
-		chans[p.Channel] = true
-		areas[p.Area] = true
+		keys[i] = [4]int{chans.number(p.Channel), p.Month, areas.number(p.Area), dates.number(p.Date)}
 	}
 	if len(c.Points) == 0 {
 		for _, cell := range c.Cells {
 			first, last = min(first, cell.Month), max(last, cell.Month)
-			chans[cell.Channel] = true
-			areas[cell.Area] = true
+			chans.number(cell.Channel)
+			areas.number(cell.Area)
 		}
 	}
 	if first > last {
@@ -63,16 +75,18 @@ func newTimeline(c *data.Chart) *timeline {
 	}
 	tl.first = first
 	tl.months = data.PeriodRange(data.PerMonth, first, last)
-	tl.channels = sortedChannels(chans)
-	tl.areas = sortedAreas(areas)
-	row := make(map[data.Channel]int, len(tl.channels))
-	for i, ch := range tl.channels {
-		row[ch] = i
+	tl.channels = sortedChannels(chans.values)
+	tl.areas = sortedAreas(areas.values)
+	// Then the ranks instead: the channel's row, the month's slot, the
+	// area's rank and the date's place among the dates.
+	row := make([]int, len(chans.values))
+	for r, ch := range tl.channels {
+		row[chans.ids[ch]] = r
 	}
 	if len(c.Points) == 0 && len(c.Cells) > 0 {
 		tl.cells = slices.Clone(c.Cells)
 		slices.SortFunc(tl.cells, func(a, b data.Cell) int {
-			return cmp.Or(cmp.Compare(row[a.Channel], row[b.Channel]), cmp.Compare(a.Month, b.Month),
+			return cmp.Or(cmp.Compare(row[chans.ids[a.Channel]], row[chans.ids[b.Channel]]), cmp.Compare(a.Month, b.Month),
 				cmp.Compare(areaRank(a.Area), areaRank(b.Area)), cmp.Compare(a.Area, b.Area))
 		})
 		for _, cell := range tl.cells {
@@ -80,36 +94,92 @@ func newTimeline(c *data.Chart) *timeline {
 		}
 		return tl
 	}
-	// Sort the points' keys, small and with each point's row and area
-	// rank looked up once, and break ties by position, which makes the
-	// unstable sort stable.
-	type key struct{ row, area, i int }
-	keys := make([]key, len(c.Points))
-	for i, p := range c.Points {
-		keys[i] = key{row[p.Channel], areaRank(p.Area), i}
+	rank := make([]int, len(areas.values))
+	for i, a := range areas.values {
+		rank[i] = areaRank(a)
 	}
-	pts := c.Points
-	slices.SortFunc(keys, func(a, b key) int {
-		pa, pb := &pts[a.i], &pts[b.i]
-		switch {
-		case a.row != b.row:
-			return cmp.Compare(a.row, b.row)
-		case pa.Month != pb.Month:
-			return cmp.Compare(pa.Month, pb.Month)
-		case a.area != b.area:
-			return cmp.Compare(a.area, b.area)
-		case pa.Date != pb.Date:
-			return compareDates(pa.Date, pb.Date)
-		case pa.Summary != pb.Summary:
-			return strings.Compare(pa.Summary, pb.Summary)
+	byDate := make([]int, len(dates.values))
+	for i := range byDate {
+		byDate[i] = i
+	}
+	slices.SortFunc(byDate, func(a, b int) int { return compareDates(dates.values[a], dates.values[b]) })
+	dateRank := make([]int, len(byDate))
+	for r, i := range byDate {
+		dateRank[i] = r
+	}
+	for i := range keys {
+		k := &keys[i]
+		k[0], k[1], k[2], k[3] = row[k[0]], k[1]-first, rank[k[2]], dateRank[k[3]]
+	}
+	// Order the points by their keys with stable counting sorts, least
+	// significant field first, then each run of equal keys by summary.
+	size := [4]int{len(tl.channels), len(tl.months), len(data.Areas) + 1, len(byDate)}
+	order, scratch := make([]int, len(pts)), make([]int, len(pts))
+	for i := range order {
+		order[i] = i
+	}
+	for f := len(size) - 1; f >= 0; f-- {
+		countingSort(order, scratch, keys, f, size[f])
+	}
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && keys[order[j]] == keys[order[i]] {
+			j++
 		}
-		return cmp.Compare(a.i, b.i)
-	})
-	tl.points = make([]data.Point, len(keys))
-	for i, k := range keys {
-		tl.points[i] = pts[k.i]
+		if j-i > 1 {
+			slices.SortStableFunc(order[i:j], func(a, b int) int { return strings.Compare(pts[a].Summary, pts[b].Summary) })
+		}
+		i = j
 	}
+	tl.points, tl.order = pts, order
 	return tl
+}
+
+// numbering numbers distinct values in the order they are first seen.
+type numbering[T comparable] struct {
+	ids    map[T]int
+	values []T // by number
+	// the last value looked up and its number, so that a run of one value
+	// is hashed once
+	last   T
+	lastID int
+}
+
+// number returns v's number, giving it the next if v is new.
+func (n *numbering[T]) number(v T) int {
+	if len(n.values) > 0 && v == n.last {
+		return n.lastID
+	}
+	id, ok := n.ids[v]
+	if !ok {
+		if n.ids == nil {
+			n.ids = map[T]int{}
+		}
+		id = len(n.values)
+		n.ids[v] = id
+		n.values = append(n.values, v)
+	}
+	n.last, n.lastID = v, id
+	return id
+}
+
+// countingSort orders the indices idx stably by field f of their keys,
+// whose values are from 0 to n-1, using scratch, as long as idx, for
+// space.
+func countingSort(idx, scratch []int, keys [][4]int, f, n int) {
+	next := make([]int, n+1) // where the next index of each value goes
+	for _, i := range idx {
+		next[keys[i][f]+1]++
+	}
+	for v := 1; v < n; v++ {
+		next[v] += next[v-1]
+	}
+	for _, i := range idx {
+		v := keys[i][f]
+		scratch[next[v]] = i
+		next[v]++
+	}
+	copy(idx, scratch)
 }
 
 // compareDates orders dates as their strings sort (2022 before 2022-05
@@ -119,16 +189,16 @@ func compareDates(a, b data.Date) int {
 	return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Month, b.Month), cmp.Compare(a.Day, b.Day))
 }
 
-// sortedChannels returns the known channels in display order, then the
-// others by code.
-func sortedChannels(set map[data.Channel]bool) []data.Channel {
+// sortedChannels returns the known channels of the distinct channels
+// chans in display order, then the others by code.
+func sortedChannels(chans []data.Channel) []data.Channel {
 	var out, other []data.Channel
 	for _, ci := range data.Channels {
-		if set[ci.Code] {
+		if slices.Contains(chans, ci.Code) {
 			out = append(out, ci.Code)
 		}
 	}
-	for ch := range set {
+	for _, ch := range chans {
 		if ch.Label() == string(ch) {
 			other = append(other, ch)
 		}
@@ -147,12 +217,10 @@ func areaRank(a data.Area) int {
 	return len(data.Areas)
 }
 
-// sortedAreas returns the areas in display order, unknown ones last by code.
-func sortedAreas(set map[data.Area]bool) []data.Area {
-	out := make([]data.Area, 0, len(set))
-	for a := range set {
-		out = append(out, a)
-	}
+// sortedAreas returns the distinct areas in display order, unknown ones
+// last by code.
+func sortedAreas(areas []data.Area) []data.Area {
+	out := slices.Clone(areas)
 	sort.Slice(out, func(i, j int) bool {
 		if ri, rj := areaRank(out[i]), areaRank(out[j]); ri != rj {
 			return ri < rj
@@ -197,29 +265,41 @@ func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		d.renderCells(r, m, rows, rowH, cellW, cellH)
 		return
 	}
+	outline := max(1, 0.8*d.unit)
 	tip, tips := r.(tooltipper)
-	pts := d.tl.points
-	for i := 0; i < len(pts); {
-		j := i
-		for j < len(pts) && pts[j].Month == pts[i].Month && pts[j].Channel == pts[i].Channel {
+	// each area's colour and shape, looked up once
+	type look struct {
+		fill  drawing.Color
+		shape markerShape
+	}
+	looks := make(map[data.Area]look, len(d.tl.areas))
+	for _, a := range d.tl.areas {
+		l := look{colorOf(string(a)), shapeCircle}
+		if d.patterns {
+			l.shape = areaShape(a)
+		}
+		looks[a] = l
+	}
+	pts, order := d.tl.points, d.tl.order
+	for i := 0; i < len(order); {
+		cell := &pts[order[i]]
+		j := i + 1
+		for j < len(order) && pts[order[j]].Month == cell.Month && pts[order[j]].Channel == cell.Channel {
 			j++
 		}
 		row := 0
-		for row < rows && d.tl.channels[row] != pts[i].Channel {
+		for row < rows && d.tl.channels[row] != cell.Channel {
 			row++
 		}
-		cx := m.x(float64(pts[i].Month - d.tl.first))
+		cx := m.x(float64(cell.Month - d.tl.first))
 		cy := m.y(float64(rows-row) - 0.5)
 		for k, off := range pack(j-i, cellW, cellH, 2*radius) {
-			p := pts[i+k]
+			p := &pts[order[i+k]]
 			if tips {
-				tip.SetTooltip(tooltip(p, d.lang))
+				tip.SetTooltip(tooltip(*p, d.lang))
 			}
-			shape := shapeCircle
-			if d.patterns {
-				shape = areaShape(p.Area)
-			}
-			marker(r, shape, cx+off[0], cy+off[1], radius, colorOf(string(p.Area)), white, max(1, 0.8*d.unit))
+			l := looks[p.Area]
+			marker(r, l.shape, cx+off[0], cy+off[1], radius, l.fill, white, outline)
 		}
 		i = j
 	}

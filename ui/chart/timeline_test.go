@@ -12,7 +12,8 @@ import (
 // TestTimelineOrder checks the dots' order against the definition: by
 // row, month, area, the date as its string sorts, then summary, keeping
 // the given order of equal reports. The dates mix days, months and years
-// and the summaries repeat, so that every rule decides some pairs.
+// and the summaries repeat, so that every rule decides some pairs; a few
+// reports have channels of their own or fall outside the chart's periods.
 func TestTimelineOrder(t *testing.T) {
 	c := syntheticTimeline(3000)
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -26,6 +27,16 @@ func TestTimelineOrder(t *testing.T) {
 		}
 		p.Summary = []string{"a", "b", "c"}[rng.IntN(3)]
 		p.Channel = data.Channels[rng.IntN(3)].Code
+		switch rng.IntN(100) {
+		case 0:
+			p.Channel = "zz_custom"
+		case 1:
+			p.Channel = "aa_custom"
+		case 2:
+			p.Month -= 30
+		case 3:
+			p.Month += 70
+		}
 	}
 	// unknown areas share a rank, so only their given order tells them apart
 	for _, a := range []data.Area{"YY", "XX", "ZZ"} {
@@ -52,11 +63,24 @@ func TestTimelineOrder(t *testing.T) {
 		}
 		return a.Summary < b.Summary
 	})
-	if !slices.Equal(tl.points, want) {
+	got := make([]data.Point, len(tl.order))
+	for i, k := range tl.order {
+		got[i] = tl.points[k]
+	}
+	if !slices.Equal(got, want) {
 		t.Error("timeline points are not in display order")
 	}
 	if slices.Equal(c.Points, want) {
 		t.Error("the test's points were already in order")
+	}
+	wantRows := []data.Channel{data.Channels[0].Code, data.Channels[1].Code, data.Channels[2].Code, "aa_custom", "unknown_channel", "zz_custom"}
+	if !slices.Equal(tl.channels, wantRows) {
+		t.Errorf("rows %v, want %v", tl.channels, wantRows)
+	}
+	first := slices.MinFunc(c.Points, func(a, b data.Point) int { return a.Month - b.Month }).Month
+	last := slices.MaxFunc(c.Points, func(a, b data.Point) int { return a.Month - b.Month }).Month
+	if tl.first != first || tl.months[0].N != first || tl.months[len(tl.months)-1].N != last {
+		t.Errorf("months %d..%d from %d, want %d..%d", tl.months[0].N, tl.months[len(tl.months)-1].N, tl.first, first, last)
 	}
 }
 
