@@ -26,15 +26,27 @@ type Date struct {
 // ParseDate accepts YYYY-MM-DD, YYYY-MM or YYYY.
 func ParseDate(s string) (Date, error) {
 	t := strings.TrimSpace(s)
-	bad := Errorf(EINVALID, "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
-	parts := strings.Split(t, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, bad
+	// The message is made only for a bad date: ParseDate runs for every row
+	// of an import and every dot of a timeline.
+	bad := func() error {
+		return Errorf(EINVALID, "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
+	}
+	var parts [3]string
+	k := 0
+	for p := range strings.SplitSeq(t, "-") {
+		if k == len(parts) {
+			return Date{}, bad()
+		}
+		parts[k] = p
+		k++
+	}
+	if len(parts[0]) != 4 {
+		return Date{}, bad()
 	}
 	var n [3]int
-	for i, p := range parts {
+	for i, p := range parts[:k] {
 		if (i > 0 && len(p) != 2) || !allDigits(p) {
-			return Date{}, bad
+			return Date{}, bad()
 		}
 		n[i], _ = strconv.Atoi(p)
 	}
@@ -42,10 +54,10 @@ func ParseDate(s string) (Date, error) {
 	if d.Year < 1900 || d.Year > 2100 {
 		return Date{}, Errorf(EINVALID, "date %q has a year outside 1900-2100", s)
 	}
-	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+	if k >= 2 && (d.Month < 1 || d.Month > 12) {
 		return Date{}, Errorf(EINVALID, "date %q has no month %d", s, d.Month)
 	}
-	if len(parts) == 3 {
+	if k == 3 {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 			return Date{}, Errorf(EINVALID, "date %q is not a date: %s %d has %d days", s,
 				time.Month(d.Month), d.Year, daysIn(d.Year, d.Month))
