@@ -57,8 +57,6 @@ type Store interface {
 	CountIncidents(ctx context.Context, q IncidentQuery) (int, error)
 	// Incident returns one incident with its sources.
 	Incident(ctx context.Context, id int64) (*Incident, error)
-	// Sources lists every source with how many incidents cite it.
-	Sources(ctx context.Context) ([]SourceUse, error)
 	// ListSources returns one page of the sources that match q's search,
 	// each with the number of incidents that cite it, in the order outlet,
 	// title, publication date, web address; and how many sources match and
