@@ -57,8 +57,14 @@ type Store interface {
 	CountIncidents(ctx context.Context, q IncidentQuery) (int, error)
 	// Incident returns one incident with its sources.
 	Incident(ctx context.Context, id int64) (*Incident, error)
-	// Sources lists every source with how many incidents cite it.
-	Sources(ctx context.Context) ([]SourceUse, error)
+	// ListSources returns one page of the sources that match q's search,
+	// each with the number of incidents that cite it, in the order outlet,
+	// title, publication date, web address; and how many sources match and
+	// exist. It reads only what the page and the counts need, so that it
+	// suits databases of any size.
+	ListSources(ctx context.Context, q SourceQuery) (SourcePage, error)
+	// Outlets lists the distinct outlets of the sources, sorted.
+	Outlets(ctx context.Context) ([]string, error)
 	// SaveIncident inserts (ID 0) or updates an incident and its sources in
 	// one transaction.
 	SaveIncident(ctx context.Context, inc *Incident) error
@@ -74,4 +80,21 @@ type Store interface {
 type SourceUse struct {
 	Source
 	Incidents int
+}
+
+// SourceQuery selects a page of the sources list.
+type SourceQuery struct {
+	// Search keeps the sources whose outlet, title or author contains it,
+	// ignoring case in every script (see SourceSearch); blank keeps them
+	// all.
+	Search string
+	Offset int
+	Limit  int // at most this many sources; 0 means 100
+}
+
+// SourcePage is one page of the sources list and the size of the list.
+type SourcePage struct {
+	Sources []SourceUse // the page, in list order
+	Matched int         // sources that match the search, on every page
+	Total   int         // sources in the database
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,12 +26,12 @@ func (u *App) showAbout() {
 	d.Resize(dialogSize(u.win, 760, 640))
 	d.Show()
 	if st := u.store; st != nil {
-		background(func() ([]data.SourceUse, error) { return st.Sources(context.Background()) },
-			func(all []data.SourceUse, err error) {
+		background(func() ([]string, error) { return st.Outlets(context.Background()) },
+			func(outlets []string, err error) {
 				if err != nil {
 					return
 				}
-				text.ParseMarkdown(u.aboutText(outletList(all)))
+				text.ParseMarkdown(u.aboutText(strings.Join(outlets, ", ")))
 			})
 	}
 }
@@ -96,18 +95,4 @@ func shortcutsText(l i18n.Language, actions []action) string {
 	}
 	fmt.Fprintf(&b, "- **%s** %s\n", aboutKey, l.T("about.key.about"))
 	return b.String()
-}
-
-// outletList names the distinct outlets of the sources.
-func outletList(all []data.SourceUse) string {
-	seen := map[string]bool{}
-	var names []string
-	for _, s := range all {
-		if !seen[s.Outlet] {
-			seen[s.Outlet] = true
-			names = append(names, s.Outlet)
-		}
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
 }

@@ -55,7 +55,7 @@ func (u *App) editIncident(inc *data.Incident) *editor {
 	}
 	e.dlg = dialog.NewCustomWithoutButtons(title, e.buildUI(), u.win)
 	e.fill()
-	e.src.load(l, u.store)
+	e.src.load(u.store)
 	e.dlg.Resize(dialogSize(u.win, 780, 700))
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.date)

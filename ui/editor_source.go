@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"image/color"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -14,17 +16,32 @@ import (
 	"catracker/i18n"
 )
 
+// pickLimit is how many matching sources the editor's picker lists.
+const pickLimit = 50
+
 // sourceForm is the editor's source part: the sources the incident already
 // has, each with a Remove button, and one more to add, picked from the
-// database or typed in.
+// database or typed in. The picker searches the database as the user
+// types and lists at most pickLimit matches, so it stays small and quick
+// with any number of sources.
 type sourceForm struct {
 	kept    []data.Source // the edited incident's sources still kept
 	keptBox *fyne.Container
 
 	mode    *widget.RadioGroup
-	pick    *widget.Select
-	choices map[string]data.Source // by picker line
-	pickRow []fyne.CanvasObject    // label and picker
+	find    *widget.Entry       // the picker's search text
+	matches *widget.List        // the sources in found
+	found   []data.Source       // the first matches of the search
+	note    *widget.Label       // how many match, or why none are listed
+	picked  *data.Source        // the source chosen, nil if none
+	chosen  *widget.Label       // the chosen source's citation
+	onPick  func()              // checks the editor's source fields
+	lang    i18n.Language       // of the notes
+	store   data.Store          // searched by the picker
+	gen     uint64              // bumped by each search, so late results are dropped
+	cancel  context.CancelFunc  // stops the search running, if any
+	timer   *time.Timer         // the search waiting for typing to stop
+	pickRow []fyne.CanvasObject // label and picker
 
 	outlet, title, author, date, url *widget.Entry
 	newRows                          []fyne.CanvasObject // labels and entries
@@ -37,8 +54,8 @@ type sourceForm struct {
 func (f *sourceForm) rows(e *editor) []fyne.CanvasObject {
 	l := e.app.lang
 	f.keptBox = container.NewVBox()
-	f.pick = widget.NewSelect(nil, func(string) { e.check("source") })
-	f.pick.PlaceHolder = l.T("source.loading")
+	f.onPick = func() { e.check("source") }
+	picker := f.picker(l)
 	f.outlet = e.entry("source", l.T("source.hint.outlet"))
 	f.title = e.entry("source", l.T("source.hint.title"))
 	f.author = e.entry("source", l.T("source.hint.optional"))
@@ -51,7 +68,7 @@ func (f *sourceForm) rows(e *editor) []fyne.CanvasObject {
 	})
 	f.mode.Horizontal = true
 	f.mode.Required = true
-	f.pickRow = e.row(l.T("source.source"), "", f.pick)
+	f.pickRow = e.row(l.T("source.source"), "", picker)
 	for _, r := range [][]fyne.CanvasObject{
 		e.row(l.T("sources.outlet"), "", f.outlet), e.row(l.T("sources.title"), "", f.title),
 		e.row(l.T("sources.author"), "", f.author), e.row(l.T("source.published"), "source_date", f.date),
@@ -88,27 +105,88 @@ func (f *sourceForm) fill(sources []data.Source) {
 	}
 }
 
-// load fills the picker from the database, with its notes in language l.
-func (f *sourceForm) load(l i18n.Language, st data.Store) {
-	background(func() ([]data.SourceUse, error) { return st.Sources(context.Background()) },
-		func(all []data.SourceUse, err error) {
-			if err != nil {
-				f.pick.PlaceHolder = l.T("source.readFailed")
-				f.pick.Refresh()
+// picker builds the search line, the list of matches under it and the
+// notes in language l.
+func (f *sourceForm) picker(l i18n.Language) fyne.CanvasObject {
+	f.lang = l
+	f.find = widget.NewEntry()
+	f.find.SetPlaceHolder(l.T("source.search"))
+	f.find.OnChanged = func(string) { f.searchLater() }
+	f.matches = widget.NewList(func() int { return len(f.found) },
+		func() fyne.CanvasObject {
+			line := widget.NewLabel("")
+			line.Truncation = fyne.TextTruncateEllipsis
+			return line
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(sourceChoice(f.found[id])) })
+	f.matches.OnSelected = func(id widget.ListItemID) {
+		s := f.found[id]
+		f.picked = &s
+		f.chosen.SetText(l.T("source.chosen", s.Citation()))
+		f.onPick()
+	}
+	f.note = hint(l.T("source.loading"))
+	f.chosen = wrapLabel(l.T("source.choose"))
+	// The list shows about five matches and scrolls for the rest.
+	height := canvas.NewRectangle(color.Transparent)
+	height.SetMinSize(fyne.NewSize(0, 5*widget.NewLabel("").MinSize().Height))
+	return container.NewVBox(f.find, container.NewStack(height, f.matches), f.note, f.chosen)
+}
+
+// load makes the picker search st, and lists its first sources.
+func (f *sourceForm) load(st data.Store) {
+	f.store = st
+	f.search()
+}
+
+// searchLater searches once the user has stopped typing for searchDelay.
+func (f *sourceForm) searchLater() {
+	if f.timer != nil {
+		f.timer.Stop()
+	}
+	f.timer = time.AfterFunc(searchDelay, func() { onUI(f.search) })
+}
+
+// search lists the first sources that match the text typed, dropping the
+// results of any search before it.
+func (f *sourceForm) search() {
+	if f.store == nil {
+		return
+	}
+	f.gen++
+	if f.cancel != nil {
+		f.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel = cancel
+	gen, st, q := f.gen, f.store, data.SourceQuery{Search: f.find.Text, Limit: pickLimit}
+	background(func() (data.SourcePage, error) { return st.ListSources(ctx, q) },
+		func(p data.SourcePage, err error) {
+			cancel()
+			if gen != f.gen {
 				return
 			}
-			f.choices = map[string]data.Source{}
-			var options []string
-			for _, s := range all {
-				line := sourceChoice(s.Source)
-				for n := 2; f.choices[line] != (data.Source{}); n++ {
-					line = fmt.Sprintf("%s (%d)", sourceChoice(s.Source), n)
+			f.cancel = nil
+			f.found = f.found[:0]
+			if err == nil {
+				for _, u := range p.Sources {
+					f.found = append(f.found, u.Source)
 				}
-				f.choices[line] = s.Source
-				options = append(options, line)
 			}
-			f.pick.PlaceHolder = l.T("source.choose")
-			f.pick.SetOptions(options)
+			f.matches.UnselectAll()
+			f.matches.ScrollToTop()
+			f.matches.Refresh()
+			l := f.lang
+			switch {
+			case err != nil:
+				f.note.SetText(l.T("source.readFailed"))
+			case p.Matched == 0:
+				f.note.SetText(l.T("source.noMatch"))
+			case p.Matched > len(f.found):
+				f.note.SetText(l.T("source.firstOf", l.Number(len(f.found)), count(l, "count.sources", p.Matched)))
+			default:
+				f.note.SetText(l.T("source.found", count(l, "count.sources", p.Matched)))
+			}
 		})
 }
 
@@ -158,7 +236,8 @@ func (f *sourceForm) read(l i18n.Language, p map[string]string) []data.Source {
 	sources := append([]data.Source(nil), f.kept...)
 	cited := strings.TrimSpace(f.cited.Text)
 	if f.modeIs(pickSource) {
-		if s, ok := f.choices[f.pick.Selected]; ok {
+		if f.picked != nil {
+			s := *f.picked
 			s.CitedAs = cited
 			sources = append(sources, s)
 		}

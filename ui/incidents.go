@@ -45,12 +45,12 @@ type incidentsView struct {
 	gen   uint64 // bumped whenever the list becomes invalid
 	query data.IncidentQuery
 	rows  int
-	pages *pageCache
+	pages *pageCache[data.Incident]
 }
 
 func newIncidentsView(app *App) *incidentsView {
 	v := &incidentsView{app: app, stale: true, query: data.IncidentQuery{Sort: data.Sort{Column: "date"}}}
-	v.pages = newPageCache(func() { v.table.Refresh() },
+	v.pages = newPageCache[data.Incident](func() { v.table.Refresh() },
 		func(err error) { app.showError(app.lang.T("incidents.listFailed"), err) })
 	return v
 }
@@ -94,7 +94,7 @@ func (v *incidentsView) buildUI() fyne.CanvasObject {
 func (v *incidentsView) invalidate() {
 	v.stale = true
 	v.gen++
-	v.pages.reset(nil, v.query) // pages still being read are dropped
+	v.pages.reset(nil) // pages still being read are dropped
 }
 
 // load re-reads the table if it is out of date.
@@ -108,12 +108,16 @@ func (v *incidentsView) load() {
 	if v.matchOnly.Checked {
 		v.query.Filter = v.app.filter
 	}
-	v.pages.reset(v.app.store, v.query)
+	gen, st, q := v.gen, v.app.store, v.query
+	v.pages.reset(func(ctx context.Context, offset, limit int) ([]data.Incident, error) {
+		page := q
+		page.Offset, page.Limit = offset, limit
+		return st.Incidents(ctx, page)
+	})
 	if f := v.query.Filter; f.Areas != nil && len(f.Areas) == 0 {
 		v.setRows(0)
 		return
 	}
-	gen, st, q := v.gen, v.app.store, v.query
 	background(func() (int, error) { return st.CountIncidents(context.Background(), q) },
 		func(n int, err error) {
 			if gen != v.gen {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,8 +32,13 @@ var sourceColumns = []struct {
 // linkColumn is the index of the Link column.
 const linkColumn = 5
 
-// sourcesView is the Sources tab: every source in the database with how
-// many incidents cite it, searchable by outlet, title or author.
+// searchDelay is how long the search waits for the user to stop typing.
+const searchDelay = 250 * time.Millisecond
+
+// sourcesView is the Sources tab: the sources in the database with how
+// many incidents cite each, searchable by outlet, title or author. The
+// table reads only the pages on screen, and the search runs in the
+// database, so the tab's memory does not grow with the number of sources.
 type sourcesView struct {
 	app *App
 
@@ -42,18 +48,26 @@ type sourcesView struct {
 	cite   *widget.Label // the selected source's full citation
 	link   *widget.Hyperlink
 
-	stale bool
-	all   []data.SourceUse
-	shown []data.SourceUse
+	stale  bool
+	gen    uint64             // bumped whenever the list becomes invalid
+	cancel context.CancelFunc // stops the first page's read, if running
+	timer  *time.Timer        // the search waiting for typing to stop
+	rows   int                // sources that match the search
+	pages  *pageCache[data.SourceUse]
 }
 
-func newSourcesView(app *App) *sourcesView { return &sourcesView{app: app, stale: true} }
+func newSourcesView(app *App) *sourcesView {
+	v := &sourcesView{app: app, stale: true}
+	v.pages = newPageCache[data.SourceUse](func() { v.table.Refresh() },
+		func(err error) { app.showError(app.lang.T("sources.listFailed"), err) })
+	return v
+}
 
 // buildUI lays out the search line above the table.
 func (v *sourcesView) buildUI() fyne.CanvasObject {
 	l := v.app.lang
 	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.shown), len(sourceColumns) },
+		func() (int, int) { return v.rows, len(sourceColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -72,7 +86,7 @@ func (v *sourcesView) buildUI() fyne.CanvasObject {
 	}
 	v.search = widget.NewEntry()
 	v.search.SetPlaceHolder(l.T("sources.search"))
-	v.search.OnChanged = func(string) { v.applySearch() }
+	v.search.OnChanged = func(string) { v.searchLater() }
 	v.total = widget.NewLabel("")
 	v.cite = wrapLabel(l.T("sources.selectHint"))
 	v.link = widget.NewHyperlink(l.T("link.open"), nil)
@@ -84,43 +98,88 @@ func (v *sourcesView) buildUI() fyne.CanvasObject {
 }
 
 // invalidate marks the list out of date; it reloads when next shown.
-func (v *sourcesView) invalidate() { v.stale = true }
+func (v *sourcesView) invalidate() {
+	v.stale = true
+	v.drop()
+}
 
-// load re-reads the sources if they are out of date.
+// drop forgets the list and stops its reads; results still on their way
+// are ignored.
+func (v *sourcesView) drop() {
+	v.gen++
+	if v.cancel != nil {
+		v.cancel()
+		v.cancel = nil
+	}
+	v.pages.reset(nil)
+}
+
+// load re-reads the list if it is out of date.
 func (v *sourcesView) load() {
 	if !v.stale || v.app.store == nil {
 		return
 	}
 	v.stale = false
-	st := v.app.store
-	background(func() ([]data.SourceUse, error) { return st.Sources(context.Background()) },
-		func(all []data.SourceUse, err error) {
-			if st != v.app.store {
+	v.query()
+}
+
+// searchLater runs the search once the user has stopped typing for
+// searchDelay.
+func (v *sourcesView) searchLater() {
+	if v.timer != nil {
+		v.timer.Stop()
+	}
+	v.timer = time.AfterFunc(searchDelay, func() { onUI(v.searchNow) })
+}
+
+// searchNow runs the search typed, starting at the top of the list.
+func (v *sourcesView) searchNow() {
+	if v.app.store == nil {
+		return
+	}
+	v.stale = false
+	v.table.UnselectAll()
+	v.table.ScrollToTop()
+	v.query()
+}
+
+// query reads the first page of the sources that match the search, with
+// how many match; the table then reads the other pages as they scroll
+// into view.
+func (v *sourcesView) query() {
+	v.drop()
+	gen, st := v.gen, v.app.store
+	q := data.SourceQuery{Search: v.search.Text, Limit: pageSize}
+	ctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
+	background(func() (data.SourcePage, error) { return st.ListSources(ctx, q) },
+		func(p data.SourcePage, err error) {
+			cancel()
+			if gen != v.gen {
 				return
 			}
+			v.cancel = nil
 			if err != nil {
 				v.app.showError(v.app.lang.T("sources.listFailed"), err)
 				return
 			}
-			v.all = all
-			v.applySearch()
+			v.pages.reset(func(ctx context.Context, offset, limit int) ([]data.SourceUse, error) {
+				page, err := st.ListSources(ctx, data.SourceQuery{Search: q.Search, Offset: offset, Limit: limit})
+				return page.Sources, err
+			})
+			v.pages.put(0, p.Sources)
+			v.setRows(p.Matched, p.Total)
 		})
 }
 
-// applySearch shows the sources that match the search text.
-func (v *sourcesView) applySearch() {
-	q := strings.ToLower(strings.TrimSpace(v.search.Text))
-	v.shown = v.shown[:0]
-	for _, s := range v.all {
-		if q == "" || strings.Contains(strings.ToLower(s.Outlet+"\n"+s.Title+"\n"+s.Author), q) {
-			v.shown = append(v.shown, s)
-		}
-	}
+// setRows shows a table of the matched sources of total.
+func (v *sourcesView) setRows(matched, total int) {
 	l := v.app.lang
-	if len(v.shown) == len(v.all) {
-		v.total.SetText(count(l, "count.sources", len(v.all)))
+	v.rows = matched
+	if matched == total {
+		v.total.SetText(count(l, "count.sources", total))
 	} else {
-		v.total.SetText(l.T("sources.shownOf", l.Number(len(v.shown)), count(l, "count.sources", len(v.all))))
+		v.total.SetText(l.T("sources.shownOf", l.Number(matched), count(l, "count.sources", total)))
 	}
 	v.table.Refresh()
 }
@@ -128,7 +187,16 @@ func (v *sourcesView) applySearch() {
 func (v *sourcesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
 	l, link := stack.Objects[0].(*widget.Label), stack.Objects[1].(*widget.Hyperlink)
-	s := &v.shown[id.Row]
+	s := v.pages.row(id.Row)
+	if s == nil { // its page is being read
+		link.Hide()
+		l.SetText("")
+		if id.Col == 0 {
+			l.SetText("…")
+		}
+		l.Show()
+		return
+	}
 	text := sourceColumns[id.Col].text(v.app.lang, s)
 	if u := webURL(s.URL); id.Col == linkColumn && u != nil {
 		l.Hide()
@@ -144,10 +212,10 @@ func (v *sourcesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // showCitation shows the full citation of the source in row.
 func (v *sourcesView) showCitation(row int) {
-	if row < 0 || row >= len(v.shown) {
+	s := v.pages.row(row)
+	if s == nil {
 		return
 	}
-	s := v.shown[row]
 	v.cite.SetText(v.app.lang.T("sources.citedBy", s.Citation(), count(v.app.lang, "count.citing", s.Incidents)))
 	if u := webURL(s.URL); u != nil {
 		v.link.SetURL(u)

@@ -84,3 +84,40 @@ func BenchmarkImport(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkSources measures a page of the Sources tab, with and without a
+// search, against reading the whole list as the report does.
+func BenchmarkSources(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		st := benchDB(b, n)
+		b.Run(fmt.Sprintf("full-list/rows=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := st.Sources(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		for _, q := range []data.SourceQuery{
+			{Limit: 200},
+			{Offset: 200_000, Limit: 200},
+			{Search: "report 12", Limit: 200},
+			{Search: "REPORT 12", Offset: 5_000, Limit: 200},
+			{Search: "нет такого", Limit: 200},
+		} {
+			b.Run(fmt.Sprintf("page/search=%q/offset=%d/rows=%d", q.Search, q.Offset, n), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := st.ListSources(context.Background(), q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		b.Run(fmt.Sprintf("outlets/rows=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := st.Outlets(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

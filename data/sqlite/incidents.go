@@ -154,10 +154,11 @@ func scanSource(r scanner, withCited bool) (data.Source, error) {
 	return src, nil
 }
 
-// Sources lists every source with the number of incidents it reports.
+// Sources lists every source with the number of incidents it reports, by
+// outlet, publication date and title: the report's list of sources. It
+// holds them all in memory; the app pages through ListSources instead.
 func (s *Store) Sources(ctx context.Context) ([]data.SourceUse, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.outlet, s.title, s.author, s.published, s.url,
-		(SELECT COUNT(*) FROM incident_sources l WHERE l.source_id = s.id)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sourceUseColumns+`
 		FROM sources s ORDER BY s.outlet, s.published, s.title`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
@@ -165,19 +166,16 @@ func (s *Store) Sources(ctx context.Context) ([]data.SourceUse, error) {
 	defer rows.Close()
 	var out []data.SourceUse
 	for rows.Next() {
-		var u data.SourceUse
-		var published string
-		if err := rows.Scan(&u.ID, &u.Outlet, &u.Title, &u.Author, &published, &u.URL, &u.Incidents); err != nil {
+		u, err := scanSourceUse(rows)
+		if err != nil {
 			return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
-		}
-		if published != "" {
-			if u.Published, err = data.ParseDate(published); err != nil {
-				return nil, fmt.Errorf("source %d: stored date %q: %w", u.ID, published, err)
-			}
 		}
 		out = append(out, u)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
+	}
+	return out, nil
 }
 
 // SaveIncident inserts or updates an incident and replaces its sources, in
