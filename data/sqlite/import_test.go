@@ -291,3 +291,47 @@ func TestImportKeepsLastAuthor(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleUserDatabaseTurnsWAL creates a database for a single user,
+// which keeps the rollback journal through its first import, and checks
+// that the next Open switches it to WAL with everything in it.
+func TestSingleUserDatabaseTurnsWAL(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "single.db")
+	mode := func(st *Store) string {
+		var m string
+		if err := st.db.QueryRow("PRAGMA journal_mode").Scan(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	st, err := Open(ctx, path, Options{Create: true, SingleUser: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(st); m != "delete" {
+		t.Errorf("journal mode of a new single-user database = %q, want delete", m)
+	}
+	var b strings.Builder
+	b.WriteString(importHeader)
+	for i := range bulkRows + 100 {
+		b.WriteString(genRow(fmt.Sprint("s", i), i, "s"))
+	}
+	if _, err := importBody(t, st, b.String()); err != nil {
+		t.Fatal(err)
+	}
+	objects := schemaObjects(t, st)
+	st.Close()
+	st, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if m := mode(st); m != "wal" {
+		t.Errorf("journal mode after reopening = %q, want wal", m)
+	}
+	checkSound(t, st, objects)
+	if n := scalarInt(t, st, "SELECT COUNT(*) FROM incidents"); n != bulkRows+100 {
+		t.Errorf("%d incidents, want %d", n, bulkRows+100)
+	}
+}

@@ -43,6 +43,13 @@ type Options struct {
 	// Create allows Open to create a new, empty database when path does
 	// not exist. Without it a missing file is an error.
 	Create bool
+	// SingleUser says the caller is the only user of the database until
+	// Close, as the command line's import into a new file is. A database
+	// Open creates then keeps SQLite's rollback journal instead of
+	// switching to WAL: a large first import writes each page once, not
+	// twice (to the WAL, then into the file), about a second less for a
+	// million rows. The next Open switches it to WAL.
+	SingleUser bool
 }
 
 // SchemaVersion is the newest schema this build knows.
@@ -85,7 +92,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if !readOnly {
+	if created := errors.Is(statErr, os.ErrNotExist); !readOnly && !(created && opt.SingleUser) {
 		// Only now that the file is known to be ours: switching to WAL
 		// rewrites the file header.
 		if _, err := db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {

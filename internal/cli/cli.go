@@ -257,7 +257,7 @@ func openForImport(ctx context.Context, path string) (st *sqlite.Store, created 
 		return st, false, err
 	}
 	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
-		st, err = sqlite.Open(ctx, path, sqlite.Options{Create: true})
+		st, err = sqlite.Open(ctx, path, sqlite.Options{Create: true, SingleUser: true})
 		return st, err == nil, err
 	}
 	st, err = sqlite.Open(ctx, path, sqlite.Options{})
@@ -266,7 +266,7 @@ func openForImport(ctx context.Context, path string) (st *sqlite.Store, created 
 
 // removeDB deletes a database file and its journal files.
 func removeDB(path string) {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
 		os.Remove(p)
 	}
 }

@@ -100,7 +100,7 @@ func CachedDB(ctx context.Context, n int, seed uint64) (string, error) {
 	}
 	tmp := path + ".new"
 	os.Remove(tmp)
-	st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true})
+	st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true, SingleUser: true})
 	if err != nil {
 		return "", err
 	}
