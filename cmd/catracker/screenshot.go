@@ -42,10 +42,12 @@ func (s *screenshot) ready(w fyne.Window, err error) {
 }
 
 // take captures the window, trying again while the capture is still
-// blank, and saves it.
+// blank, and saves it. A capture that is wholly transparent means the
+// driver cannot read the screen back at all (Mesa under Xvfb), so the
+// window is painted in software at once instead of after every retry.
 func (s *screenshot) take() {
 	img := s.win.Canvas().Capture()
-	if img != nil && uniform(img) && s.tries < maxTries {
+	if img != nil && uniform(img) && !transparent(img) && s.tries < maxTries {
 		s.tries++
 		time.AfterFunc(settleDelay, func() { fyne.Do(s.take) })
 		return
@@ -89,6 +91,13 @@ func uniform(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// transparent reports whether img's first pixel is fully transparent.
+func transparent(img image.Image) bool {
+	b := img.Bounds()
+	_, _, _, a := img.At(b.Min.X, b.Min.Y).RGBA()
+	return a == 0
 }
 
 // savePNG writes img to path as a PNG file.
