@@ -1,11 +1,9 @@
 package chart
 
 import (
-	"fmt"
 	"image"
 	"image/png"
 	"io"
-	"math/rand/v2"
 	"testing"
 
 	"catracker/data"
@@ -44,25 +42,8 @@ func BenchmarkRenderCrowdedTimeline(b *testing.B) { benchmarkRender(b, crowdedTi
 // crowdedTimeline is n reports from Kyrgyzstan and Russia in the twelve
 // months of 2023, spread over every channel.
 func crowdedTimeline(n int) *data.Chart {
-	from, to := month(2023, 1), month(2023, 12)
-	rng := rand.New(rand.NewPCG(7, 8))
-	c := &data.Chart{
-		Filter:    data.Filter{Family: data.Timeline, Areas: []data.Area{data.KG}, From: from, To: to, Period: data.PerMonth},
-		Periods:   data.PeriodRange(data.PerMonth, from, to),
-		Outlets:   testOutlets,
-		Incidents: n,
-	}
-	for i := range n {
-		m := from + rng.IntN(to-from+1)
-		c.Points = append(c.Points, data.Point{
-			Month:   m,
-			Date:    data.Date{Year: m / 12, Month: m%12 + 1, Day: 1 + rng.IntN(28)},
-			Area:    []data.Area{data.KG, data.RU}[rng.IntN(2)],
-			Channel: data.Channels[rng.IntN(len(data.Channels))].Code,
-			Summary: fmt.Sprintf("Report %d from a crowded year", i),
-		})
-	}
-	return c
+	return randomTimeline(n, month(2023, 1), month(2023, 12), []data.Area{data.KG, data.RU}, []data.Area{data.KG},
+		[2]uint64{7, 8}, "Report %d from a crowded year")
 }
 
 func BenchmarkRenderSVG(b *testing.B) {

@@ -169,10 +169,17 @@ func syntheticChart(family data.Family, cumulative bool) *data.Chart {
 
 // syntheticTimeline has n reports over 48 months and every channel.
 func syntheticTimeline(n int) *data.Chart {
-	from, to := month(2021, 1), month(2024, 12)
-	rng := rand.New(rand.NewPCG(3, 4))
+	return randomTimeline(n, month(2021, 1), month(2024, 12), data.Areas, nil, [2]uint64{3, 4}, "Synthetic report %d")
+}
+
+// randomTimeline has n reports between the months from and to, from the
+// given areas, in every channel, drawn from a random source seeded with
+// seed; the filter shows the areas shown, and summary formats each
+// report's number.
+func randomTimeline(n, from, to int, areas, shown []data.Area, seed [2]uint64, summary string) *data.Chart {
+	rng := rand.New(rand.NewPCG(seed[0], seed[1]))
 	c := &data.Chart{
-		Filter:    data.Filter{Family: data.Timeline, From: from, To: to, Period: data.PerMonth},
+		Filter:    data.Filter{Family: data.Timeline, Areas: shown, From: from, To: to, Period: data.PerMonth},
 		Periods:   data.PeriodRange(data.PerMonth, from, to),
 		Outlets:   testOutlets,
 		Incidents: n,
@@ -182,9 +189,9 @@ func syntheticTimeline(n int) *data.Chart {
 		c.Points = append(c.Points, data.Point{
 			Month:   m,
 			Date:    data.Date{Year: m / 12, Month: m%12 + 1, Day: 1 + rng.IntN(28)},
-			Area:    data.Areas[rng.IntN(len(data.Areas))],
+			Area:    areas[rng.IntN(len(areas))],
 			Channel: data.Channels[rng.IntN(len(data.Channels))].Code,
-			Summary: fmt.Sprintf("Synthetic report %d", i),
+			Summary: fmt.Sprintf(summary, i),
 		})
 	}
 	return c
