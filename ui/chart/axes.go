@@ -67,7 +67,9 @@ func (p *plan) drawAxes(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
 	yearRow := labelsTop + st.tick.lineHeight()
 	for _, x := range p.xAxis.bounds {
 		vRule(r, x, pl.bottom, pl.bottom+1.8*p.tickLen, u, axisColor)
-		if p.xAxis.tiers == 2 { // separate the years in their row
+		// Separate the years in their row, unless a year's label is wider
+		// than its few periods and reaches over the boundary.
+		if p.xAxis.tiers == 2 && !p.xAxis.labelOver(x, 1) {
 			vRule(r, x, yearRow, yearRow+st.tick.lineHeight(), u, axisColor)
 		}
 	}

@@ -25,6 +25,16 @@ type dateAxis struct {
 	tiers  int
 }
 
+// labelOver reports whether a label in row tier spans the x position x.
+func (a dateAxis) labelOver(x float64, tier int) bool {
+	for _, l := range a.labels {
+		if l.tier == tier && l.left < x && x < l.right {
+			return true
+		}
+	}
+	return false
+}
+
 // slotAxis maps period i to the slot from left+i*width to left+(i+1)*width.
 type slotAxis struct {
 	left, width float64
