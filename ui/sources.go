@@ -139,8 +139,16 @@ func (v *sourcesView) searchNow() {
 	}
 	v.stale = false
 	v.table.UnselectAll()
+	v.clearCitation()
 	v.table.ScrollToTop()
 	v.query()
+}
+
+// clearCitation shows the hint again in place of a citation: the selected
+// source may not be among the new rows.
+func (v *sourcesView) clearCitation() {
+	v.cite.SetText(v.app.lang.T("sources.selectHint"))
+	v.link.Hide()
 }
 
 // query reads the first page of the sources that match the search, with

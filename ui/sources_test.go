@@ -65,10 +65,16 @@ func TestSourcesTabPagesAndSearchesInTheDatabase(t *testing.T) {
 	})
 	h.waitText(l.T("sources.citedBy", want.Sources[0].Citation(), count(l, "count.citing", want.Sources[0].Incidents)))
 
-	// Clearing the search lists every source again.
+	// Clearing the search lists every source again, and the citation of
+	// the source selected before gives way to the hint.
 	do(func() { h.u.sources.search.SetText("") })
 	h.waitFor("every source", func() bool {
 		return h.u.sources.rows == total && h.u.sources.total.Text == count(l, "count.sources", total)
+	})
+	do(func() {
+		if got := h.u.sources.cite.Text; got != l.T("sources.selectHint") {
+			t.Errorf("after a new search the citation line says %q, want the hint", got)
+		}
 	})
 }
 
