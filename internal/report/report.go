@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image/png"
 	"io"
 	"path/filepath"
 	"strings"
@@ -169,14 +168,12 @@ func FileName(c *data.Chart, area string, width, height int) string {
 	return fmt.Sprintf("%s-%s-%dx%d.png", name, area, width, height)
 }
 
+// pngBytes renders c as a PNG file in memory, for the PDF and the images
+// folder alike.
 func pngBytes(c *data.Chart, o chart.Options) (*bytes.Buffer, error) {
-	img, err := chart.Image(c, o)
-	if err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
-		return nil, fmt.Errorf("encode chart image: %w", err)
+	if err := chart.Render(&buf, chart.PNG, c, o); err != nil {
+		return nil, err
 	}
 	return &buf, nil
 }
