@@ -282,11 +282,11 @@ func (s *Store) cells(ctx context.Context, f data.Filter, areas []data.Area) ([]
 	return out, rows.Err()
 }
 
-// points lists the recruitment reports in range for the timeline. They
-// come in the order of the incidents_timeline index, which covers the
-// query, unsorted: the timeline orders its dots itself, and a sort here
-// would cost as much as the rest of the query. The text of the area,
-// channel and date is read without copying it where it names a known code.
+// points lists the recruitment reports in range for the timeline, at most
+// data.MaxPoints of them. They come in the order of the incidents_timeline
+// index, unsorted: the timeline orders its dots itself. The text of the
+// area, channel and date is read without copying it where it names a
+// known code.
 func (s *Store) points(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Point, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("area", areas)

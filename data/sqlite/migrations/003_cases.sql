@@ -85,9 +85,9 @@ CREATE UNIQUE INDEX sources_unique ON sources (outlet, title, published, url);
 -- incidents: the timeline, the recomputation of a person's first month
 -- and of a month's largest total when a record goes, and the list.
 CREATE INDEX incidents_by_date ON incidents (eff_date, id);
--- The timeline lists every report in range with its summary: covering it
--- reads a few megabytes of index instead of one table page per report.
-CREATE INDEX incidents_timeline ON incidents (area, month, side, channel, date, summary) WHERE kind = 'recruitment';
+-- The timeline counts its reports from the monthly summary and lists them
+-- one by one only when there are few (at most 5,000), by this index.
+CREATE INDEX incidents_timeline ON incidents (area, month, side, channel, date) WHERE kind = 'recruitment';
 CREATE INDEX incidents_persons ON incidents (area, person, stage, side, month) WHERE kind = 'prosecution' AND person <> '';
 CREATE INDEX incidents_totals ON incidents (kind, area, month) WHERE basis <> 'event';
 
