@@ -7,33 +7,49 @@ import (
 
 // SourceSearch is the rule of SourceQuery.Search: a source matches if the
 // lower-case form of its outlet, title and author, one per line, contains
-// the lower-case form of the trimmed search text. Cyrillic and every other
-// script fold as strings.ToLower folds them.
+// every word of the lower-case search text, wherever they stand ("kloop
+// report 77" finds the title "Kloop.kg report 77"). Cyrillic and every
+// other script fold as strings.ToLower folds them.
 type SourceSearch struct {
-	folded string
+	words []string
 }
 
 // NewSourceSearch prepares the search text of a SourceQuery.
 func NewSourceSearch(text string) SourceSearch {
-	return SourceSearch{folded: strings.ToLower(strings.TrimSpace(text))}
+	return SourceSearch{words: strings.Fields(strings.ToLower(text))}
 }
 
-// Folded is the search text as it is matched: trimmed and in lower case.
-func (s SourceSearch) Folded() string { return s.folded }
+// Words are the words of the search as they are matched, in lower case.
+func (s SourceSearch) Words() []string { return s.words }
 
 // All reports whether the search keeps every source.
-func (s SourceSearch) All() bool { return s.folded == "" }
+func (s SourceSearch) All() bool { return len(s.words) == 0 }
 
 // Match reports whether a source's fields, given as outlet, title and
 // author joined by newlines, match the search. Text in ASCII, the common
 // case, is compared in place; other text is folded with strings.ToLower.
 func (s SourceSearch) Match(fields string) bool {
 	if !isASCII(fields) {
-		return strings.Contains(strings.ToLower(fields), s.folded)
+		folded := strings.ToLower(fields)
+		for _, w := range s.words {
+			if !strings.Contains(folded, w) {
+				return false
+			}
+		}
+		return true
 	}
-	q := s.folded
-	for i := 0; i+len(q) <= len(fields); i++ {
-		if hasFoldedPrefix(fields[i:], q) {
+	for _, w := range s.words {
+		if !containsFolded(fields, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFolded reports whether ASCII text, in lower case, contains q.
+func containsFolded(text, q string) bool {
+	for i := 0; i+len(q) <= len(text); i++ {
+		if hasFoldedPrefix(text[i:], q) {
 			return true
 		}
 	}

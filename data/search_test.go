@@ -30,10 +30,17 @@ func TestSourceSearch(t *testing.T) {
 		{"t", []bool{true, false, true, true, true, false}},
 		{"ads\nanna", []bool{true, false, false, false, false, false}}, // fields are joined by newlines
 		{"titlex", []bool{false, false, false, false, false, false}},
+		{"smith asia", []bool{true, false, false, false, false, false}},     // words in any order and field
+		{"asia ozodi", []bool{false, false, false, false, false, false}},    // every word must be there
+		{"петров азаттык", []bool{false, true, false, false, false, false}}, // in any script
+		{"report ÉCOLE", []bool{false, false, true, false, false, false}},
 	} {
 		s := NewSourceSearch(tc.search)
 		for i, f := range fields {
-			want := strings.Contains(strings.ToLower(f), strings.ToLower(strings.TrimSpace(tc.search)))
+			want := true
+			for _, w := range strings.Fields(strings.ToLower(tc.search)) {
+				want = want && strings.Contains(strings.ToLower(f), w)
+			}
 			if want != tc.want[i] {
 				t.Fatalf("the table is wrong for %q in %q", tc.search, f)
 			}

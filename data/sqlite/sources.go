@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"catracker/data"
 )
@@ -96,10 +97,16 @@ func (s *Store) matchingSources(ctx context.Context, search data.SourceSearch, t
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sources`).Scan(total); err != nil {
 		return nil, err
 	}
+	words := search.Words()
+	args := make([]any, len(words))
+	for i, w := range words {
+		args[i] = w
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, f FROM (
 			SELECT id, outlet || char(10) || title || char(10) || author AS f FROM sources)
-		WHERE length(f) <> length(CAST(f AS BLOB)) OR instr(lower(f), ?) > 0
-		ORDER BY id`, search.Folded())
+		WHERE length(f) <> length(CAST(f AS BLOB)) OR (instr(lower(f), ?) > 0`+
+		strings.Repeat(` AND instr(lower(f), ?) > 0`, len(words)-1)+`)
+		ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}

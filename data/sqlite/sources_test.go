@@ -148,10 +148,14 @@ func TestListSourcesPagesAgreeWithTheFullList(t *testing.T) {
 	slices.SortFunc(full, func(a, b data.SourceUse) int {
 		return strings.Compare(a.Outlet+"\x00"+a.Title+"\x00"+a.Published.String(), b.Outlet+"\x00"+b.Title+"\x00"+b.Published.String())
 	})
-	for _, search := range []string{"", "o", "REPORT 1", "ш", "Душанбе", "p"} {
+	for _, search := range []string{"", "o", "REPORT 1", "1 report", "ш", "Душанбе", "p"} {
 		var want []data.SourceUse
 		for _, s := range full {
-			if strings.Contains(strings.ToLower(s.Outlet+"\n"+s.Title+"\n"+s.Author), strings.ToLower(strings.TrimSpace(search))) {
+			match := true
+			for _, w := range strings.Fields(strings.ToLower(search)) {
+				match = match && strings.Contains(strings.ToLower(s.Outlet+"\n"+s.Title+"\n"+s.Author), w)
+			}
+			if match {
 				want = append(want, s)
 			}
 		}
