@@ -24,7 +24,7 @@ func (u *App) showAbout() {
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(l.T("about.title", AppName), l.T("dialog.close"), container.NewVScroll(text), u.win)
 	d.Resize(dialogSize(u.win, 760, 640))
-	d.Show()
+	u.showClosable(d)
 	if st := u.store; st != nil {
 		background(func() ([]string, error) { return st.Outlets(context.Background()) },
 			func(outlets []string, err error) {
@@ -94,5 +94,6 @@ func shortcutsText(l i18n.Language, actions []action) string {
 		fmt.Fprintf(&b, "- **%s%s** %s\n", keys, a.shortcut.KeyName, l.T(a.what))
 	}
 	fmt.Fprintf(&b, "- **%s** %s\n", aboutKey, l.T("about.key.about"))
+	fmt.Fprintf(&b, "- **Esc** %s\n", l.T("about.key.close"))
 	return b.String()
 }

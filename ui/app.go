@@ -16,6 +16,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/assets"
@@ -69,6 +70,9 @@ type App struct {
 	tabs      *container.AppTabs
 	status    *widget.Label
 	message   *widget.Label
+
+	// closable are the dialogs on screen that Escape closes, newest last.
+	closable []dialog.Dialog
 
 	// now is the clock that stamps exported charts; tests replace it.
 	now func() time.Time

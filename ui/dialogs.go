@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,13 +12,32 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// showClosable shows d, a dialog whose only button closes it, and lets
+// Escape close it too.
+func (u *App) showClosable(d dialog.Dialog) {
+	u.closable = append(u.closable, d)
+	d.SetOnClosed(func() {
+		if i := slices.Index(u.closable, d); i >= 0 {
+			u.closable = slices.Delete(u.closable, i, i+1)
+		}
+	})
+	d.Show()
+}
+
+// closeTopDialog closes the newest dialog that Escape closes, if any.
+func (u *App) closeTopDialog() {
+	if n := len(u.closable); n > 0 {
+		u.closable[n-1].Hide()
+	}
+}
+
 // showError tells the user in plain words what went wrong, followed by
 // optional notes on what happens next.
 func (u *App) showError(title string, err error, notes ...string) {
 	text := strings.Join(append([]string{sentence(err.Error())}, notes...), "\n\n")
 	d := dialog.NewCustom(title, u.lang.T("dialog.ok"), container.NewVScroll(wrapLabel(text)), u.win)
 	d.Resize(dialogSize(u.win, 560, 0))
-	d.Show()
+	u.showClosable(d)
 }
 
 // showInfo tells the user that something went well, with an OK button in
@@ -25,7 +45,7 @@ func (u *App) showError(title string, err error, notes ...string) {
 func (u *App) showInfo(title, text string) {
 	d := dialog.NewCustom(title, u.lang.T("dialog.ok"), wrapLabel(text), u.win)
 	d.Resize(dialogSize(u.win, 480, 0))
-	d.Show()
+	u.showClosable(d)
 }
 
 // wrapLabel is a label that wraps its text at word boundaries and can be

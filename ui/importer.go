@@ -171,7 +171,7 @@ func (u *App) showImportProblems(name string, problems *data.RowErrors) {
 	content := container.NewBorder(intro, container.NewHBox(copyList), nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustom(l.T("import.notImported"), l.T("dialog.close"), content, u.win)
 	d.Resize(dialogSize(u.win, 820, 560))
-	d.Show()
+	u.showClosable(d)
 }
 
 // sentence capitalises msg and ends it with a full stop.

@@ -97,7 +97,7 @@ func (u *App) showSettings() {
 	)
 	d = dialog.NewCustom(l.T("settings.title"), l.T("dialog.close"), content, u.win)
 	d.Resize(dialogSize(u.win, 560, 0))
-	d.Show()
+	u.showClosable(d)
 }
 
 // applySettings remembers s and applies it: a new language lays the

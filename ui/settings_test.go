@@ -152,7 +152,7 @@ func TestEveryToolbarActionHasAShortcutListedInAbout(t *testing.T) {
 	overlayWidget(t, h, func(r *widget.RichText) bool { return strings.Contains(r.String(), "Keyboard shortcuts") })
 	var about string
 	do(func() { about = h.u.aboutText("") })
-	for _, want := range []string{"Ctrl+O", "Ctrl+I", "Ctrl+E", "Ctrl+Shift+C", "Ctrl+N", "Ctrl+,", "F1"} {
+	for _, want := range []string{"Ctrl+O", "Ctrl+I", "Ctrl+E", "Ctrl+Shift+C", "Ctrl+N", "Ctrl+,", "F1", "Esc"} {
 		if !strings.Contains(about, "**"+want+"**") {
 			t.Errorf("About does not list %s: %q", want, about)
 		}
@@ -229,4 +229,35 @@ func sameImage(a, b image.Image) bool {
 		}
 	}
 	return true
+}
+
+// TestEscapeClosesDialogs opens About, then an information dialog above
+// it, and closes them with Escape, newest first.
+func TestEscapeClosesDialogs(t *testing.T) {
+	h := newHarness(t, nil)
+	escape := func() {
+		do(func() { h.u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	}
+	overlays := func() int {
+		n := 0
+		do(func() { n = len(h.u.win.Canvas().Overlays().List()) })
+		return n
+	}
+	do(func() { h.u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1}) })
+	overlayWidget(t, h, func(r *widget.RichText) bool { return strings.Contains(r.String(), "Keyboard shortcuts") })
+	do(func() { h.u.showInfo("Saved", "The chart was saved.") })
+	overlayWidget(t, h, func(l *widget.Label) bool { return l.Text == "The chart was saved." })
+	if n := overlays(); n != 2 {
+		t.Fatalf("%d dialogs on screen, want About and the message", n)
+	}
+	escape()
+	if n := overlays(); n != 1 {
+		t.Fatalf("after Escape %d dialogs on screen, want About only", n)
+	}
+	overlayWidget(t, h, func(r *widget.RichText) bool { return strings.Contains(r.String(), "Keyboard shortcuts") })
+	escape()
+	if n := overlays(); n != 0 {
+		t.Errorf("after a second Escape %d dialogs on screen, want none", n)
+	}
+	escape() // with nothing open, Escape does nothing
 }

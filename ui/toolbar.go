@@ -97,8 +97,11 @@ func (u *App) addShortcuts() {
 	}
 	about := idle(u.showAbout)
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == aboutKey {
+		switch e.Name {
+		case aboutKey:
 			about()
+		case fyne.KeyEscape:
+			u.closeTopDialog()
 		}
 	})
 }
