@@ -116,6 +116,41 @@ type Chart struct {
 	Incidents int
 }
 
+// DotPerReport reports whether a timeline whose reports these cells count
+// is few enough to draw one dot per report: at most MaxPoints in all and
+// MaxCellPoints in one month and channel.
+func DotPerReport(cells []Cell) bool {
+	type slot struct {
+		month   int
+		channel Channel
+	}
+	perSlot := map[slot]int{}
+	total := 0
+	for _, c := range cells {
+		s := slot{c.Month, c.Channel}
+		perSlot[s] += c.Reports
+		total += c.Reports
+		if perSlot[s] > MaxCellPoints {
+			return false
+		}
+	}
+	return total <= MaxPoints
+}
+
+// ByCells reports whether the timeline is drawn by cell: it counts its
+// reports but does not list them one by one.
+func (c *Chart) ByCells() bool { return len(c.Points) == 0 && len(c.Cells) > 0 }
+
+// LargestCell is the largest number of reports in one of the timeline's
+// cells.
+func (c *Chart) LargestCell() int {
+	most := 0
+	for _, cell := range c.Cells {
+		most = max(most, cell.Reports)
+	}
+	return most
+}
+
 // Empty reports whether the chart has nothing to show.
 func (c *Chart) Empty() bool {
 	if len(c.Points) > 0 || len(c.Cells) > 0 {

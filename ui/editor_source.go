@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"context"
 	"image/color"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -38,9 +36,7 @@ type sourceForm struct {
 	onPick  func()              // checks the editor's source fields
 	lang    i18n.Language       // of the notes
 	store   data.Store          // searched by the picker
-	gen     uint64              // bumped by each search, so late results are dropped
-	cancel  context.CancelFunc  // stops the search running, if any
-	timer   *time.Timer         // the search waiting for typing to stop
+	lister  sourceLister        // runs the picker's searches
 	pickRow []fyne.CanvasObject // label and picker
 
 	outlet, title, author, date, url *widget.Entry
@@ -141,10 +137,7 @@ func (f *sourceForm) load(st data.Store) {
 
 // searchLater searches once the user has stopped typing for searchDelay.
 func (f *sourceForm) searchLater() {
-	if f.timer != nil {
-		f.timer.Stop()
-	}
-	f.timer = time.AfterFunc(searchDelay, func() { onUI(f.search) })
+	f.lister.later(f.search)
 }
 
 // search lists the first sources that match the text typed, dropping the
@@ -153,20 +146,8 @@ func (f *sourceForm) search() {
 	if f.store == nil {
 		return
 	}
-	f.gen++
-	if f.cancel != nil {
-		f.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	f.cancel = cancel
-	gen, st, q := f.gen, f.store, data.SourceQuery{Search: f.find.Text, Limit: pickLimit}
-	background(func() (data.SourcePage, error) { return st.ListSources(ctx, q) },
+	f.lister.list(f.store, data.SourceQuery{Search: f.find.Text, Limit: pickLimit},
 		func(p data.SourcePage, err error) {
-			cancel()
-			if gen != f.gen {
-				return
-			}
-			f.cancel = nil
 			f.found = f.found[:0]
 			if err == nil {
 				for _, u := range p.Sources {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,9 +31,6 @@ var sourceColumns = []struct {
 // linkColumn is the index of the Link column.
 const linkColumn = 5
 
-// searchDelay is how long the search waits for the user to stop typing.
-const searchDelay = 250 * time.Millisecond
-
 // sourcesView is the Sources tab: the sources in the database with how
 // many incidents cite each, searchable by outlet, title or author. The
 // table reads only the pages on screen, and the search runs in the
@@ -49,10 +45,8 @@ type sourcesView struct {
 	link   *widget.Hyperlink
 
 	stale  bool
-	gen    uint64             // bumped whenever the list becomes invalid
-	cancel context.CancelFunc // stops the first page's read, if running
-	timer  *time.Timer        // the search waiting for typing to stop
-	rows   int                // sources that match the search
+	lister sourceLister // reads the first page of each search
+	rows   int          // sources that match the search
 	pages  *pageCache[data.SourceUse]
 }
 
@@ -106,11 +100,7 @@ func (v *sourcesView) invalidate() {
 // drop forgets the list and stops its reads; results still on their way
 // are ignored.
 func (v *sourcesView) drop() {
-	v.gen++
-	if v.cancel != nil {
-		v.cancel()
-		v.cancel = nil
-	}
+	v.lister.drop()
 	v.pages.reset(nil)
 }
 
@@ -125,12 +115,7 @@ func (v *sourcesView) load() {
 
 // searchLater runs the search once the user has stopped typing for
 // searchDelay.
-func (v *sourcesView) searchLater() {
-	if v.timer != nil {
-		v.timer.Stop()
-	}
-	v.timer = time.AfterFunc(searchDelay, func() { onUI(v.searchNow) })
-}
+func (v *sourcesView) searchLater() { v.lister.later(v.searchNow) }
 
 // searchNow runs the search typed, starting at the top of the list.
 func (v *sourcesView) searchNow() {
@@ -155,18 +140,11 @@ func (v *sourcesView) clearCitation() {
 // how many match; the table then reads the other pages as they scroll
 // into view.
 func (v *sourcesView) query() {
-	v.drop()
-	gen, st := v.gen, v.app.store
+	v.pages.reset(nil)
+	st := v.app.store
 	q := data.SourceQuery{Search: v.search.Text, Limit: pageSize}
-	ctx, cancel := context.WithCancel(context.Background())
-	v.cancel = cancel
-	background(func() (data.SourcePage, error) { return st.ListSources(ctx, q) },
+	v.lister.list(st, q,
 		func(p data.SourcePage, err error) {
-			cancel()
-			if gen != v.gen {
-				return
-			}
-			v.cancel = nil
 			if err != nil {
 				v.app.showError(v.app.lang.T("sources.listFailed"), err)
 				return

@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"strings"
 
 	"catracker/data"
 )
@@ -212,7 +211,7 @@ func (w *writer) queueSource(outlet, title, author, published, url string) (int6
 	id := b.nextSource
 	b.nextSource++
 	b.queued = append(b.queued, id, outlet, title, author, published, url)
-	if len(b.queued) == 6*batchRows {
+	if len(b.queued) == sourceColumnCount*batchRows {
 		if _, err := w.exec(w.sourceBatch, b.queued...); err != nil {
 			return 0, fmt.Errorf("insert sources: %w", err)
 		}
@@ -226,8 +225,8 @@ func (w *writer) flushSources() error {
 	if w.bulk == nil {
 		return nil
 	}
-	for q := w.bulk.queued; len(q) > 0; q = q[6:] {
-		if _, err := w.exec(w.sourceRow, q[:6]...); err != nil {
+	for q := w.bulk.queued; len(q) > 0; q = q[sourceColumnCount:] {
+		if _, err := w.exec(w.sourceRow, q[:sourceColumnCount]...); err != nil {
 			return fmt.Errorf("insert source %q: %w", q[1], err)
 		}
 	}
@@ -350,6 +349,3 @@ func (w *writer) finishMonthly(b *bulkState) error {
 	}
 	return nil
 }
-
-// sourceColumns is the row of a new source's values in a batch.
-var sourceColumns = "(" + strings.Repeat("?, ", 5) + "?)"

@@ -73,8 +73,11 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	case data.RecruitmentReports:
 		buckets, err = s.channelBuckets(ctx, f, areas)
 	case data.Timeline:
-		if c.Cells, err = s.cells(ctx, f, areas); err == nil && dotPerReport(c) {
+		if c.Cells, err = s.cells(ctx, f, areas); err == nil && data.DotPerReport(c.Cells) {
 			c.Points, err = s.points(ctx, f, areas)
+		}
+		for _, cell := range c.Cells {
+			c.Incidents += cell.Reports
 		}
 	}
 	if err != nil {
@@ -235,24 +238,6 @@ func (s *Store) buckets(ctx context.Context, q string, args []any) ([]data.Bucke
 		out = append(out, b)
 	}
 	return out, rows.Err()
-}
-
-// dotPerReport counts the timeline's incidents from its cells and reports
-// whether they are few enough to draw one by one (see data.MaxPoints).
-func dotPerReport(c *data.Chart) bool {
-	type slot struct {
-		month   int
-		channel data.Channel
-	}
-	perSlot := map[slot]int{}
-	few := true
-	for _, cell := range c.Cells {
-		c.Incidents += cell.Reports
-		s := slot{cell.Month, cell.Channel}
-		perSlot[s] += cell.Reports
-		few = few && perSlot[s] <= data.MaxCellPoints
-	}
-	return few && c.Incidents <= data.MaxPoints
 }
 
 // cells counts the recruitment reports in range for the timeline by month,

@@ -125,8 +125,8 @@ func (s *Store) Incident(ctx context.Context, id int64) (*data.Incident, error) 
 	}
 	defer rows.Close()
 	for rows.Next() {
-		src, err := scanSource(rows, true)
-		if err != nil {
+		var src data.Source
+		if err := scanSource(rows, &src, &src.CitedAs); err != nil {
 			return nil, fmt.Errorf("read sources of incident %d: %w", id, err)
 		}
 		inc.Sources = append(inc.Sources, src)
@@ -134,45 +134,30 @@ func (s *Store) Incident(ctx context.Context, id int64) (*data.Incident, error) 
 	return inc, rows.Err()
 }
 
-func scanSource(r scanner, withCited bool) (data.Source, error) {
-	var src data.Source
+// scanSource scans a source's id, outlet, title, author, publication date
+// and URL into src, then the columns after them into extra.
+func scanSource(r scanner, src *data.Source, extra ...any) error {
 	var published string
-	dest := []any{&src.ID, &src.Outlet, &src.Title, &src.Author, &published, &src.URL}
-	if withCited {
-		dest = append(dest, &src.CitedAs)
-	}
+	dest := append([]any{&src.ID, &src.Outlet, &src.Title, &src.Author, &published, &src.URL}, extra...)
 	if err := r.Scan(dest...); err != nil {
-		return src, err
+		return err
 	}
 	if published != "" {
 		d, err := data.ParseDate(published)
 		if err != nil {
-			return src, fmt.Errorf("source %d: stored date %q: %w", src.ID, published, err)
+			return fmt.Errorf("source %d: stored date %q: %w", src.ID, published, err)
 		}
 		src.Published = d
 	}
-	return src, nil
+	return nil
 }
 
 // Sources lists every source with the number of incidents it reports, by
 // outlet, publication date and title: the report's list of sources. It
 // holds them all in memory; the app pages through ListSources instead.
 func (s *Store) Sources(ctx context.Context) ([]data.SourceUse, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sourceUseColumns+`
-		FROM sources s ORDER BY s.outlet, s.published, s.title`)
+	out, err := s.sourceUses(ctx, `ORDER BY s.outlet, s.published, s.title`)
 	if err != nil {
-		return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
-	}
-	defer rows.Close()
-	var out []data.SourceUse
-	for rows.Next() {
-		u, err := scanSourceUse(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list sources of %s: %w", s.path, err)
 	}
 	return out, nil

@@ -52,20 +52,9 @@ func (s *Store) allSources(ctx context.Context, offset, limit int) (data.SourceP
 		return page, err
 	}
 	page.Matched = page.Total
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sourceUseColumns+` FROM sources s
-		ORDER BY s.outlet, s.title, s.published, s.url LIMIT ? OFFSET ?`, limit, offset)
-	if err != nil {
-		return page, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		u, err := scanSourceUse(rows)
-		if err != nil {
-			return page, err
-		}
-		page.Sources = append(page.Sources, u)
-	}
-	return page, rows.Err()
+	var err error
+	page.Sources, err = s.sourceUses(ctx, `ORDER BY s.outlet, s.title, s.published, s.url LIMIT ? OFFSET ?`, limit, offset)
+	return page, err
 }
 
 // searchSources is a page of the sources that match search.
@@ -158,22 +147,13 @@ func (s *Store) sourcesByID(ctx context.Context, ids []int64) ([]data.SourceUse,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sourceUseColumns+` FROM sources s
-		WHERE s.id IN (SELECT value FROM json_each(?))`, string(list))
+	found, err := s.sourceUses(ctx, `WHERE s.id IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	byID := make(map[int64]data.SourceUse, len(ids))
-	for rows.Next() {
-		u, err := scanSourceUse(rows)
-		if err != nil {
-			return nil, err
-		}
+	byID := make(map[int64]data.SourceUse, len(found))
+	for _, u := range found {
 		byID[u.ID] = u
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	out := make([]data.SourceUse, 0, len(ids))
 	for _, id := range ids {
@@ -185,21 +165,23 @@ func (s *Store) sourcesByID(ctx context.Context, ids []int64) ([]data.SourceUse,
 	return out, nil
 }
 
-// scanSourceUse scans the columns of sourceUseColumns.
-func scanSourceUse(r scanner) (data.SourceUse, error) {
-	var u data.SourceUse
-	var published string
-	if err := r.Scan(&u.ID, &u.Outlet, &u.Title, &u.Author, &published, &u.URL, &u.Incidents); err != nil {
-		return u, err
+// sourceUses reads the sources that the clause after FROM sources s
+// selects, each with the number of incidents that cite it.
+func (s *Store) sourceUses(ctx context.Context, clause string, args ...any) ([]data.SourceUse, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sourceUseColumns+` FROM sources s `+clause, args...)
+	if err != nil {
+		return nil, err
 	}
-	if published != "" {
-		d, err := data.ParseDate(published)
-		if err != nil {
-			return u, fmt.Errorf("source %d: stored date %q: %w", u.ID, published, err)
+	defer rows.Close()
+	var out []data.SourceUse
+	for rows.Next() {
+		var u data.SourceUse
+		if err := scanSource(rows, &u.Source, &u.Incidents); err != nil {
+			return nil, err
 		}
-		u.Published = d
+		out = append(out, u)
 	}
-	return u, nil
+	return out, rows.Err()
 }
 
 // Outlets lists the distinct outlets of the sources, sorted. There are few

@@ -145,10 +145,7 @@ func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *write
 func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 	w := &writer{conn: c, sources: map[sourceKey]storedSource{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
-	for _, p := range []struct {
-		dst *driver.Stmt
-		sql string
-	}{
+	if err := w.prepare([]statement{
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
 		{&w.findID, `SELECT id FROM incidents WHERE id = ?`},
 		{&w.insert, `INSERT INTO incidents (ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, person, summary, notes)
@@ -163,15 +160,29 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 		{&w.unlink, `DELETE FROM incident_sources WHERE incident_id = ?`},
 		{&w.link, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES (?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
-	} {
-		st, err := c.Prepare(p.sql)
+	}); err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// statement is a statement for prepare: where it goes, and its SQL.
+type statement struct {
+	dst *driver.Stmt
+	sql string
+}
+
+// prepare prepares each of the statements on the writer's connection.
+func (w *writer) prepare(stmts []statement) error {
+	for _, p := range stmts {
+		st, err := w.conn.Prepare(p.sql)
 		if err != nil {
-			w.close()
-			return nil, fmt.Errorf("prepare statement: %w", err)
+			return fmt.Errorf("prepare statement: %w", err)
 		}
 		*p.dst = st
 	}
-	return w, nil
+	return nil
 }
 
 func (w *writer) close() {
@@ -447,9 +458,19 @@ func (w *writer) scalar(q string) (int64, error) {
 // of the table and of every index again for each row.
 const batchRows = 64
 
-// incidentColumnCount is the number of values an inserted incident binds:
-// its id and incidentValues.
-const incidentColumnCount = 15
+// The number of values one row binds in the multi-row statements: an
+// incident's id and incidentValues, a link, a new source.
+const (
+	incidentColumnCount = 15
+	linkColumnCount     = 4
+	sourceColumnCount   = 6
+)
+
+// valuesList is the VALUES list of rows rows of columns placeholders each.
+func valuesList(rows, columns int) string {
+	row := "(" + strings.Repeat("?, ", columns-1) + "?)"
+	return strings.Repeat(row+", ", rows-1) + row
+}
 
 // incidentValues returns the values of inc for the columns of incidents
 // after id, in the order of the insert statements. An import computes
@@ -470,26 +491,15 @@ func (w *writer) prepareBatches() error {
 	if w.insertBatch != nil {
 		return nil
 	}
-	row := "(" + strings.Repeat("?, ", incidentColumnCount-1) + "?)"
-	q := `INSERT INTO incidents (id, ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, person, summary, notes)
-		VALUES ` + strings.Repeat(row+", ", batchRows-1) + row
-	var err error
-	if w.insertBatch, err = w.conn.Prepare(q); err != nil {
-		return fmt.Errorf("prepare statement: %w", err)
-	}
-	q = `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES ` +
-		strings.Repeat("(?, ?, ?, ?), ", batchRows-1) + "(?, ?, ?, ?) ON CONFLICT DO NOTHING"
-	if w.linkBatch, err = w.conn.Prepare(q); err != nil {
-		return fmt.Errorf("prepare statement: %w", err)
-	}
-	q = `INSERT INTO sources (id, outlet, title, author, published, url) VALUES `
-	if w.sourceBatch, err = w.conn.Prepare(q + strings.Repeat(sourceColumns+", ", batchRows-1) + sourceColumns); err != nil {
-		return fmt.Errorf("prepare statement: %w", err)
-	}
-	if w.sourceRow, err = w.conn.Prepare(q + sourceColumns); err != nil {
-		return fmt.Errorf("prepare statement: %w", err)
-	}
-	return nil
+	const sources = `INSERT INTO sources (id, outlet, title, author, published, url) VALUES `
+	return w.prepare([]statement{
+		{&w.insertBatch, `INSERT INTO incidents (id, ref, date, eff_date, month, area, kind, stage, count, basis, channel,
+			side, person, summary, notes) VALUES ` + valuesList(batchRows, incidentColumnCount)},
+		{&w.linkBatch, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES ` +
+			valuesList(batchRows, linkColumnCount) + ` ON CONFLICT DO NOTHING`},
+		{&w.sourceBatch, sources + valuesList(batchRows, sourceColumnCount)},
+		{&w.sourceRow, sources + valuesList(1, sourceColumnCount)},
+	})
 }
 
 // putNew inserts batchRows incidents that are expected to be new, with
@@ -533,7 +543,7 @@ func (w *writer) putNew(rows []readRow) (bool, error) {
 				return false, fmt.Errorf("store source %q of %s: %w", src.Outlet, inc.Ref, err)
 			}
 			w.links = append(w.links, inc.ID, src.ID, int64(j), src.CitedAs)
-			if len(w.links) == 4*batchRows {
+			if len(w.links) == linkColumnCount*batchRows {
 				if _, err := w.exec(w.linkBatch, w.links...); err != nil {
 					return false, fmt.Errorf("link sources: %w", err)
 				}
@@ -549,8 +559,8 @@ func (w *writer) flush() error {
 	if err := w.flushSources(); err != nil {
 		return err
 	}
-	for l := w.links; len(l) > 0; l = l[4:] {
-		if _, err := w.exec(w.link, l[:4]...); err != nil {
+	for l := w.links; len(l) > 0; l = l[linkColumnCount:] {
+		if _, err := w.exec(w.link, l[:linkColumnCount]...); err != nil {
 			return fmt.Errorf("link source %d to incident %d: %w", l[1], l[0], err)
 		}
 	}

@@ -107,26 +107,22 @@ func parse(fs *flag.FlagSet, args []string, env Env) error {
 	return nil
 }
 
-// oneFile returns the single positional argument.
-func oneFile(fs *flag.FlagSet) (string, error) {
+// openCSVArg opens the one CSV file named on the command line and reads
+// its header.
+func openCSVArg(fs *flag.FlagSet) (path string, r *csvio.Reader, c io.Closer, err error) {
 	if fs.NArg() != 1 {
-		return "", usagef("expected one CSV file, got %d arguments", fs.NArg())
+		return "", nil, nil, usagef("expected one CSV file, got %d arguments", fs.NArg())
 	}
-	return fs.Arg(0), nil
-}
-
-// openCSV opens a CSV file and reads its header.
-func openCSV(path string) (*csvio.Reader, io.Closer, error) {
+	path = fs.Arg(0)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, data.Errorf(data.EINVALID, "cannot open %s: %v", path, unwrapPathError(err))
+		return "", nil, nil, data.Errorf(data.EINVALID, "cannot open %s: %v", path, unwrapPathError(err))
 	}
-	r, err := csvio.NewReader(f, path)
-	if err != nil {
+	if r, err = csvio.NewReader(f, path); err != nil {
 		f.Close()
-		return nil, nil, err
+		return "", nil, nil, err
 	}
-	return r, f, nil
+	return path, r, f, nil
 }
 
 func unwrapPathError(err error) error {
@@ -142,11 +138,7 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 	if err := parse(fs, args, env); err != nil {
 		return err
 	}
-	path, err := oneFile(fs)
-	if err != nil {
-		return err
-	}
-	r, c, err := openCSV(path)
+	path, r, c, err := openCSVArg(fs)
 	if err != nil {
 		return err
 	}
@@ -166,11 +158,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	if err := parse(fs, args, env); err != nil {
 		return err
 	}
-	path, err := oneFile(fs)
-	if err != nil {
-		return err
-	}
-	r, c, err := openCSV(path)
+	path, r, c, err := openCSVArg(fs)
 	if err != nil {
 		return err
 	}

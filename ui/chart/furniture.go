@@ -30,11 +30,8 @@ func Subtitle(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	parts := []string{areasPhrase(f, l), dateRangePhrase(c, f, l)}
 	switch {
-	case f.Family == data.Timeline && len(c.Points) == 0 && len(c.Cells) > 0:
-		most := 0
-		for _, cell := range c.Cells {
-			most = max(most, cell.Reports)
-		}
+	case f.Family == data.Timeline && c.ByCells():
+		most := c.LargestCell()
 		parts = append(parts, l.N("subtitle.timelineCells", most, l.Number(most)))
 	case f.Family == data.Timeline:
 		parts = append(parts, l.T("subtitle.timeline"))

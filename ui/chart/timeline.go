@@ -63,7 +63,7 @@ func newTimeline(c *data.Chart) *timeline {
 		first, last = min(first, p.Month), max(last, p.Month)
 		keys[i] = [4]int{chans.number(p.Channel), p.Month, areas.number(p.Area), dates.number(p.Date)}
 	}
-	if len(c.Points) == 0 {
+	if c.ByCells() {
 		for _, cell := range c.Cells {
 			first, last = min(first, cell.Month), max(last, cell.Month)
 			chans.number(cell.Channel)
@@ -83,15 +83,13 @@ func newTimeline(c *data.Chart) *timeline {
 	for r, ch := range tl.channels {
 		row[chans.ids[ch]] = r
 	}
-	if len(c.Points) == 0 && len(c.Cells) > 0 {
+	if c.ByCells() {
 		tl.cells = slices.Clone(c.Cells)
 		slices.SortFunc(tl.cells, func(a, b data.Cell) int {
 			return cmp.Or(cmp.Compare(row[chans.ids[a.Channel]], row[chans.ids[b.Channel]]), cmp.Compare(a.Month, b.Month),
 				cmp.Compare(areaRank(a.Area), areaRank(b.Area)), cmp.Compare(a.Area, b.Area))
 		})
-		for _, cell := range tl.cells {
-			tl.most = max(tl.most, cell.Reports)
-		}
+		tl.most = c.LargestCell()
 		return tl
 	}
 	rank := make([]int, len(areas.values))
