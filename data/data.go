@@ -115,10 +115,13 @@ const (
 	Total Basis = "total"
 	// AtLeast: a lower bound on the running total.
 	AtLeast Basis = "at_least"
+	// Estimate: an approximate figure ("around 35"). It is never part of a
+	// confirmed count; charts show it apart, labelled as an estimate.
+	Estimate Basis = "estimate"
 )
 
 // Bases are all bases.
-var Bases = []Basis{Event, Total, AtLeast}
+var Bases = []Basis{Event, Total, AtLeast, Estimate}
 
 // Side is the army a person fought for.
 type Side string

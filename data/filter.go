@@ -39,6 +39,40 @@ type Filter struct {
 	Stage Stage
 	// Side keeps only incidents on this side; unknown keeps all.
 	Side Side
+	// By says what the series of a deaths or prosecutions chart are:
+	// areas (the default) or groups of people.
+	By By
+	// Group keeps only the figures about this group of people; unstated
+	// keeps every figure.
+	Group Group
+	// LatestStage shows prosecution cases by the stage each had reached
+	// at the end of every period, instead of counting them by the date of
+	// one stage. Prosecutions only.
+	LatestStage bool
+}
+
+// By is what the series of a deaths or prosecutions chart are.
+type By string
+
+// The ways to split a deaths or prosecutions chart into series.
+const (
+	// ByArea: one series per country, plus the unattributed part of
+	// Central Asia figures (and their total, when cumulative).
+	ByArea By = "area"
+	// ByGroup: one series per group of people, plus the figures whose
+	// group is not stated (UnstatedCode).
+	ByGroup By = "group"
+)
+
+// Bys are the ways to split a chart into series.
+var Bys = []By{ByArea, ByGroup}
+
+// ParseBy parses area or group in any case; blank means ByArea.
+func ParseBy(s string) (By, error) {
+	if s == "" {
+		return ByArea, nil
+	}
+	return parseEnum("series", s, Bys)
 }
 
 // WithDefaults returns f with empty fields set to their defaults.
@@ -48,6 +82,9 @@ func (f Filter) WithDefaults() Filter {
 	}
 	if f.Period == "" {
 		f.Period = PerMonth
+	}
+	if f.By == "" {
+		f.By = ByArea
 	}
 	if len(f.Areas) == 0 {
 		f.Areas = append(append([]Area{}, Countries...), CA)
@@ -60,7 +97,10 @@ func (f Filter) Has(a Area) bool { return contains(f.Areas, a) }
 
 // Series is one line or one stack layer of a chart: a value per period.
 type Series struct {
-	Code   string // area code, channel code, UNATTRIBUTED or REGION
+	// Code is an area code, UNATTRIBUTED or REGION; a group code or
+	// UnstatedCode when the chart is by group; a channel code for
+	// recruitment; a stage for prosecutions by latest stage.
+	Code   string
 	Label  string
 	Values []int
 }
@@ -69,7 +109,27 @@ type Series struct {
 const (
 	UnattributedCode = "UNATTRIBUTED"
 	RegionCode       = "REGION"
+	// ReattributedCode names, in CSV files, the part of each period's new
+	// figures that an earlier figure had already counted without saying
+	// whose it was (see Chart.Reattributed).
+	ReattributedCode = "REATTRIBUTED"
+	// EstimatePrefix starts the code of an estimate's series in CSV
+	// files: EST_ and the code of the series it belongs to, as in EST_CA.
+	EstimatePrefix = "EST_"
 )
+
+// EstimatedFigure is a figure that a source gives as approximate ("around 35").
+// It never enters a confirmed figure; charts show it apart, labelled.
+type EstimatedFigure struct {
+	Area   Area
+	Group  Group
+	Code   string // the series it belongs to: the area code, or the group code when by group
+	Period int    // index into Chart.Periods
+	Value  int    // the largest estimate of the period
+}
+
+// SeriesCode is the estimate's code in CSV files: EST_CA.
+func (e EstimatedFigure) SeriesCode() string { return EstimatePrefix + e.Code }
 
 // Point is one recruitment report on the timeline chart.
 type Point struct {
@@ -109,9 +169,19 @@ type Chart struct {
 	// Cells counts the timeline's reports by month, channel and area, in
 	// that order; Points lists them one by one, when there are few enough
 	// (see MaxPoints). Timeline only.
-	Cells   []Cell
-	Points  []Point
-	Outlets []string // distinct outlets of the incidents behind the chart
+	Cells  []Cell
+	Points []Point
+	// Estimates are the approximate figures of the chart's areas in its
+	// periods. Deaths and prosecutions only.
+	Estimates []EstimatedFigure
+	// Reattributed is, for each period, how much of the period's new
+	// figures an earlier figure had already counted without saying whose
+	// it was (a Central Asia figure, or one whose group was not stated).
+	// The bar of the part not attributed never goes below zero, so a
+	// period's bars add up to the period's new total plus this. Nil when
+	// nothing was reattributed or the chart is cumulative.
+	Reattributed []int
+	Outlets      []string // distinct outlets of the incidents behind the chart
 	// Incidents is how many incidents the chart draws on.
 	Incidents int
 }

@@ -52,6 +52,7 @@ type Incident struct {
 	Basis   Basis
 	Channel Channel // recruitment only
 	Side    Side
+	Group   Group  // whom the count is about; blank when the source does not say
 	Person  string // optional; one person's prosecution stages are one case
 	Summary string
 	Notes   string
@@ -109,7 +110,9 @@ func (inc *Incident) validate() *FieldError {
 	case inc.Count != nil && *inc.Count < 0:
 		return bad("count", "count must be 0 or more")
 	case !contains(Bases, inc.Basis):
-		return bad("basis", "basis must be event, total or at_least")
+		return bad("basis", "basis must be event, total, at_least or estimate")
+	case inc.Group != GroupUnstated && !contains(Groups, inc.Group):
+		return bad("group", "group must be "+joinEnum(Groups)+" or blank")
 	case inc.Kind == Prosecution && inc.Stage == "":
 		return bad("stage", "a prosecution needs a stage ("+joinEnum(Stages)+")")
 	case inc.Kind != Prosecution && inc.Stage != "":

@@ -89,7 +89,7 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	counted := func(b data.Bucket) bool { return f.Cumulative || b.Period >= first }
 	switch f.Family {
 	case data.Deaths, data.Prosecutions:
-		c.Series = data.AreaSeries(f, c.Periods, buckets)
+		c.CountAreas(buckets)
 		for _, b := range buckets {
 			if f.Has(data.Area(b.Code)) && counted(b) {
 				c.Incidents += b.Rows
