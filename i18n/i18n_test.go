@@ -123,6 +123,19 @@ func TestEnglishNamesMatchTheDataLayer(t *testing.T) {
 			}
 		}
 	}
+	for _, g := range append([]data.Group{data.GroupUnstated}, data.Groups...) {
+		if got := English.Group(g); got != g.Name() {
+			t.Errorf("English.Group(%q) = %q, data says %q", g, got, g.Name())
+		}
+		if got := English.Series(data.Series{Code: g.Code()}); got != g.Name() {
+			t.Errorf("English.Series(%s) = %q, data says %q", g.Code(), got, g.Name())
+		}
+	}
+	for _, s := range data.Stages {
+		if got := English.Series(data.Series{Code: string(s)}); got != English.Stage(s) {
+			t.Errorf("English.Series(%s) = %q, want the stage's name %q", s, got, English.Stage(s))
+		}
+	}
 	if got := English.Method(); !slices.Equal(got, data.Method) {
 		t.Errorf("English.Method() = %q, data.Method = %q", got, data.Method)
 	}
@@ -138,6 +151,13 @@ func TestRussianNames(t *testing.T) {
 		{Russian.Series(data.Series{Code: data.UnattributedCode}), "Центральная Азия, без привязки к стране"},
 		{Russian.Series(data.Series{Code: "custom", Label: "Custom"}), "Custom"},
 		{Russian.Stage(data.Sentence), "Приговор"},
+		{Russian.Group(data.Prisoners), "Заключённые"},
+		{Russian.Group(data.GroupUnstated), "Группа не указана"},
+		{Russian.Series(data.Series{Code: data.UnstatedCode, Label: "Group not stated"}), "Группа не указана"},
+		{Russian.Series(data.Series{Code: string(data.Mobilised)}), "Мобилизованные"},
+		{Russian.Series(data.Series{Code: string(data.Retrial)}), "Пересмотр дела"},
+		{UpperFirst(Russian.Month(2023*12 + 2)), "Мар 2023"},
+		{UpperFirst(""), ""},
 		{LowerFirst(Russian.Stage(data.Sentence)), "приговор"},
 		{LowerFirst(""), ""},
 	} {

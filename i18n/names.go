@@ -22,6 +22,10 @@ func (l Language) Kind(k data.Kind) string { return l.name("kind.", string(k)) }
 // Stage names a prosecution stage: "Sentence".
 func (l Language) Stage(s data.Stage) string { return l.name("stage.", string(s)) }
 
+// Group names a group of people: "Prisoners", "Заключённые"; the blank
+// group is "Group not stated".
+func (l Language) Group(g data.Group) string { return l.name("group.", g.Code()) }
+
 // name returns the text of prefix+code, or code if there is none.
 func (l Language) name(prefix, code string) string {
 	if code == "" || !l.has(prefix+code) {
@@ -30,18 +34,21 @@ func (l Language) name(prefix, code string) string {
 	return l.T(prefix + code)
 }
 
-// Series names a chart series by its code: a country, a channel, the
-// unattributed part or the regional total; other series keep their label.
+// Series names a chart series by its code: a country, a channel, a group
+// of people (or the figures whose group is not stated), a prosecution
+// stage, the unattributed part or the regional total; other series keep
+// their label.
 func (l Language) Series(s data.Series) string {
 	switch {
 	case s.Code == data.UnattributedCode:
 		return l.T("series.unattributed")
 	case s.Code == data.RegionCode:
 		return l.T("series.region")
-	case l.has("area." + s.Code):
-		return l.T("area." + s.Code)
-	case l.has("channel." + s.Code):
-		return l.T("channel." + s.Code)
+	}
+	for _, prefix := range []string{"area.", "channel.", "group.", "stage."} {
+		if l.has(prefix + s.Code) {
+			return l.T(prefix + s.Code)
+		}
 	}
 	return s.Label
 }
@@ -82,6 +89,16 @@ func (l Language) Method() []data.Rule {
 		}
 	}
 	return rules
+}
+
+// UpperFirst upper-cases the first letter of s, for a name that starts a
+// sentence: "мар 2023" becomes "Мар 2023".
+func UpperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // LowerFirst lower-cases the first letter of s, for a name used inside a

@@ -40,7 +40,7 @@ func (p *plan) drawAxes(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
 	// y axis
 	labelRight := pl.left - p.tickLen - 0.4*p.gap
 	for _, t := range p.ticks {
-		drawText(r, st.tick, p.o.Lang.Number(t), labelRight, y(float64(t))+0.36*st.tick.size, alignRight)
+		drawText(r, st.tick, number(p.o.Lang, t), labelRight, y(float64(t))+0.36*st.tick.size, alignRight)
 	}
 	if p.yMin < 0 {
 		hRule(r, pl.left, pl.right, y(0), 1.4*u, axisColor)

@@ -56,8 +56,18 @@ func TestPaletteColourBlindSafe(t *testing.T) {
 	for _, c := range data.Channels {
 		channels = append(channels, string(c.Code))
 	}
+	groups := []string{data.UnstatedCode, data.RegionCode}
+	for _, g := range data.Groups {
+		groups = append(groups, string(g))
+	}
+	var stages []string
+	for _, s := range data.Stages {
+		stages = append(stages, string(s))
+	}
 	charts := map[string][]string{
 		"deaths and prosecutions": {"KZ", "KG", "TJ", "UZ", "TM", data.UnattributedCode, data.RegionCode},
+		"by group of people":      groups,
+		"cases by latest stage":   stages,
 		"timeline":                {"KZ", "KG", "TJ", "UZ", "TM", "CA", "RU"},
 		"recruitment channels":    channels,
 	}

@@ -42,9 +42,9 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter, l i18n.Lan
 			continue
 		}
 		if f.Cumulative {
-			b.WriteString(" " + l.N("describe.by."+unit, vals[n-1], l.Series(s), l.Number(vals[n-1]), lastLabel))
+			b.WriteString(" " + l.N("describe.by."+unit, vals[n-1], l.Series(s), number(l, vals[n-1]), lastLabel))
 		} else {
-			b.WriteString(" " + l.N("describe.total."+unit, sum, l.Series(s), l.Number(sum)))
+			b.WriteString(" " + l.N("describe.total."+unit, sum, l.Series(s), number(l, sum)))
 		}
 	}
 	totals := c.Totals()
@@ -65,10 +65,10 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter, l i18n.Lan
 	}
 	peak := l.Period(c.Periods[best])
 	if f.Cumulative {
-		b.WriteString(" " + l.T("describe.rise", peak, l.Number(totals[best])))
+		b.WriteString(" " + l.T("describe.rise", peak, number(l, totals[best])))
 	} else {
 		b.WriteString(" " + l.N("describe.largest."+unit, totals[best],
-			l.T("period.noun."+string(f.Period)), peak, l.Number(totals[best])))
+			l.T("period.noun."+string(f.Period)), peak, number(l, totals[best])))
 	}
 }
 
@@ -84,13 +84,13 @@ func describeTimeline(b *strings.Builder, c *data.Chart, l i18n.Language) {
 		perChannel[c.Channel] += c.Reports
 		perMonth[c.Month] += c.Reports
 	}
-	b.WriteString(" " + l.T("describe.timeline", l.Number(tl.reports()), l.Number(len(tl.channels))))
+	b.WriteString(" " + l.T("describe.timeline", number(l, tl.reports()), number(l, len(tl.channels))))
 	for i, ch := range tl.channels {
 		sep := ","
 		if i == len(tl.channels)-1 {
 			sep = "."
 		}
-		b.WriteString(" " + l.Channel(ch) + " " + l.Number(perChannel[ch]) + sep)
+		b.WriteString(" " + l.Channel(ch) + " " + number(l, perChannel[ch]) + sep)
 	}
 	best := tl.months[0].N
 	for _, m := range tl.months {
@@ -98,5 +98,5 @@ func describeTimeline(b *strings.Builder, c *data.Chart, l i18n.Language) {
 			best = m.N
 		}
 	}
-	b.WriteString(" " + l.N("describe.busiest", perMonth[best], l.Month(best), l.Number(perMonth[best])))
+	b.WriteString(" " + l.N("describe.busiest", perMonth[best], l.Month(best), number(l, perMonth[best])))
 }

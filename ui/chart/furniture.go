@@ -32,7 +32,7 @@ func Subtitle(c *data.Chart, l i18n.Language) string {
 	switch {
 	case f.Family == data.Timeline && c.ByCells():
 		most := c.LargestCell()
-		parts = append(parts, l.N("subtitle.timelineCells", most, l.Number(most)))
+		parts = append(parts, l.N("subtitle.timelineCells", most, number(l, most)))
 	case f.Family == data.Timeline:
 		parts = append(parts, l.T("subtitle.timeline"))
 	case f.Cumulative:
@@ -138,7 +138,7 @@ func footerNote(c *data.Chart, o Options) string {
 	if o.Dataset != "" {
 		meta = append(meta, l.T("footer.dataset", o.Dataset))
 	}
-	meta = append(meta, l.N("count.incidents", c.Incidents, l.Number(c.Incidents)))
+	meta = append(meta, l.N("count.incidents", c.Incidents, number(l, c.Incidents)))
 	if !o.Generated.IsZero() {
 		meta = append(meta, l.T("footer.generated", o.Generated.Format("2006-01-02")))
 	}

@@ -359,7 +359,7 @@ func (p *plan) yTickLabels(plotH float64) ([]int, float64) {
 	ticks := yTicks(lo, hi, maxTicks)
 	w := 0.0
 	for _, t := range ticks {
-		w = max(w, p.st.tick.width(p.o.Lang.Number(t)))
+		w = max(w, p.st.tick.width(number(p.o.Lang, t)))
 	}
 	return ticks, w
 }
@@ -404,7 +404,7 @@ func (p *plan) totalsFit() bool {
 	}
 	slot := p.plot.width() / float64(n)
 	for _, t := range p.barTotals() {
-		if p.st.total.width(p.o.Lang.Number(t))+3*p.fr.unit > slot {
+		if p.st.total.width(number(p.o.Lang, t))+3*p.fr.unit > slot {
 			return false
 		}
 	}

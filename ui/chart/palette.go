@@ -10,11 +10,15 @@ import (
 	"catracker/data"
 )
 
-// fixedColors gives every country, area, derived series and known channel
-// one colour that is the same in every chart. Countries use the Okabe-Ito
-// colour-blind-safe palette; channels use twelve colours from Paul Tol's
-// palettes chosen so that any two stay apart for readers with normal
-// vision, deuteranopia and protanopia (checked by TestPaletteColourBlindSafe).
+// fixedColors gives every country, area, derived series, known channel,
+// group of people and prosecution stage one colour that is the same in
+// every chart. Countries use the Okabe-Ito colour-blind-safe palette;
+// channels use twelve colours from Paul Tol's palettes, groups four more
+// of his and a grey for the figures whose group is not stated, and
+// stages four blues from light to dark in the order cases go through them
+// and two warm and green outcomes; within each chart any two stay apart
+// for readers with normal vision, deuteranopia and protanopia (checked by
+// TestPaletteColourBlindSafe).
 var fixedColors = map[string]color.RGBA{
 	string(data.KZ):       rgb(0x0072B2), // blue
 	string(data.KG):       rgb(0xD55E00), // vermillion
@@ -38,6 +42,19 @@ var fixedColors = map[string]color.RGBA{
 	"mosque_raids":           rgb(0xEE8866), // salmon
 	"street_recruiters":      rgb(0x0077BB), // blue
 	"transport_ads":          rgb(0xEE3377), // magenta
+
+	string(data.Prisoners):  rgb(0x882E72), // purple
+	string(data.Migrants):   rgb(0xF6C141), // yellow
+	string(data.Mobilised):  rgb(0x5289C7), // blue
+	string(data.Volunteers): rgb(0x4EB265), // green
+	data.UnstatedCode:       rgb(0xAAAAAA), // grey, like the unattributed part
+
+	string(data.Investigation): rgb(0xA6CEE3), // pale blue
+	string(data.Detention):     rgb(0x6699CC), // mid blue
+	string(data.Charge):        rgb(0x1965B0), // blue
+	string(data.Sentence):      rgb(0x0B2D6B), // navy
+	string(data.Retrial):       rgb(0xE8601C), // orange
+	string(data.Acquittal):     rgb(0x5AAE61), // green
 }
 
 // extraColors colour codes the palette does not know, such as channels
@@ -48,7 +65,7 @@ var extraColors = []color.RGBA{
 }
 
 // ColorOf returns the fixed colour of a country or area code, a channel
-// code, UNATTRIBUTED or REGION. Every chart uses the same colour for the
+// code, a group code or "unstated", a stage, UNATTRIBUTED or REGION. Every chart uses the same colour for the
 // same code, whichever other series it shows. Codes the palette does not
 // know get a colour chosen by a hash of the code.
 func ColorOf(code string) color.RGBA {

@@ -395,6 +395,16 @@ func TestPaletteColoursAreDistinct(t *testing.T) {
 			t.Errorf("area %s has no fixed colour", a)
 		}
 	}
+	for _, g := range append([]data.Group{data.GroupUnstated}, data.Groups...) {
+		if _, ok := fixedColors[g.Code()]; !ok {
+			t.Errorf("group %s has no fixed colour", g.Code())
+		}
+	}
+	for _, s := range data.Stages {
+		if _, ok := fixedColors[string(s)]; !ok {
+			t.Errorf("stage %s has no fixed colour", s)
+		}
+	}
 }
 
 func TestRenderIsSafeForConcurrentUse(t *testing.T) {

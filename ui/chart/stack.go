@@ -98,6 +98,6 @@ func (b *barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		if total < 0 {
 			y = pf.y(float64(lo)) + b.totalStyle.size*0.35 + b.totalStyle.ascent()
 		}
-		drawText(r, *b.totalStyle, b.lang.Number(total), pf.x(float64(p)), y, alignCenter)
+		drawText(r, *b.totalStyle, number(b.lang, total), pf.x(float64(p)), y, alignCenter)
 	}
 }

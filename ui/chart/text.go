@@ -7,6 +7,8 @@ import (
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"catracker/i18n"
 )
 
 // textStyle is a face at a size in output pixels and a colour.
@@ -186,6 +188,13 @@ func setText(r gochart.Renderer, t textStyle) {
 	r.SetFont(t.face.font)
 	r.SetFontSize(t.size)
 	r.SetFontColor(t.color)
+}
+
+// number writes v in language l as charts draw it: with l's thousands
+// separator, and a minus sign the embedded font has (it has no U+2212, so
+// a minus is the ASCII hyphen-minus).
+func number(l i18n.Language, v int) string {
+	return strings.ReplaceAll(l.Number(v), "\u2212", "-")
 }
 
 // round converts a layout coordinate to the renderer's integer pixels.

@@ -327,7 +327,7 @@ func (d *dotSeries) renderCells(r gochart.Renderer, m mapping, rows int, rowH, c
 			radius = math.Round(radius*2) / 2
 			if tips {
 				tip.SetTooltip(data.MonthString(c.Month) + " · " + d.lang.Area(c.Area) + " · " +
-					d.lang.N("tooltip.reports", c.Reports, d.lang.Number(c.Reports)))
+					d.lang.N("tooltip.reports", c.Reports, number(d.lang, c.Reports)))
 			}
 			shape := shapeCircle
 			if d.patterns {
