@@ -34,29 +34,25 @@ func (g *gridSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.
 // it is a go-chart Renderable.
 func (p *plan) drawAxes(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
 	st, u, pl := p.st, p.fr.unit, p.plot
-	y := func(v float64) float64 {
-		return pl.bottom - (v-p.yMin)/(p.yMax-p.yMin)*pl.height()
-	}
 	// y axis
 	labelRight := pl.left - p.tickLen - 0.4*p.gap
 	for _, t := range p.ticks {
-		drawText(r, st.tick, number(p.o.Lang, t), labelRight, y(float64(t))+0.36*st.tick.size, alignRight)
+		drawText(r, st.tick, number(p.o.Lang, t), labelRight, p.py(float64(t))+0.36*st.tick.size, alignRight)
 	}
 	if p.yMin < 0 {
-		hRule(r, pl.left, pl.right, y(0), 1.4*u, axisColor)
+		hRule(r, pl.left, pl.right, p.py(0), 1.4*u, axisColor)
 	}
 	rs := p.rowStyle
 	for i, lines := range p.rowLabels {
-		cy := y(float64(len(p.rowLabels)-i) - 0.5)
+		cy := p.py(float64(len(p.rowLabels)-i) - 0.5)
 		first := cy + 0.36*rs.size - float64(len(lines)-1)*rs.lineHeight()/2
 		for j, line := range lines {
 			drawText(r, rs, line, pl.left-0.6*p.gap, first+float64(j)*rs.lineHeight(), alignRight)
 		}
 	}
-	if p.yTitle != "" { // shrink a title longer than the plot, then shorten it
-		t := st.axis
-		t.size = max(0.75*t.size, min(t.size, t.size*pl.height()/t.width(p.yTitle)))
-		drawTextUp(r, t, t.fit(p.yTitle, pl.height()), p.pad+st.axis.ascent(), (pl.top+pl.bottom)/2)
+	for i, line := range p.yTitleLines { // the first line leftmost, reading upwards
+		t := p.yTitleStyle
+		drawTextUp(r, t, line, p.pad+st.axis.ascent()+float64(i)*t.lineHeight(), (pl.top+pl.bottom)/2)
 	}
 	// x axis
 	hRule(r, pl.left, pl.right, pl.bottom, 1.4*u, axisColor)

@@ -239,6 +239,9 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 		}
 	}
 	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture}
+	if len(p.marks) > 0 {
+		elements = append(elements, p.drawEstimates)
+	}
 	if p.legend != nil {
 		elements = append(elements, p.legend.render)
 	}

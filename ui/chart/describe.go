@@ -9,7 +9,8 @@ import (
 
 // Describe returns a plain-text description of the chart in language l,
 // for alt text: its title and filters, each series' total or last value,
-// and its largest period.
+// its largest period, the estimates shown apart and the new figures that
+// an earlier figure had already counted.
 func Describe(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	var b strings.Builder
@@ -22,6 +23,12 @@ func Describe(c *data.Chart, l i18n.Language) string {
 	default:
 		describeSeries(&b, c, f, l)
 	}
+	if items := estimateItems(c, shownEstimates(c), l); len(items) > 0 {
+		b.WriteString(" " + estimatesText("describe.estimates", items, len(items), l))
+	}
+	if items, total := reattributed(c, l); total > 0 {
+		b.WriteString(" " + reattributedText(c, items, total, len(items), false, l))
+	}
 	b.WriteString(" " + l.T("footer.minimums"))
 	return b.String()
 }
@@ -30,6 +37,9 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter, l i18n.Lan
 	unit := string(f.Family)
 	n := len(c.Periods)
 	lastLabel := l.Period(c.Periods[n-1])
+	// cases by latest stage are counted at the end of each period, like
+	// cumulative figures: their sum over periods means nothing
+	atEnd := f.Cumulative || (f.Family == data.Prosecutions && f.LatestStage)
 	for _, s := range c.Series {
 		vals := make([]int, n)
 		copy(vals, s.Values)
@@ -41,14 +51,14 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter, l i18n.Lan
 		if !nonZero {
 			continue
 		}
-		if f.Cumulative {
+		if atEnd {
 			b.WriteString(" " + l.N("describe.by."+unit, vals[n-1], l.Series(s), number(l, vals[n-1]), lastLabel))
 		} else {
 			b.WriteString(" " + l.N("describe.total."+unit, sum, l.Series(s), number(l, sum)))
 		}
 	}
 	totals := c.Totals()
-	if f.Cumulative { // the largest rise of the total
+	if atEnd { // the largest rise of the total
 		prev := 0
 		for i, t := range totals {
 			totals[i], prev = t-prev, t
@@ -64,7 +74,7 @@ func describeSeries(b *strings.Builder, c *data.Chart, f data.Filter, l i18n.Lan
 		return
 	}
 	peak := l.Period(c.Periods[best])
-	if f.Cumulative {
+	if atEnd {
 		b.WriteString(" " + l.T("describe.rise", peak, number(l, totals[best])))
 	} else {
 		b.WriteString(" " + l.N("describe.largest."+unit, totals[best],

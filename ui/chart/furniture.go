@@ -17,6 +17,9 @@ func Title(c *data.Chart, l i18n.Language) string {
 	if f.Family == data.Timeline {
 		return l.T(key)
 	}
+	if f.Family == data.Prosecutions && f.LatestStage {
+		return l.T(key + ".latestStage")
+	}
 	if f.Cumulative {
 		return l.T(key + ".cumulative")
 	}
@@ -24,23 +27,34 @@ func Title(c *data.Chart, l i18n.Language) string {
 }
 
 // Subtitle states the chart's filters in words in language l: countries,
-// date range, period, cumulative or new per period, prosecution stage and
+// date range, period, cumulative or new per period (or cases by latest
+// stage), series by group of people, one group only, prosecution stage and
 // side.
 func Subtitle(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	parts := []string{areasPhrase(f, l), dateRangePhrase(c, f, l)}
+	counted := f.Family == data.Deaths || f.Family == data.Prosecutions
+	latest := f.Family == data.Prosecutions && f.LatestStage
 	switch {
 	case f.Family == data.Timeline && c.ByCells():
 		most := c.LargestCell()
 		parts = append(parts, l.N("subtitle.timelineCells", most, number(l, most)))
 	case f.Family == data.Timeline:
 		parts = append(parts, l.T("subtitle.timeline"))
+	case latest:
+		parts = append(parts, l.T("subtitle.latestStage."+string(f.Period)))
 	case f.Cumulative:
 		parts = append(parts, l.T("subtitle.cumulative."+string(f.Period)))
 	default:
 		parts = append(parts, l.T("subtitle.new."+string(f.Period)))
 	}
-	if f.Family == data.Prosecutions {
+	if counted && f.By == data.ByGroup {
+		parts = append(parts, l.T("subtitle.byGroup"))
+	}
+	if counted && f.Group != data.GroupUnstated {
+		parts = append(parts, l.T("subtitle.group", i18n.LowerFirst(l.Group(f.Group))))
+	}
+	if f.Family == data.Prosecutions && !latest {
 		if f.Stage != "" {
 			parts = append(parts, l.T("subtitle.stage", i18n.LowerFirst(l.Stage(f.Stage))))
 		} else {
@@ -149,29 +163,15 @@ func footerNote(c *data.Chart, o Options) string {
 // two lines, citing as many outlets as fit and counting the rest, then the
 // note in at most two lines.
 func footerLines(c *data.Chart, o Options, t textStyle, maxW float64) []string {
-	n := len(c.Outlets)
-	fits := func(k int) bool {
+	k := largestFitting(0, len(c.Outlets), func(k int) bool {
 		return len(t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW, 3)) <= 2
-	}
-	k := n
-	if !fits(n) {
-		lo, hi := 0, n-1 // the answer is the largest k that fits
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if fits(mid) {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		k = lo
-	}
+	})
 	lines := t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW, 2)
 	return append(lines, t.wrap(footerNote(c, o), maxW, 2)...)
 }
 
-// drawFurniture draws the title, subtitle and footer, and the message of
-// an empty chart; it is a go-chart Renderable.
+// drawFurniture draws the title, subtitle, notes and footer, and the
+// message of an empty chart; it is a go-chart Renderable.
 func (p *plan) drawFurniture(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
 	st := p.st
 	y := p.pad
@@ -185,6 +185,11 @@ func (p *plan) drawFurniture(r gochart.Renderer, _ gochart.Box, _ gochart.Style)
 		y += st.subtitle.lineHeight()
 	}
 	y = float64(p.fr.h) - p.pad - float64(len(p.footerLines))*st.footer.lineHeight()
+	noteY := y - 0.5*p.gap - float64(len(p.notes))*st.note.lineHeight()
+	for _, line := range p.notes {
+		drawText(r, st.note, line, p.pad, noteY+st.note.ascent(), alignLeft)
+		noteY += st.note.lineHeight()
+	}
 	for _, line := range p.footerLines {
 		drawText(r, st.footer, line, p.pad, y+st.footer.ascent(), alignLeft)
 		y += st.footer.lineHeight()

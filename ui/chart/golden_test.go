@@ -3,11 +3,14 @@ package chart
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"catracker/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/golden")
@@ -19,18 +22,29 @@ func TestGoldenImages(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		w, h int
+		lang i18n.Language
 	}{
-		{"deaths-bars", 600, 400},
-		{"deaths-cumulative", 600, 400},
-		{"recruitment-bars", 800, 450},
-		{"timeline", 800, 450},
+		{"deaths-bars", 600, 400, i18n.English},
+		{"deaths-cumulative", 600, 400, i18n.English},
+		{"recruitment-bars", 800, 450, i18n.English},
+		{"timeline", 800, 450, i18n.English},
+		{"deaths-estimates", 600, 400, i18n.English},
+		{"deaths-reattributed", 600, 400, i18n.English},
+		{"deaths-by-group", 600, 400, i18n.English},
+		{"deaths-estimates", 1600, 900, i18n.Russian},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			img, err := Image(sampleCharts()[tc.name], testOptions(tc.w, tc.h))
+		file := tc.name
+		if tc.lang != i18n.English {
+			file += fmt.Sprintf("-%s-%dx%d", tc.lang, tc.w, tc.h)
+		}
+		t.Run(file, func(t *testing.T) {
+			o := testOptions(tc.w, tc.h)
+			o.Lang = tc.lang
+			img, err := Image(sampleCharts()[tc.name], o)
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", tc.name+".png")
+			path := filepath.Join("testdata", "golden", file+".png")
 			if *update {
 				var buf bytes.Buffer
 				if err := png.Encode(&buf, img); err != nil {

@@ -62,6 +62,9 @@ func label(code string) string {
 	if a := data.Area(code); a.IsCountry() {
 		return a.Name()
 	}
+	if g, err := data.ParseGroup(code); err == nil {
+		return g.Name()
+	}
 	return data.Channel(code).Label()
 }
 

@@ -50,7 +50,7 @@ func TestRussianChartsSpeakRussian(t *testing.T) {
 					t.Errorf("the text %q has the English word %q", text, m)
 				}
 			}
-			if seen < 3 {
+			if seen < 3 && c.Filter.WithDefaults().Period == data.PerMonth {
 				t.Errorf("the x axis shows %d Russian month names, want several", seen)
 			}
 		})

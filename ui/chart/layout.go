@@ -22,6 +22,7 @@ const (
 // styles are a chart's text styles.
 type styles struct {
 	title, subtitle, axis, tick, legend, footer, message, total textStyle
+	note, estimate                                              textStyle
 }
 
 // newStyles sizes the text for k output pixels per reference pixel (a
@@ -39,6 +40,8 @@ func newStyles(fc faces, k, slack float64) styles {
 		footer:   ts(fc.regular, 12.5, inkMuted),
 		message:  ts(fc.regular, 19, inkMuted),
 		total:    ts(fc.regular, 11.5, inkSoft),
+		note:     ts(fc.regular, 12.5, inkSoft),
+		estimate: ts(fc.regular, 13, inkSoft),
 	}
 }
 
@@ -65,19 +68,27 @@ type plan struct {
 	yTitle  string
 	xTitle  string
 	items   []legendItem
+	// yTitleLines is the y title as laid out, in yTitleStyle.
+	yTitleLines []string
+	yTitleStyle textStyle
 
 	pad, gap, tickLen float64
 	titleLines        []string
 	subtitleLines     []string
 	footerLines       []string
-	plot              rect
-	ticks             []int // y ticks of bars and lines; nil when empty
-	yMin, yMax        float64
-	xAxis             dateAxis
-	legend            *legendBox
-	rowLabels         [][]string // dots: each row's label lines, nil to skip
-	rowStyle          textStyle  // dots: the style of the row labels
-	showTotals        bool
+	notes             []string // the notes above the footer
+	// noted are the estimates listed in the notes: all of them under bars,
+	// those whose label found no room on lines; marks are the others.
+	noted      []data.EstimatedFigure
+	marks      []estimateMark
+	plot       rect
+	ticks      []int // y ticks of bars and lines; nil when empty
+	yMin, yMax float64
+	xAxis      dateAxis
+	legend     *legendBox
+	rowLabels  [][]string // dots: each row's label lines, nil to skip
+	rowStyle   textStyle  // dots: the style of the row labels
+	showTotals bool
 }
 
 // newPlan prepares c for drawing and lays it out in fr.
@@ -140,6 +151,9 @@ func (p *plan) prepareSeries(f data.Filter) {
 		}
 	}
 	p.empty = p.c.Empty() || len(p.layers)+len(p.totals) == 0
+	if p.kind == kindBars || p.empty { // estimates are drawn on lines only
+		p.noted = shownEstimates(p.c)
+	}
 	if p.kind == kindBars {
 		values := make([][]int, len(p.layers))
 		for i, l := range p.layers {
@@ -194,6 +208,9 @@ func (p *plan) dataExtent() (lo, hi int) {
 				lo, hi = min(lo, v), max(hi, v)
 			}
 		}
+		for _, e := range shownEstimates(p.c) {
+			hi = max(hi, e.Value)
+		}
 	}
 	for _, t := range p.totals {
 		for _, v := range t.values {
@@ -207,16 +224,37 @@ func (p *plan) dataExtent() (lo, hi int) {
 type option struct {
 	legend    *legendBox
 	plot      rect
+	yTitle    []string  // the y axis title's lines
+	yStyle    textStyle // the y axis title's style
 	ticks     []int
 	xAxis     dateAxis
 	rowLabels [][]string
 	rowStyle  textStyle
 }
 
-// layout places the furniture and the plot: title and subtitle at the top,
-// the footer at the bottom, the y axis on the left, and the legend on the
-// right or below the x axis (see chooseLegend).
+// layout places the furniture and the plot (see layoutOnce), and the
+// estimates of a line chart: an estimate whose label finds no room goes
+// in the notes, and the chart is laid out again with the notes that
+// leaves.
 func (p *plan) layout() {
+	for {
+		p.layoutOnce()
+		if p.kind != kindLines || p.empty {
+			return
+		}
+		unplaced := p.placeEstimates()
+		if len(unplaced) == 0 {
+			return
+		}
+		p.noted = append(p.noted, unplaced...)
+	}
+}
+
+// layoutOnce places the furniture and the plot: title and subtitle at the
+// top, the footer at the bottom with the notes above it, the y axis on
+// the left, and the legend on the right or below the x axis (see
+// chooseLegend).
+func (p *plan) layoutOnce() {
 	u := p.fr.unit
 	st := p.st
 	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
@@ -228,6 +266,10 @@ func (p *plan) layout() {
 	top := content.top + float64(len(p.titleLines))*st.title.lineHeight() + 0.3*p.gap +
 		float64(len(p.subtitleLines))*st.subtitle.lineHeight() + 1.4*p.gap + st.tick.lineHeight()/2
 	bottom := content.bottom - float64(len(p.footerLines))*st.footer.lineHeight() - p.gap
+	p.notes = p.noteLines(content.width())
+	if len(p.notes) > 0 {
+		bottom -= float64(len(p.notes))*st.note.lineHeight() + 0.5*p.gap
+	}
 
 	var best option
 	if len(p.items) == 0 {
@@ -236,6 +278,7 @@ func (p *plan) layout() {
 		best = p.chooseLegend(content, top, bottom)
 	}
 	p.legend, p.plot, p.ticks, p.xAxis = best.legend, best.plot, best.ticks, best.xAxis
+	p.yTitleLines, p.yTitleStyle = best.yTitle, best.yStyle
 	p.rowLabels, p.rowStyle = best.rowLabels, best.rowStyle
 	p.yMin, p.yMax = 0, 1
 	if n := len(p.ticks); n > 0 {
@@ -327,8 +370,9 @@ func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) opti
 			plotBottom -= 0.3*p.gap + st.axis.lineHeight()
 		}
 		left := content.left
-		if p.yTitle != "" {
-			left += st.axis.lineHeight() + 0.5*p.gap
+		o.yTitle, o.yStyle = p.yTitleLayout(math.Round(plotBottom) - math.Round(top))
+		if n := len(o.yTitle); n > 0 {
+			left += st.axis.lineHeight() + float64(n-1)*o.yStyle.lineHeight() + 0.5*p.gap
 		}
 		plotH := plotBottom - top
 		var labelW float64
@@ -346,6 +390,31 @@ func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) opti
 		tiers = o.xAxis.tiers
 	}
 	return o
+}
+
+// yTitleLayout lays the y axis title out along a plot plotH pixels high:
+// in one line, shrunk by up to a quarter to fit; else in as few lines as
+// fit, up to three, shrunk as little as they need; else in three lines at
+// three quarters of its size, shortened.
+func (p *plan) yTitleLayout(plotH float64) ([]string, textStyle) {
+	t := p.st.axis
+	if p.yTitle == "" {
+		return nil, t
+	}
+	full, w := t.size, t.width(p.yTitle)
+	if t.size = max(0.75*full, min(full, full*plotH/w)); t.width(p.yTitle) <= plotH {
+		return []string{p.yTitle}, t
+	}
+	const most = 3
+	for n := 2; n <= most; n++ {
+		for t.size = full; t.size >= 0.75*full; t.size -= 0.05 * full {
+			if lines := t.wrap(p.yTitle, plotH, n+1); len(lines) <= n {
+				return lines, t
+			}
+		}
+	}
+	t.size = 0.75 * full
+	return t.wrap(p.yTitle, plotH, most), t
 }
 
 // yTickLabels chooses the y ticks for a plot plotH pixels high and returns
@@ -394,6 +463,16 @@ func (p *plan) rowLabelLines(plotH, maxW float64) ([][]string, textStyle, float6
 		}
 	}
 	return out, t, w
+}
+
+// px is the x of the middle of period i in output pixels.
+func (p *plan) px(i float64) float64 {
+	return p.plot.left + (i+0.5)/float64(max(1, len(p.periods)))*p.plot.width()
+}
+
+// py is the y of value v in output pixels.
+func (p *plan) py(v float64) float64 {
+	return p.plot.bottom - (v-p.yMin)/(p.yMax-p.yMin)*p.plot.height()
 }
 
 // totalsFit reports whether every bar's total fits above it.
