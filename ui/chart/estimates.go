@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -29,6 +30,9 @@ type estimateMark struct {
 	shape  markerShape
 	label  string
 	box    rect // the label's box: its text's advance by its line height
+	// leader says the label stands a line away from the marker, so a thin
+	// line joins them.
+	leader bool
 }
 
 // estimateCode is the series whose colour and marker an estimate takes: its
@@ -43,13 +47,15 @@ func estimateCode(e data.EstimatedFigure) string {
 // placeEstimates lays out the estimates of a line chart that are not in
 // the notes: a marker at each one's period and value, and its label where
 // it stays inside the plot, clear of the other labels and markers, and
-// crosses as few lines as it can. It returns the estimates whose label
-// found no room; they go in the notes instead.
+// crosses as few lines as it can. It returns the estimates that found no
+// room, their marker on top of another's or their label nowhere to go;
+// they go in the notes instead.
 func (p *plan) placeEstimates() []data.EstimatedFigure {
 	p.marks = nil
 	u := p.fr.unit
 	t := p.st.estimate
 	var marks []estimateMark
+	var unplaced []data.EstimatedFigure
 	for _, e := range shownEstimates(p.c) {
 		if p.isNoted(e) {
 			continue
@@ -67,19 +73,25 @@ func (p *plan) placeEstimates() []data.EstimatedFigure {
 				m.shape = l.shape
 			}
 		}
+		if crowded := slices.ContainsFunc(marks, func(o estimateMark) bool {
+			return math.Hypot(o.x-m.x, o.y-m.y) < o.radius+m.radius+2*u
+		}); crowded {
+			unplaced = append(unplaced, e)
+			continue
+		}
 		marks = append(marks, m)
 	}
 	segments := p.lineSegments()
 	inside := rect{p.plot.left + 2*u, p.plot.top + 2*u, p.plot.right - 2*u, p.plot.bottom - 2*u}
 	gap, h := 0.4*p.gap, t.lineHeight()
-	var unplaced []data.EstimatedFigure
 	for i := range marks {
 		m := &marks[i]
 		w := t.width(m.label)
 		r := m.radius
 		d := 0.7 * r // a diagonal's offset
 		// the label's top left: beside the marker, then a line further
-		// up or down
+		// up or down (from nearOnes on), joined to it by a leader
+		const nearOnes = 8
 		candidates := [][2]float64{
 			{m.x + r + gap, m.y - h/2}, {m.x - r - gap - w, m.y - h/2},
 			{m.x + d, m.y - d - gap - h}, {m.x - d - w, m.y - d - gap - h},
@@ -110,6 +122,7 @@ func (p *plan) placeEstimates() []data.EstimatedFigure {
 		}
 		c := candidates[best]
 		m.box = rect{c[0], c[1], c[0] + w, c[1] + h}
+		m.leader = best >= nearOnes
 		p.marks = append(p.marks, *m)
 	}
 	return unplaced
@@ -202,6 +215,13 @@ func (p *plan) drawEstimates(r gochart.Renderer, _ gochart.Box, _ gochart.Style)
 	t := p.st.estimate
 	tip, tips := r.(tooltipper)
 	for _, m := range p.marks {
+		if m.leader { // from the marker's edge to the nearest point of the label
+			bx := min(max(m.x, m.box.left), m.box.right)
+			by := min(max(m.y, m.box.top), m.box.bottom)
+			d := math.Hypot(bx-m.x, by-m.y)
+			ux, uy := (bx-m.x)/d, (by-m.y)/d
+			polyline(r, []float64{m.x + ux*m.radius, bx - ux*u}, []float64{m.y + uy*m.radius, by - uy*u}, u, inkMuted, nil)
+		}
 		if tips {
 			tip.SetTooltip(estimateItems(p.c, []data.EstimatedFigure{m.e}, p.o.Lang)[0])
 		}

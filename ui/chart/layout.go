@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -246,7 +247,10 @@ func (p *plan) layout() {
 		if len(unplaced) == 0 {
 			return
 		}
-		p.noted = append(p.noted, unplaced...)
+		// the notes list the estimates in the chart's order
+		p.noted = slices.DeleteFunc(shownEstimates(p.c), func(e data.EstimatedFigure) bool {
+			return !p.isNoted(e) && !slices.Contains(unplaced, e)
+		})
 	}
 }
 

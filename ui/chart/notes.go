@@ -51,7 +51,7 @@ func estimateItems(c *data.Chart, es []data.EstimatedFigure, l i18n.Language) []
 // the first k and counting the rest.
 func estimatesText(key string, items []string, k int, l i18n.Language) string {
 	// one estimate, or a list: the singular or plural wording
-	return l.N(key, min(len(items), 2), listed(items, k, l))
+	return l.N(key, min(len(items), 2), listed(items, k, "note.more", l))
 }
 
 // reattributed lists the periods of a per-period chart whose new figures an
@@ -88,7 +88,8 @@ func reattributedText(c *data.Chart, items []string, total, k int, grey bool, l 
 	if f.By == data.ByGroup {
 		where = l.T("note.reattributed.group")
 	}
-	clause := l.N("note.reattributed."+string(f.Family), total, listed(items, k, l), number(l, total), where)
+	more := "note.more." + string(f.Period)
+	clause := l.N("note.reattributed."+string(f.Family), total, listed(items, k, more, l), number(l, total), where)
 	end := "note.reattributed.end"
 	if grey {
 		end = "note.reattributed.endGrey"
@@ -96,11 +97,12 @@ func reattributedText(c *data.Chart, items []string, total, k int, grey bool, l 
 	return i18n.UpperFirst(l.T(end, clause))
 }
 
-// listed joins the first k items and counts the rest: "a, b and 3 more".
-func listed(items []string, k int, l i18n.Language) string {
+// listed joins the first k items and counts the rest with the text of
+// key, as in "a, b and 3 more".
+func listed(items []string, k int, key string, l i18n.Language) string {
 	words := append([]string(nil), items[:k]...)
 	if rest := len(items) - k; rest > 0 {
-		words = append(words, l.T("note.more", number(l, rest)))
+		words = append(words, l.N(key, rest, number(l, rest)))
 	}
 	return joinAnd(words, l)
 }
