@@ -33,7 +33,8 @@ type Source interface {
 type Options struct {
 	Families []data.Family // the charts, in order; empty means all four
 	// Filter applies to every chart: areas, dates, period, cumulative,
-	// stage and side. Its family is ignored.
+	// stage, side, series by group of people, one group only and (for
+	// prosecutions) cases by latest stage. Its family is ignored.
 	Filter data.Filter
 	// PerCountry adds each selected country's charts after the main ones.
 	PerCountry bool
@@ -241,6 +242,9 @@ func (d *doc) cover(o Options, figs []figure, stats data.Stats) {
 	}
 }
 
+// figure adds a page with chart c as the PNG img, its number and title,
+// and its description, which names the estimates shown apart and the new
+// figures an earlier figure had already counted.
 func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
 	d.pdf.AddPage()
 	name := fmt.Sprintf("figure-%d", n)

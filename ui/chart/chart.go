@@ -5,11 +5,22 @@
 // channel, a white background and a footer citing the sources.
 //
 // Deaths and prosecutions per period, and recruitment reports per period,
-// are absolute stacked bars (negative values stack below a zero line), with
-// each bar's total above it when every total fits. Cumulative charts are
-// lines, the regional total dashed. The timeline puts channels on the y
-// axis and one dot per report, coloured by area, in each month; reports in
-// the same month and channel sit side by side or in a small stack.
+// are absolute stacked bars (the counting rules never give a negative
+// value; one would stack below a zero line), with each bar's total above
+// it when every total fits. Cumulative charts are lines, the regional
+// total dashed. The series are countries, groups of people or prosecution
+// stages, each with its own fixed colour. The timeline puts channels on
+// the y axis and one dot per report, coloured by area, in each month;
+// reports in the same month and channel sit side by side or in a small
+// stack.
+//
+// Estimates never enter a bar or a line. A line chart marks each with a
+// hollow marker labelled "~35, estimate" inside the plot; a bar chart, or
+// a line chart with no room for a label, lists them in a note under the
+// chart. Another note says how many of a period's new figures an earlier
+// figure had already counted. Every number is drawn in glyphs the
+// embedded font has: a minus is the ASCII hyphen-minus, as Noto Sans has
+// no U+2212, and "about" is "~", as it has no U+2248.
 //
 // Layout: text and lines grow with the chart against a 1200x675 reference
 // (by the square root of the area), never below 0.8 of it for charts of
