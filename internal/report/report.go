@@ -33,8 +33,7 @@ type Source interface {
 type Options struct {
 	Families []data.Family // the charts, in order; empty means all four
 	// Filter applies to every chart: areas, dates, period, cumulative,
-	// stage, side, series by group of people, one group only and (for
-	// prosecutions) cases by latest stage. Its family is ignored.
+	// stage and side. Its family is ignored.
 	Filter data.Filter
 	// PerCountry adds each selected country's charts after the main ones.
 	PerCountry bool
