@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -354,5 +355,52 @@ func TestRussiaSideRecruitmentKeepsEveryReport(t *testing.T) {
 	all, russia := total(), total("--side", "russia")
 	if all == 0 || russia != all {
 		t.Errorf("the Russia-side recruitment chart keeps %d of %d reports", russia, all)
+	}
+}
+
+// A country's new deaths that an earlier regional figure already counted
+// never draw a negative bar: the unattributed part stays at zero and the
+// CSV says how much was reattributed.
+func TestAddedDeathsNeverMakeANegativeBar(t *testing.T) {
+	for _, tc := range []struct {
+		name, row    string
+		reattributed map[string]int
+	}{
+		{"3 Kyrgyz deaths, group not stated, March 2023",
+			"kg-test-deaths,2023-03-15,KG,death,3,event,,Three Kyrgyz deaths,Test outlet", nil},
+		{"3 Kyrgyz prisoners after the regional 93",
+			"kg-test-prisoners,2023-07-15,KG,death,3,event,prisoners,Three Kyrgyz prisoners died,Test outlet",
+			map[string]int{"2023-07": 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			freshHome(t)
+			path := filepath.Join(t.TempDir(), "add.csv")
+			csv := "ref,date,area,kind,count,basis,group,summary,source_outlet\n" + tc.row + "\n"
+			if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if r := run(t, "import", path); r.code != 0 {
+				t.Fatalf("import: %s", r.stderr)
+			}
+			r := run(t, "export", "--chart", "deaths", "--period", "month", "--format", "csv", "--out", "-")
+			if r.code != 0 {
+				t.Fatal(r.stderr)
+			}
+			s := readSeries(t, r.stdout)
+			for code, periods := range s {
+				for p, v := range periods {
+					if v < 0 {
+						t.Errorf("%s is %d in %s", code, v, p)
+					}
+				}
+			}
+			month := strings.Split(tc.row, ",")[1][:7]
+			if got := s["KG"][month]; got != 3 {
+				t.Errorf("KG's bar = %d, want 3", got)
+			}
+			if !reflect.DeepEqual(s["REATTRIBUTED"], tc.reattributed) && !(len(s["REATTRIBUTED"]) == 0 && tc.reattributed == nil) {
+				t.Errorf("reattributed = %v, want %v", s["REATTRIBUTED"], tc.reattributed)
+			}
+		})
 	}
 }
