@@ -40,6 +40,7 @@ func (c *Chart) CountAreas(buckets []Bucket) {
 		cums = areaSeries(f, figs, region)
 	}
 	c.Series, c.Reattributed = perPeriod(cums, f.Cumulative)
+	c.ReattributedLabel = "Already counted in an earlier figure"
 	c.Estimates = estimates(f, c.Periods, buckets)
 }
 
@@ -164,11 +165,12 @@ func estimates(f Filter, periods []PeriodKey, buckets []Bucket) []EstimatedFigur
 		if b.Est <= 0 || b.Period < first || b.Period > last || !f.Has(a) {
 			continue
 		}
-		code := string(a)
+		code, label := string(a), a.Name()
 		if f.By == ByGroup {
-			code = b.Group.Code()
+			code, label = b.Group.Code(), b.Group.Name()
 		}
-		e := EstimatedFigure{Area: a, Group: b.Group, Code: code, Period: b.Period - first, Value: b.Est}
+		e := EstimatedFigure{Area: a, Group: b.Group, Code: code, Label: label + ", estimate", Period: b.Period - first,
+			Value: b.Est}
 		k := key{code, e.Period}
 		if i, ok := seen[k]; ok {
 			if e.Value > out[i].Value {

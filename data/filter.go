@@ -124,6 +124,7 @@ type EstimatedFigure struct {
 	Area   Area
 	Group  Group
 	Code   string // the series it belongs to: the area code, or the group code when by group
+	Label  string // its name in files: "Central Asia (not split by country), estimate"
 	Period int    // index into Chart.Periods
 	Value  int    // the largest estimate of the period
 }
@@ -181,7 +182,9 @@ type Chart struct {
 	// period's bars add up to the period's new total plus this. Nil when
 	// nothing was reattributed or the chart is cumulative.
 	Reattributed []int
-	Outlets      []string // distinct outlets of the incidents behind the chart
+	// ReattributedLabel names the reattributed part in files.
+	ReattributedLabel string
+	Outlets           []string // distinct outlets of the incidents behind the chart
 	// Incidents is how many incidents the chart draws on.
 	Incidents int
 }

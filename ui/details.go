@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // incidentDetails is the pane under the incidents table: every field of
@@ -103,7 +104,8 @@ func (d *incidentDetails) fill(inc *data.Incident) {
 	}
 	objs := []fyne.CanvasObject{
 		form("field.summary", inc.Summary, "field.count", describeCount(l, inc), "field.stage", l.Stage(inc.Stage),
-			"field.channel", l.Channel(inc.Channel), "filter.side", sideLabel(l, inc.Side), "field.person", inc.Person),
+			"field.channel", l.Channel(inc.Channel), "editor.group", detailsGroup(l, inc.Group),
+			"filter.side", sideLabel(l, inc.Side), "field.person", inc.Person),
 		heading(l.T("details.sources", len(inc.Sources))),
 	}
 	for i, s := range inc.Sources {
@@ -117,6 +119,15 @@ func (d *incidentDetails) fill(inc *data.Incident) {
 	d.body.Refresh()
 	d.edit.Enable()
 	d.del.Enable()
+}
+
+// detailsGroup names the group of people an incident is about; blank
+// when the source does not say.
+func detailsGroup(l i18n.Language, g data.Group) string {
+	if g == data.GroupUnstated {
+		return ""
+	}
+	return groupName(l, g)
 }
 
 // confirmDelete asks before deleting the incident shown.

@@ -30,7 +30,7 @@ type editor struct {
 	dlg  *dialog.CustomDialog
 
 	ref, date, count, person, summary, notes *widget.Entry
-	area, kind, stage, basis, side           *widget.Select
+	area, kind, stage, basis, side, group    *widget.Select
 	channel                                  *widget.SelectEntry
 
 	src *sourceForm
@@ -90,6 +90,11 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		bases = append(bases, basisLabel(l, b))
 	}
 	e.basis = e.choice("basis", bases)
+	groups := []string{l.T("editor.group.unstated")}
+	for _, g := range data.Groups {
+		groups = append(groups, groupName(l, g))
+	}
+	e.group = e.choice("group", groups)
 	e.side = e.choice("side", []string{l.T("editor.side.unknown"), sideLabel(l, data.Russia), sideLabel(l, data.Ukraine)})
 	for _, c := range data.Channels {
 		channels = append(channels, l.Channel(c.Code))
@@ -108,6 +113,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		e.row(l.T("editor.stage"), "stage", e.stage),
 		e.row(l.T("field.count"), "count", e.count),
 		e.row(l.T("editor.basis"), "basis", e.basis),
+		e.row(l.T("editor.group"), "group", e.group),
 		e.row(l.T("editor.channel"), "channel", e.channel),
 		e.row(l.T("filter.side"), "side", e.side),
 		e.row(l.T("field.person"), "person", e.person),
@@ -196,6 +202,7 @@ func (e *editor) fill() {
 		e.channel.SetText(e.app.lang.Channel(inc.Channel))
 	}
 	e.side.SetSelectedIndex(indexOf([]string{"", string(data.Russia), string(data.Ukraine)}, string(inc.Side)))
+	e.group.SetSelectedIndex(max(0, indexOf(codes(panelGroups), string(inc.Group))))
 	e.person.SetText(inc.Person)
 	e.summary.SetText(inc.Summary)
 	e.notes.SetText(inc.Notes)

@@ -82,6 +82,7 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 		p["channel"] = msg
 	}
 	inc.Side = []data.Side{data.SideUnknown, data.Russia, data.Ukraine}[max(0, e.side.SelectedIndex())]
+	inc.Group = panelGroups[max(0, e.group.SelectedIndex())]
 	if inc.Summary == "" {
 		p["summary"] = l.T(msgSummary)
 	}

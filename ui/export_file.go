@@ -90,7 +90,8 @@ func (u *App) exported(path string, err error) {
 // export flags, so both parse through export.Parse.
 func flagsOf(f data.Filter, s exportSettings) export.Flags {
 	fl := export.Flags{Chart: string(f.Family), Period: string(f.Period), Cumulative: f.Cumulative,
-		Stage: string(f.Stage), Side: string(f.Side), Format: s.Format, Width: s.Width, Height: s.Height, Scale: 1}
+		Stage: string(f.Stage), Side: string(f.Side), By: string(f.By), Group: string(f.Group),
+		LatestStage: f.LatestStage, Format: s.Format, Width: s.Width, Height: s.Height, Scale: 1}
 	codes := make([]string, len(f.Areas))
 	for i, a := range f.Areas {
 		codes[i] = string(a)
@@ -109,9 +110,19 @@ func flagsOf(f data.Filter, s exportSettings) export.Flags {
 }
 
 // suggestedName is a file name that says what the chart shows, such as
-// prosecutions-KG-KZ-2022-01-2024-12-quarter.png.
+// prosecutions-KG-KZ-2022-01-to-2024-12-quarter.png or
+// deaths-by-group-prisoners-month.png.
 func suggestedName(f data.Filter, format string) string {
 	parts := []string{string(f.Family)}
+	if f.By == data.ByGroup {
+		parts = append(parts, "by-group")
+	}
+	if f.Group != data.GroupUnstated {
+		parts = append(parts, string(f.Group))
+	}
+	if f.LatestStage {
+		parts = append(parts, "latest-stage")
+	}
 	for _, a := range f.Areas {
 		parts = append(parts, string(a))
 	}

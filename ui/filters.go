@@ -19,6 +19,9 @@ var panelAreas = append(append([]data.Area{}, data.Countries...), data.CA)
 // panelSides are the side choices; the first keeps both.
 var panelSides = []data.Side{data.SideUnknown, data.Russia, data.Ukraine}
 
+// panelGroups are the group-of-people choices; the first keeps every group.
+var panelGroups = append([]data.Group{data.GroupUnstated}, data.Groups...)
+
 // filterPanel is the left-hand panel that chooses what the chart shows.
 // Its choices are labelled in language l and read back by position.
 type filterPanel struct {
@@ -34,6 +37,11 @@ type filterPanel struct {
 	cumulative *widget.Check
 	side       *widget.Select
 	stage      *widget.Select
+	// by and group apply to deaths and prosecutions, latest to
+	// prosecutions only (it is hidden for the other charts).
+	by     *widget.RadioGroup // in data.Bys order
+	group  *widget.Select     // in panelGroups order
+	latest *widget.Check
 
 	quiet bool // set while the panel is filled in by code
 }
@@ -56,6 +64,15 @@ func (p *filterPanel) sideLabel(s data.Side) string {
 		return p.l.T("filter.side.both")
 	}
 	return sideLabel(p.l, s)
+}
+
+// groupLabel names a group-of-people choice in the panel; the unstated
+// group stands for all of them.
+func (p *filterPanel) groupLabel(g data.Group) string {
+	if g == data.GroupUnstated {
+		return p.l.T("filter.group.all")
+	}
+	return groupName(p.l, g)
 }
 
 // buildUI creates the panel's widgets inside a vertical scroll, so it never
@@ -101,6 +118,14 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 		stages = append(stages, l.Stage(s))
 	}
 	p.stage = widget.NewSelect(stages, func(string) { p.changed() })
+	p.by = widget.NewRadioGroup([]string{l.T("filter.by.area"), l.T("filter.by.group")}, func(string) { p.changed() })
+	p.by.Required = true
+	var groups []string
+	for _, g := range panelGroups {
+		groups = append(groups, p.groupLabel(g))
+	}
+	p.group = widget.NewSelect(groups, func(string) { p.changed() })
+	p.latest = widget.NewCheck(l.T("filter.latestStage"), func(bool) { p.changed() })
 	reset := widget.NewButton(l.T("filter.reset"), func() {
 		p.set(data.Filter{}.WithDefaults(), "", "")
 		p.changed()
@@ -122,8 +147,12 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 		widget.NewSeparator(),
 		heading(l.T("filter.countPer")), p.period, p.cumulative,
 		widget.NewSeparator(),
+		heading(l.T("filter.series")), p.by,
+		widget.NewLabel(l.T("filter.group")), p.group,
+		widget.NewSeparator(),
 		widget.NewLabel(l.T("filter.side")), p.side,
 		widget.NewLabel(l.T("filter.stage")), p.stage,
+		p.latest,
 		widget.NewSeparator(),
 		reset,
 	)
@@ -159,6 +188,9 @@ func (p *filterPanel) set(f data.Filter, from, to string) {
 	if f.Stage != "" {
 		p.stage.SetSelected(p.l.Stage(f.Stage))
 	}
+	p.by.SetSelected(p.by.Options[max(0, indexOf(codes(data.Bys), string(f.By)))])
+	p.group.SetSelectedIndex(max(0, indexOf(codes(panelGroups), string(f.Group))))
+	p.latest.SetChecked(f.LatestStage)
 	p.enable()
 }
 
@@ -196,12 +228,19 @@ func (p *filterPanel) changed() {
 	}
 }
 
-// enable greys out the choices that do not apply to the chart family.
+// enable greys out the choices that do not apply to the chart family, and
+// shows the latest-stage choice for prosecutions only. Cases by latest
+// stage are drawn one series per stage, dated by no single stage.
 func (p *filterPanel) enable() {
 	f := p.familyValue()
-	setEnabled(p.stage, f == data.Prosecutions)
+	groups := f == data.Deaths || f == data.Prosecutions
+	latest := f == data.Prosecutions && p.latest.Checked
+	setEnabled(p.stage, f == data.Prosecutions && !latest)
 	setEnabled(p.period, f != data.Timeline)
 	setEnabled(p.cumulative, f != data.Timeline)
+	setEnabled(p.by, groups && !latest)
+	setEnabled(p.group, groups)
+	setVisible(p.latest, f == data.Prosecutions)
 }
 
 // familyValue is the selected chart family.
@@ -247,7 +286,30 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 	if i := p.stage.SelectedIndex(); f.Family == data.Prosecutions && i > 0 {
 		f.Stage = data.Stages[i-1]
 	}
-	return f, p.dateNote.Hidden
+	f.By = data.Bys[max(0, indexOf(p.by.Options, p.by.Selected))]
+	f.Group = panelGroups[max(0, p.group.SelectedIndex())]
+	f.LatestStage = p.latest.Checked
+	return suited(f), p.dateNote.Hidden
+}
+
+// suited returns f without the choices that do not apply to its chart
+// family: series by group and one group of people apply to deaths and
+// prosecutions, cases by latest stage to prosecutions only, and those are
+// drawn one series per stage, dated by no single stage. By is never blank.
+func suited(f data.Filter) data.Filter {
+	if f.Family != data.Deaths && f.Family != data.Prosecutions {
+		f.By, f.Group = data.ByArea, data.GroupUnstated
+	}
+	if f.By == "" {
+		f.By = data.ByArea
+	}
+	if f.Family != data.Prosecutions {
+		f.LatestStage = false
+	}
+	if f.LatestStage {
+		f.Stage, f.By = "", data.ByArea
+	}
+	return f
 }
 
 // showDateNote shows a problem with the date range, or hides the note.

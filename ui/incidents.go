@@ -193,10 +193,14 @@ func countText(l i18n.Language, n *int) string {
 }
 
 // describeCount says in language l what a count means: "3 (new people in
-// this event)".
+// this event)"; an estimate says that it is not counted in confirmed
+// figures.
 func describeCount(l i18n.Language, inc *data.Incident) string {
 	if inc.Count == nil {
 		return l.T("count.unknownLong")
+	}
+	if inc.Basis == data.Estimate {
+		return l.T("details.estimate", l.Number(*inc.Count))
 	}
 	return fmt.Sprintf("%s (%s)", l.Number(*inc.Count), i18n.LowerFirst(basisLabel(l, inc.Basis)))
 }

@@ -21,6 +21,9 @@ const (
 	prefCumulative   = "filter.cumulative"
 	prefStage        = "filter.stage"
 	prefSide         = "filter.side"
+	prefBy           = "filter.by"
+	prefGroup        = "filter.group"
+	prefLatestStage  = "filter.latestStage"
 	prefExportFormat = "export.format"
 	prefExportPreset = "export.preset"
 	prefExportWidth  = "export.width"
@@ -70,7 +73,10 @@ func (p prefs) filter() data.Filter {
 	if f.Period == "" {
 		f.Period = data.PerMonth
 	}
-	return f
+	f.By, _ = data.ParseBy(p.p.String(prefBy))
+	f.Group, _ = data.ParseGroup(p.p.String(prefGroup))
+	f.LatestStage = p.p.Bool(prefLatestStage)
+	return suited(f)
 }
 
 // dateText returns the date range as the user typed it.
@@ -103,6 +109,9 @@ func (p prefs) setFilter(f data.Filter, from, to string) {
 	p.p.SetBool(prefCumulative, f.Cumulative)
 	p.p.SetString(prefStage, string(f.Stage))
 	p.p.SetString(prefSide, string(f.Side))
+	p.p.SetString(prefBy, string(f.By))
+	p.p.SetString(prefGroup, string(f.Group))
+	p.p.SetBool(prefLatestStage, f.LatestStage)
 }
 
 // exportSettings are the choices of the export dialog.

@@ -20,7 +20,7 @@ import (
 
 // Columns is the incident CSV header in its canonical order. Files may put
 // the columns in any order and leave out all but Required.
-var Columns = []string{"ref", "date", "area", "kind", "stage", "count", "basis", "channel", "side", "person",
+var Columns = []string{"ref", "date", "area", "kind", "stage", "count", "basis", "channel", "side", "group", "person",
 	"summary", "source_outlet", "source_title", "source_author", "source_date", "source_url", "cited_as", "notes"}
 
 // Required are the columns every file must have.
@@ -238,6 +238,9 @@ func (r *Reader) incident() (*data.Incident, string, error) {
 	}
 	if inc.Side, err = data.ParseSide(r.get("side")); err != nil {
 		return nil, "side", err
+	}
+	if inc.Group, err = data.ParseGroup(r.get("group")); err != nil {
+		return nil, "group", err
 	}
 	var col string
 	if inc.Sources, col, err = r.sources(); err != nil {

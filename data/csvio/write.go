@@ -82,7 +82,7 @@ func Record(inc *data.Incident) []string {
 		return strings.Join(parts, SourceSeparator)
 	}
 	return []string{inc.Ref, inc.Date.String(), string(inc.Area), string(inc.Kind), string(inc.Stage), count,
-		string(inc.Basis), string(inc.Channel), string(inc.Side), inc.Person, inc.Summary,
+		string(inc.Basis), string(inc.Channel), string(inc.Side), string(inc.Group), inc.Person, inc.Summary,
 		join(func(s data.Source) string { return s.Outlet }),
 		join(func(s data.Source) string { return s.Title }),
 		join(func(s data.Source) string { return s.Author }),
@@ -101,8 +101,12 @@ func Record(inc *data.Incident) []string {
 var SeriesHeader = []string{"period", "series_code", "series", "value"}
 
 // WriteSeries writes the plotted series of a chart: one row per period and
-// series, periods written 2022-05, 2022-Q2 or 2022. For the timeline it
-// writes the number of reports per month, channel and area.
+// series, periods written 2022-05, 2022-Q2 or 2022. After a period's
+// series come the part of its new figures that an earlier figure already
+// counted (REATTRIBUTED: subtract it from the period's sum to get its
+// rise), and its estimates (EST_ and the series code), which are never
+// part of a confirmed figure. For the timeline it writes the number of
+// reports per month, channel and area.
 func WriteSeries(w io.Writer, c *data.Chart) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SeriesHeader); err != nil {
@@ -114,6 +118,20 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 	for i, p := range c.Periods {
 		for _, s := range c.Series {
 			if err := cw.Write([]string{p.String(), s.Code, s.Label, strconv.Itoa(s.Values[i])}); err != nil {
+				return fmt.Errorf("write csv: %w", err)
+			}
+		}
+		if c.Reattributed != nil && c.Reattributed[i] != 0 {
+			row := []string{p.String(), data.ReattributedCode, c.ReattributedLabel, strconv.Itoa(c.Reattributed[i])}
+			if err := cw.Write(row); err != nil {
+				return fmt.Errorf("write csv: %w", err)
+			}
+		}
+		for _, e := range c.Estimates {
+			if e.Period != i {
+				continue
+			}
+			if err := cw.Write([]string{p.String(), e.SeriesCode(), e.Label, strconv.Itoa(e.Value)}); err != nil {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}

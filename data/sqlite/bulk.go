@@ -40,12 +40,12 @@ type bulkState struct {
 
 // monthlyKey and monthlySums are a row of the monthly summary (migration 002).
 type monthlyKey struct {
-	kind, area, channel, stage, side string
-	named                            bool
-	month                            int
+	kind, area, channel, stage, side, grp string
+	named                                 bool
+	month                                 int
 }
 
-type monthlySums struct{ events, cases, most, rows int }
+type monthlySums struct{ events, cases, most, est, rows int }
 
 // count adds an incident to the monthly sums, as the trigger
 // monthly_insert would; an update makes the sums stale.
@@ -55,20 +55,23 @@ func (b *bulkState) count(inc *data.Incident, added bool) {
 		return
 	}
 	k := monthlyKey{string(inc.Kind), string(inc.Area), string(inc.Channel), string(inc.Stage), string(inc.Side),
-		inc.Person != "", inc.Date.MonthIndex()}
+		string(inc.Group), inc.Person != "", inc.Date.MonthIndex()}
 	s := b.monthly[k]
 	n := -1 // unknown
 	if inc.Count != nil {
 		n = *inc.Count
 	}
-	if inc.Basis == data.Event {
+	switch inc.Basis {
+	case data.Event:
 		s.events += max(n, 0)
 		if n < 0 {
 			s.cases++
 		} else {
 			s.cases += n
 		}
-	} else {
+	case data.Estimate:
+		s.est = max(s.est, n)
+	default:
 		s.most = max(s.most, n)
 	}
 	s.rows++
@@ -76,45 +79,46 @@ func (b *bulkState) count(inc *data.Incident, added bool) {
 }
 
 // rebuildMonthly computes the monthly summary afresh from the incidents,
-// as migration 002 first filled it.
+// as migration 004 fills it.
 var rebuildMonthly = []string{
 	`DELETE FROM monthly`,
-	`INSERT INTO monthly (kind, area, channel, stage, side, named, month, events, cases, most, rows)
-	SELECT kind, area, channel, stage, side, person <> '', month,
+	`INSERT INTO monthly (kind, area, channel, stage, side, grp, named, month, events, cases, most, est, rows)
+	SELECT kind, area, channel, stage, side, grp, person <> '', month,
 	       COALESCE(SUM(CASE WHEN basis = 'event' THEN count END), 0),
 	       COALESCE(SUM(CASE WHEN basis = 'event' THEN COALESCE(count, 1) END), 0),
-	       COALESCE(MAX(CASE WHEN basis <> 'event' THEN count END), 0),
+	       COALESCE(MAX(CASE WHEN basis = 'total' OR basis = 'at_least' THEN count END), 0),
+	       COALESCE(MAX(CASE WHEN basis = 'estimate' THEN count END), 0),
 	       COUNT(*)
-	FROM incidents GROUP BY kind, area, channel, stage, side, person <> '', month`,
+	FROM incidents GROUP BY kind, area, channel, stage, side, grp, person <> '', month`,
 }
 
 // mergeMonthly adds one row of sums to the monthly summary, as the
 // trigger monthly_insert does for one incident.
-const mergeMonthly = `INSERT INTO monthly (kind, area, channel, stage, side, named, month, events, cases, most, rows)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+const mergeMonthly = `INSERT INTO monthly (kind, area, channel, stage, side, grp, named, month, events, cases, most, est, rows)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT DO UPDATE SET events = events + excluded.events, cases = cases + excluded.cases,
-	    most = max(most, excluded.most), rows = rows + excluded.rows`
+	    most = max(most, excluded.most), est = max(est, excluded.est), rows = rows + excluded.rows`
 
 // rebuildCases computes the case summaries afresh from the incidents, as
-// migration 003 first filled them. They hold a row per person, which the
+// migration 004 fills them. They hold a row per person, which the
 // writer does not keep in memory.
 var rebuildCases = []string{
 	`DELETE FROM person_cases`,
 	`DELETE FROM case_months`,
-	`INSERT INTO person_cases (area, person, side, stage, first, rows)
-	SELECT area, person, '*', '*', MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person
+	`INSERT INTO person_cases (area, person, grp, side, stage, first, rows)
+	SELECT area, person, grp, '*', '*', MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp
 	UNION ALL
-	SELECT area, person, '*', stage, MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, stage
+	SELECT area, person, grp, '*', stage, MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp, stage
 	UNION ALL
-	SELECT area, person, side, '*', MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, side
+	SELECT area, person, grp, side, '*', MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side
 	UNION ALL
-	SELECT area, person, side, stage, MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, side, stage`,
-	`INSERT INTO case_months (side, stage, area, month, cases, rows)
-	SELECT side, stage, area, first, COUNT(*), SUM(rows) FROM person_cases GROUP BY side, stage, area, first`,
+	SELECT area, person, grp, side, stage, MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side, stage`,
+	`INSERT INTO case_months (side, stage, area, grp, month, cases, rows)
+	SELECT side, stage, area, grp, first, COUNT(*), SUM(rows) FROM person_cases GROUP BY side, stage, area, grp, first`,
 }
 
 // startBulk begins a bulk load: it drops the secondary indexes of the
@@ -342,8 +346,8 @@ func (w *writer) finishMonthly(b *bulkState) error {
 		if k.named {
 			named = 1
 		}
-		if _, err := w.exec(st, k.kind, k.area, k.channel, k.stage, k.side, named, k.month,
-			s.events, s.cases, s.most, s.rows); err != nil {
+		if _, err := w.exec(st, k.kind, k.area, k.channel, k.stage, k.side, k.grp, named, k.month,
+			s.events, s.cases, s.most, s.est, s.rows); err != nil {
 			return fmt.Errorf("update monthly summary: %w", err)
 		}
 	}

@@ -91,7 +91,7 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	case data.Deaths, data.Prosecutions:
 		c.CountAreas(buckets)
 		for _, b := range buckets {
-			if f.Has(data.Area(b.Code)) && counted(b) {
+			if f.Has(data.Area(b.Code)) && counted(b) && (f.Group == data.GroupUnstated || b.Group == f.Group) {
 				c.Incidents += b.Rows
 			}
 		}
@@ -175,21 +175,22 @@ func inClause(col string, areas []data.Area) (string, []any) {
 	return " AND " + col + " IN (?" + strings.Repeat(",?", len(areas)-1) + ")", args
 }
 
-// areaBuckets groups every country's and CA's records by area and period,
-// from the monthly summary.
+// areaBuckets groups every country's and CA's records by area, group of
+// people and period, from the monthly summary.
 func (s *Store) areaBuckets(ctx context.Context, f data.Filter, kind data.Kind) ([]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
-	q := `SELECT area, month / ? AS p, SUM(events), MAX(most), SUM(rows)
-		FROM monthly WHERE kind = ? AND area <> 'RU' AND month <= ?` + side + ` GROUP BY area, p`
+	q := `SELECT area, grp, month / ? AS p, SUM(events), MAX(most), MAX(est), SUM(rows)
+		FROM monthly WHERE kind = ? AND area <> 'RU' AND month <= ?` + side + ` GROUP BY area, grp, p`
 	args := append([]any{f.Period.Months(), string(kind), f.To}, sideArgs...)
 	return s.buckets(ctx, q, args)
 }
 
-// caseBuckets counts prosecution cases: all stages of one person in one
-// area are one case, dated by its first stage or by f.Stage. Named cases
-// come from case_months, the summary of each person's first month per
-// side and stage (migration 003); records with no person count as their
-// count of cases (one when unknown) and come from the monthly summary.
+// caseBuckets counts prosecution cases: all stages of one person about
+// one group in one area are one case, dated by its first stage or by
+// f.Stage. Named cases come from case_months, the summary of each
+// person's first month per side and stage (migrations 003 and 004);
+// records with no person count as their count of cases (one when
+// unknown) and come from the monthly summary.
 func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, error) {
 	side, stage := "*", "*"
 	if f.Side != data.SideUnknown {
@@ -202,13 +203,13 @@ func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, 
 	if f.Stage != "" {
 		unnamed, unnamedArgs = unnamed+" AND stage = ?", append(unnamedArgs, string(f.Stage))
 	}
-	q := `SELECT area, month / ? AS p, SUM(events), MAX(most), SUM(records) FROM (
-			SELECT area, month, cases AS events, 0 AS most, rows AS records FROM case_months
+	q := `SELECT area, grp, month / ? AS p, SUM(events), MAX(most), MAX(est), SUM(records) FROM (
+			SELECT area, grp, month, cases AS events, 0 AS most, 0 AS est, rows AS records FROM case_months
 			WHERE side = ? AND stage = ? AND area <> 'RU' AND month <= ?
 		UNION ALL
-			SELECT area, month, cases, most, rows FROM monthly
+			SELECT area, grp, month, cases, most, est, rows FROM monthly
 			WHERE kind = 'prosecution' AND named = 0 AND area <> 'RU' AND month <= ?` + unnamed + `
-		) GROUP BY area, p`
+		) GROUP BY area, grp, p`
 	args := append([]any{f.Period.Months(), side, stage, f.To, f.To}, unnamedArgs...)
 	return s.buckets(ctx, q, args)
 }
@@ -217,12 +218,14 @@ func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, 
 func (s *Store) channelBuckets(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("area", areas)
-	q := `SELECT channel, month / ? AS p, SUM(rows), 0, SUM(rows) FROM monthly
+	q := `SELECT channel, '', month / ? AS p, SUM(rows), 0, 0, SUM(rows) FROM monthly
 		WHERE kind = 'recruitment' AND month <= ?` + in + side + ` GROUP BY channel, p`
 	args := append(append([]any{f.Period.Months(), f.To}, inArgs...), sideArgs...)
 	return s.buckets(ctx, q, args)
 }
 
+// buckets runs a grouped query whose columns are a bucket's code, group,
+// period, events, largest total, largest estimate and rows.
 func (s *Store) buckets(ctx context.Context, q string, args []any) ([]data.Bucket, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -232,9 +235,11 @@ func (s *Store) buckets(ctx context.Context, q string, args []any) ([]data.Bucke
 	var out []data.Bucket
 	for rows.Next() {
 		var b data.Bucket
-		if err := rows.Scan(&b.Code, &b.Period, &b.Events, &b.Max, &b.Rows); err != nil {
+		var group string
+		if err := rows.Scan(&b.Code, &group, &b.Period, &b.Events, &b.Max, &b.Est, &b.Rows); err != nil {
 			return nil, err
 		}
+		b.Group = data.Group(group)
 		out = append(out, b)
 	}
 	return out, rows.Err()

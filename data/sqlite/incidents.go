@@ -11,7 +11,7 @@ import (
 	"catracker/data"
 )
 
-const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, person, summary, notes`
+const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, grp, person, summary, notes`
 
 // listWhere turns the list query's filter into a WHERE clause. The family
 // picks the kind; an empty family lists every kind.
@@ -34,6 +34,9 @@ func listWhere(q data.IncidentQuery) (string, []any) {
 	}
 	if f.Side != data.SideUnknown {
 		conds, args = append(conds, "side = ?"), append(args, string(f.Side))
+	}
+	if f.Group != data.GroupUnstated {
+		conds, args = append(conds, "grp = ?"), append(args, string(f.Group))
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -98,7 +101,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanIncident(r scanner) (*data.Incident, error) {
 	var inc data.Incident
 	var v rowValues
-	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side,
+	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side, &v.grp,
 		&inc.Person, &inc.Summary, &inc.Notes); err != nil {
 		return nil, err
 	}
@@ -242,7 +245,7 @@ func (s *Store) Persons(ctx context.Context) ([]string, error) {
 // order. It streams, so it suits databases of any size.
 func (s *Store) EachIncident(ctx context.Context, fn func(*data.Incident) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.ref, i.date, i.area, i.kind, i.stage, i.count, i.basis,
-		i.channel, i.side, i.person, i.summary, i.notes,
+		i.channel, i.side, i.grp, i.person, i.summary, i.notes,
 		s.id, s.outlet, s.title, s.author, s.published, s.url, l.cited_as
 		FROM incidents i JOIN incident_sources l ON l.incident_id = i.id JOIN sources s ON s.id = l.source_id
 		ORDER BY i.eff_date, i.id, l.position`)
@@ -282,7 +285,7 @@ func scanIncidentSource(r scanner) (*data.Incident, data.Source, error) {
 	var published string
 	var inc data.Incident
 	var v rowValues
-	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side,
+	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side, &v.grp,
 		&inc.Person, &inc.Summary, &inc.Notes,
 		&src.ID, &src.Outlet, &src.Title, &src.Author, &published, &src.URL, &src.CitedAs); err != nil {
 		return nil, src, err
@@ -302,8 +305,8 @@ func scanIncidentSource(r scanner) (*data.Incident, data.Source, error) {
 
 // rowValues are the stored columns of an incident that need converting.
 type rowValues struct {
-	date, area, kind, stage, basis, channel, side string
-	count                                         sql.NullInt64
+	date, area, kind, stage, basis, channel, side, grp string
+	count                                              sql.NullInt64
 }
 
 func (v rowValues) into(inc *data.Incident) error {
@@ -313,6 +316,7 @@ func (v rowValues) into(inc *data.Incident) error {
 	}
 	inc.Date, inc.Area, inc.Kind, inc.Stage = d, data.Area(v.area), data.Kind(v.kind), data.Stage(v.stage)
 	inc.Basis, inc.Channel, inc.Side = data.Basis(v.basis), data.Channel(v.channel), data.Side(v.side)
+	inc.Group = data.Group(v.grp)
 	if v.count.Valid {
 		n := int(v.count.Int64)
 		inc.Count = &n

@@ -16,13 +16,14 @@ import (
 // from the incidents, as comparable lines.
 func monthlyRows(t *testing.T, st *Store, fresh bool) map[string]bool {
 	t.Helper()
-	q := `SELECT kind, area, channel, stage, side, named, month, events, cases, most, rows FROM monthly`
+	q := `SELECT kind, area, channel, stage, side || '/' || grp, named, month, events, cases, most, est, rows FROM monthly`
 	if fresh {
-		q = `SELECT kind, area, channel, stage, side, person <> '', month,
+		q = `SELECT kind, area, channel, stage, side || '/' || grp, person <> '', month,
 			COALESCE(SUM(CASE WHEN basis = 'event' THEN count END), 0),
 			COALESCE(SUM(CASE WHEN basis = 'event' THEN COALESCE(count, 1) END), 0),
-			COALESCE(MAX(CASE WHEN basis <> 'event' THEN count END), 0), COUNT(*)
-			FROM incidents GROUP BY kind, area, channel, stage, side, person <> '', month`
+			COALESCE(MAX(CASE WHEN basis = 'total' OR basis = 'at_least' THEN count END), 0),
+			COALESCE(MAX(CASE WHEN basis = 'estimate' THEN count END), 0), COUNT(*)
+			FROM incidents GROUP BY kind, area, channel, stage, side, grp, person <> '', month`
 	}
 	rows, err := st.db.Query(q)
 	if err != nil {
@@ -32,11 +33,11 @@ func monthlyRows(t *testing.T, st *Store, fresh bool) map[string]bool {
 	out := map[string]bool{}
 	for rows.Next() {
 		var k, a, c, s, sd string
-		var named, month, events, cases, most, n int
-		if err := rows.Scan(&k, &a, &c, &s, &sd, &named, &month, &events, &cases, &most, &n); err != nil {
+		var named, month, events, cases, most, est, n int
+		if err := rows.Scan(&k, &a, &c, &s, &sd, &named, &month, &events, &cases, &most, &est, &n); err != nil {
 			t.Fatal(err)
 		}
-		out[fmt.Sprint(k, a, c, s, sd, named, month, events, cases, most, n)] = true
+		out[fmt.Sprint(k, a, c, s, sd, named, month, events, cases, most, est, n)] = true
 	}
 	return out
 }
@@ -58,7 +59,10 @@ func TestMonthlySummaryFollowsEveryChange(t *testing.T) {
 	random := func(ref string) *data.Incident {
 		inc := &data.Incident{Ref: ref, Date: data.Date{Year: 2022 + rng.IntN(2), Month: 1 + rng.IntN(3)},
 			Area: data.Countries[rng.IntN(2)], Kind: []data.Kind{data.Death, data.Prosecution, data.Recruitment}[rng.IntN(3)],
-			Basis: data.Bases[rng.IntN(3)], Summary: "s", Sources: []data.Source{{Outlet: "O"}}}
+			Basis: data.Bases[rng.IntN(len(data.Bases))], Summary: "s", Sources: []data.Source{{Outlet: "O"}}}
+		if rng.IntN(2) == 0 {
+			inc.Group = data.Groups[rng.IntN(2)]
+		}
 		if rng.IntN(4) > 0 {
 			n := rng.IntN(20)
 			inc.Count = &n
@@ -120,18 +124,18 @@ func sameRows(t *testing.T, what string, got, want map[string]bool) {
 
 // The case summaries, and the same computed afresh from the incidents.
 const (
-	personCasesQuery      = `SELECT area, person, side, stage, first, rows FROM person_cases`
-	freshPersonCasesQuery = `SELECT area, person, '*' AS side, '*' AS stage, MIN(month) AS first, COUNT(*) AS rows FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person
-		UNION ALL SELECT area, person, '*', stage, MIN(month), COUNT(*) FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, stage
-		UNION ALL SELECT area, person, side, '*', MIN(month), COUNT(*) FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, side
-		UNION ALL SELECT area, person, side, stage, MIN(month), COUNT(*) FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, side, stage`
-	caseMonthsQuery      = `SELECT side, stage, area, month, cases, rows FROM case_months`
-	freshCaseMonthsQuery = `SELECT side, stage, area, first, COUNT(*), SUM(rows) FROM (` + freshPersonCasesQuery + `)
-		GROUP BY side, stage, area, first`
+	personCasesQuery      = `SELECT area, person || '/' || grp, side, stage, first, rows FROM person_cases`
+	freshPersonCasesQuery = `SELECT area, person || '/' || grp AS pg, '*' AS side, '*' AS stage, MIN(month) AS first,
+			COUNT(*) AS rows FROM incidents WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp
+		UNION ALL SELECT area, person || '/' || grp, '*', stage, MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp, stage
+		UNION ALL SELECT area, person || '/' || grp, side, '*', MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side
+		UNION ALL SELECT area, person || '/' || grp, side, stage, MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side, stage`
+	caseMonthsQuery      = `SELECT side, stage, area || '/' || grp, month, cases, rows FROM case_months`
+	freshCaseMonthsQuery = `SELECT side, stage, area || '/' || substr(pg, instr(pg, '/') + 1), first, COUNT(*), SUM(rows)
+		FROM (` + freshPersonCasesQuery + `) GROUP BY side, stage, area, substr(pg, instr(pg, '/') + 1), first`
 )
 
 // summaryRows reads a query of six columns as comparable lines.
@@ -178,18 +182,17 @@ func sameCaseBuckets(t *testing.T, st *Store, what string) {
 				if stage != "" {
 					where, args = where+" AND stage = ?", append(args, string(stage))
 				}
-				q := `SELECT area, first / ? AS p, SUM(events), MAX(most), SUM(records) FROM (
-						SELECT area, MIN(month) AS first, 1 AS events, 0 AS most, COUNT(*) AS records
-						FROM incidents WHERE ` + where + ` AND person <> '' GROUP BY area, person
+				q := `SELECT area, grp, first / ? AS p, SUM(events), MAX(most), MAX(est), SUM(records) FROM (
+						SELECT area, grp, MIN(month) AS first, 1 AS events, 0 AS most, 0 AS est, COUNT(*) AS records
+						FROM incidents WHERE ` + where + ` AND person <> '' GROUP BY area, person, grp
 					UNION ALL
-						SELECT area, month, COALESCE(count, 1), 0, 1 FROM incidents
-						WHERE ` + where + ` AND person = '' AND basis = 'event'
-					UNION ALL
-						SELECT area, month, 0, COALESCE(count, 0), 1 FROM incidents
-						WHERE ` + where + ` AND person = '' AND basis <> 'event'
-					) WHERE first <= ? GROUP BY area, p ORDER BY area, p`
+						SELECT area, grp, month, CASE WHEN basis = 'event' THEN COALESCE(count, 1) ELSE 0 END,
+							CASE WHEN basis = 'total' OR basis = 'at_least' THEN COALESCE(count, 0) ELSE 0 END,
+							CASE WHEN basis = 'estimate' THEN COALESCE(count, 0) ELSE 0 END, 1
+						FROM incidents WHERE ` + where + ` AND person = ''
+					) WHERE first <= ? GROUP BY area, grp, p ORDER BY area, grp, p`
 				all := append([]any{period.Months()}, args...)
-				all = append(append(append(all, args...), args...), f.To)
+				all = append(append(all, args...), f.To)
 				want, err := st.buckets(ctx, q, all)
 				if err != nil {
 					t.Fatal(err)
@@ -206,7 +209,7 @@ func sameCaseBuckets(t *testing.T, st *Store, what string) {
 func sortedBuckets(b []data.Bucket) []data.Bucket {
 	out := slices.Clone(b)
 	slices.SortFunc(out, func(x, y data.Bucket) int {
-		return cmp.Or(cmp.Compare(x.Code, y.Code), cmp.Compare(x.Period, y.Period))
+		return cmp.Or(cmp.Compare(x.Code, y.Code), cmp.Compare(x.Group, y.Group), cmp.Compare(x.Period, y.Period))
 	})
 	return out
 }

@@ -32,13 +32,20 @@ const usage = `Usage:
   catracker-cli stats    [--db FILE]
   catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
-                         [--cumulative] [--stage STAGE] [--side russia|ukraine] [--format png|svg|pdf|csv]
-                         [--width W --height H --scale S] [--lang en|ru] [--patterns] --out FILE|-
+                         [--cumulative] [--stage STAGE | --latest-stage] [--side russia|ukraine]
+                         [--by area|group] [--group prisoners|migrants|mobilised|volunteers]
+                         [--format png|svg|pdf|csv] [--width W --height H --scale S]
+                         [--lang en|ru] [--patterns] --out FILE|-
   catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
                          [--per-country] [--images DIR --width W --height H] [--no-names]
                          [--lang en|ru] [--patterns] --out FILE.pdf
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
   catracker-cli generate --rows N --out FILE.csv [--seed S]
+
+--by group (deaths and prosecutions) draws one series per group of people,
+plus "unstated" for figures whose group the source does not give. --group
+keeps only the figures about one group (default: all). --latest-stage
+(prosecutions) shows the cases by the latest stage each has reached.
 
 Without --db the default database in your data folder is used; it is created
 from the bundled dataset the first time.

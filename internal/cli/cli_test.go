@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,8 +88,25 @@ func TestExportDeathsCSVTajikExample(t *testing.T) {
 	if got := s["TJ"]["2022-03"]; got != 4 {
 		t.Errorf("TJ in 2022-03 = %d, want 4", got)
 	}
-	if got := s["UNATTRIBUTED"]["2023-02"]; got != 20 {
-		t.Errorf("unattributed in 2023-02 = %d, want 20", got)
+	// Tajikistan's at least 10 prisoners (March 2023) are other people
+	// than its 10 migrants (by May 2022): at least 20.
+	if got := s["TJ"]["2023-03"]; got != 20 {
+		t.Errorf("TJ in 2023-03 = %d, want 20 (10 migrants and at least 10 prisoners)", got)
+	}
+	// "Around 35" is an estimate: its own series, in no confirmed figure.
+	if got := s["EST_CA"]["2023-02"]; got != 35 {
+		t.Errorf("EST_CA in 2023-02 = %d, want 35", got)
+	}
+	if got := s["REGION"]["2023-02"]; got != 15 {
+		t.Errorf("region in 2023-02 = %d, want 15 (KG 5 and TJ 10; the estimate is not a figure)", got)
+	}
+	// At least 93 prisoners contain only the countries' prisoner figures
+	// (TJ's 10), not their migrants: 83 not attributed, 108 in all.
+	if got := s["UNATTRIBUTED"]["2023-06"]; got != 83 {
+		t.Errorf("unattributed in 2023-06 = %d, want 83", got)
+	}
+	if got := s["REGION"]["2023-06"]; got != 108 {
+		t.Errorf("region in 2023-06 = %d, want 108", got)
 	}
 	// Cumulative values carry forward through every period.
 	if got := s["TJ"]["2022-06"]; got != 10 {
@@ -267,11 +285,17 @@ func TestStackedBarsSumToCSVTotals(t *testing.T) {
 	}
 	s := readSeries(t, r.stdout)
 	cum := readSeries(t, run(t, "export", "--chart", "deaths", "--period", "quarter", "--cumulative", "--format", "csv", "--out", "-").stdout)
-	// The per-quarter stacks of all series add up to the regional total.
+	// The per-quarter stacks of all series, less what they reattribute,
+	// add up to the regional total; estimates are no part of it.
 	total := 0
-	for _, periods := range s {
+	for code, periods := range s {
 		for _, v := range periods {
-			total += v
+			switch {
+			case code == "REATTRIBUTED":
+				total -= v
+			case !strings.HasPrefix(code, "EST_"):
+				total += v
+			}
 		}
 	}
 	last := ""
@@ -308,5 +332,75 @@ func TestExportToUnwritablePathLeavesNothing(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// Every recruitment report in the bundled dataset is about recruitment
+// into Russia's forces, so the Russia-side chart keeps all of them.
+func TestRussiaSideRecruitmentKeepsEveryReport(t *testing.T) {
+	freshHome(t)
+	total := func(args ...string) int {
+		r := run(t, append([]string{"export", "--chart", "recruitment", "--period", "year", "--format", "csv", "--out", "-"}, args...)...)
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		n := 0
+		for _, periods := range readSeries(t, r.stdout) {
+			for _, v := range periods {
+				n += v
+			}
+		}
+		return n
+	}
+	all, russia := total(), total("--side", "russia")
+	if all == 0 || russia != all {
+		t.Errorf("the Russia-side recruitment chart keeps %d of %d reports", russia, all)
+	}
+}
+
+// A country's new deaths that an earlier regional figure already counted
+// never draw a negative bar: the unattributed part stays at zero and the
+// CSV says how much was reattributed.
+func TestAddedDeathsNeverMakeANegativeBar(t *testing.T) {
+	for _, tc := range []struct {
+		name, row    string
+		reattributed map[string]int
+	}{
+		{"3 Kyrgyz deaths, group not stated, March 2023",
+			"kg-test-deaths,2023-03-15,KG,death,3,event,,Three Kyrgyz deaths,Test outlet", nil},
+		{"3 Kyrgyz prisoners after the regional 93",
+			"kg-test-prisoners,2023-07-15,KG,death,3,event,prisoners,Three Kyrgyz prisoners died,Test outlet",
+			map[string]int{"2023-07": 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			freshHome(t)
+			path := filepath.Join(t.TempDir(), "add.csv")
+			csv := "ref,date,area,kind,count,basis,group,summary,source_outlet\n" + tc.row + "\n"
+			if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if r := run(t, "import", path); r.code != 0 {
+				t.Fatalf("import: %s", r.stderr)
+			}
+			r := run(t, "export", "--chart", "deaths", "--period", "month", "--format", "csv", "--out", "-")
+			if r.code != 0 {
+				t.Fatal(r.stderr)
+			}
+			s := readSeries(t, r.stdout)
+			for code, periods := range s {
+				for p, v := range periods {
+					if v < 0 {
+						t.Errorf("%s is %d in %s", code, v, p)
+					}
+				}
+			}
+			month := strings.Split(tc.row, ",")[1][:7]
+			if got := s["KG"][month]; got != 3 {
+				t.Errorf("KG's bar = %d, want 3", got)
+			}
+			if !reflect.DeepEqual(s["REATTRIBUTED"], tc.reattributed) && !(len(s["REATTRIBUTED"]) == 0 && tc.reattributed == nil) {
+				t.Errorf("reattributed = %v, want %v", s["REATTRIBUTED"], tc.reattributed)
+			}
+		})
 	}
 }

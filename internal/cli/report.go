@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,7 +19,7 @@ import (
 
 func runReport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fl := export.Flags{Chart: "deaths", Format: "pdf", Scale: 1}
+	fl := export.Flags{Format: "pdf", Scale: 1}
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
 	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline", "the charts, in order")
 	filterFlags(fs, &fl)
@@ -35,10 +36,6 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	if *out == "" || fs.NArg() > 0 {
 		return usagef("report needs --out FILE.pdf and takes no other arguments")
 	}
-	req, err := parseRequest(fl)
-	if err != nil {
-		return err
-	}
 	var families []data.Family
 	for _, c := range strings.Split(*charts, ",") {
 		f, err := data.ParseFamily(c)
@@ -46,6 +43,15 @@ func runReport(ctx context.Context, args []string, env Env) error {
 			return usagef("--charts: %v", err)
 		}
 		families = append(families, f)
+	}
+	chartName, err := reportChart(fl, families)
+	if err != nil {
+		return err
+	}
+	fl.Chart = chartName
+	req, err := parseRequest(fl)
+	if err != nil {
+		return err
 	}
 	if *images != "" {
 		if info, err := os.Stat(*images); err != nil || !info.IsDir() {
@@ -78,6 +84,30 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
+}
+
+// reportChart is the chart whose flags the report's filter flags are
+// checked against: prosecutions for --latest-stage, deaths or
+// prosecutions for --by group and --group, and deaths otherwise. The
+// report then applies each filter only to the charts it suits.
+func reportChart(fl export.Flags, families []data.Family) (string, error) {
+	has := func(f data.Family) bool { return slices.Contains(families, f) }
+	switch {
+	case fl.LatestStage && !has(data.Prosecutions):
+		return "", usagef("--latest-stage needs the prosecutions chart in --charts")
+	case fl.LatestStage:
+		return string(data.Prosecutions), nil
+	case has(data.Deaths):
+		return string(data.Deaths), nil
+	case has(data.Prosecutions):
+		return string(data.Prosecutions), nil
+	}
+	byGroup := strings.TrimSpace(fl.By) != "" && !strings.EqualFold(strings.TrimSpace(fl.By), string(data.ByArea))
+	group := strings.TrimSpace(fl.Group) != "" && !strings.EqualFold(strings.TrimSpace(fl.Group), export.AllGroups)
+	if byGroup || group {
+		return "", usagef("--by and --group need the deaths or prosecutions chart in --charts")
+	}
+	return string(data.Deaths), nil
 }
 
 func runExportIncidents(ctx context.Context, args []string, env Env) error {

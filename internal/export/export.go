@@ -66,10 +66,12 @@ func flagErr(format string, args ...any) error {
 }
 
 // Flags are the raw values of the export flags. An empty Lang means
-// English.
+// English; an empty By means area; an empty Group (or "all") means every
+// group of people.
 type Flags struct {
 	Chart, Areas, From, To, Period, Stage, Side, Format, Lang string
-	Cumulative, Patterns                                      bool
+	By, Group                                                 string
+	Cumulative, Patterns, LatestStage                         bool
 	Width, Height                                             int
 	Scale                                                     float64
 }
@@ -117,6 +119,9 @@ func Parse(fl Flags) (Request, error) {
 	if f.Side, err = data.ParseSide(fl.Side); err != nil {
 		return req, flagErr("--side: %v", err)
 	}
+	if err := parseGroups(fl, f); err != nil {
+		return req, err
+	}
 	switch fl.Format {
 	case "png", "svg", "pdf", "csv":
 		req.Format = fl.Format
@@ -142,4 +147,58 @@ func Parse(fl Flags) (Request, error) {
 	req.Options = chart.Options{Width: fl.Width, Height: fl.Height, Scale: fl.Scale, Generated: time.Now(),
 		Lang: lang, Patterns: fl.Patterns}
 	return req, nil
+}
+
+// AllGroups is how the --group flag names every group of people, its
+// default.
+const AllGroups = "all"
+
+// parseGroups fills in what the series are (--by), the group of people
+// (--group) and whether cases are shown by their latest stage
+// (--latest-stage), refusing choices that do not apply to the chart.
+func parseGroups(fl Flags, f *data.Filter) error {
+	var err error
+	if f.By, err = data.ParseBy(strings.ToLower(strings.TrimSpace(fl.By))); err != nil {
+		return flagErr("--by must be area or group, not %q", fl.By)
+	}
+	byGroups := f.Family == data.Deaths || f.Family == data.Prosecutions
+	if f.By == data.ByGroup && !byGroups {
+		return flagErr("--by group is for the deaths and prosecutions charts, not %s", f.Family)
+	}
+	switch g := strings.ToLower(strings.TrimSpace(fl.Group)); g {
+	case "", AllGroups:
+	case data.UnstatedCode:
+		return flagErr("--group %s is not a choice: leave --group out to count every group, "+
+			"or use --by group to see the figures whose group is not stated apart", data.UnstatedCode)
+	default:
+		if f.Group, err = data.ParseGroup(g); err != nil {
+			return flagErr("--group must be %s, or all", groupCodes())
+		}
+		if !byGroups {
+			return flagErr("--group is for the deaths and prosecutions charts, not %s", f.Family)
+		}
+	}
+	if !fl.LatestStage {
+		return nil
+	}
+	switch {
+	case f.Family != data.Prosecutions:
+		return flagErr("--latest-stage is for the prosecutions chart only, not %s", f.Family)
+	case f.Stage != "":
+		return flagErr("--latest-stage shows every case by the stage it has reached, so it cannot be used with --stage")
+	case f.By == data.ByGroup:
+		return flagErr("--latest-stage draws one series per stage, so it cannot be used with --by group")
+	}
+	f.LatestStage = true
+	return nil
+}
+
+// groupCodes lists the codes of the groups of people: "prisoners,
+// migrants, mobilised or volunteers".
+func groupCodes() string {
+	codes := make([]string, len(data.Groups))
+	for i, g := range data.Groups {
+		codes[i] = string(g)
+	}
+	return strings.Join(codes[:len(codes)-1], ", ") + " or " + codes[len(codes)-1]
 }

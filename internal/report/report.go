@@ -33,12 +33,13 @@ type Source interface {
 type Options struct {
 	Families []data.Family // the charts, in order; empty means all four
 	// Filter applies to every chart: areas, dates, period, cumulative,
-	// stage and side. Its family is ignored.
+	// stage and side; series by group, the group of people and cases by
+	// latest stage apply to the charts they suit. Its family is ignored.
 	Filter data.Filter
 	// PerCountry adds each selected country's charts after the main ones.
 	PerCountry bool
 	// ImagesDir, when set, also receives every chart as a PNG file named
-	// family[-cumulative]-AREA-WxH.png.
+	// as FileName says: family[-by-group][-GROUP][-latest-stage][-cumulative]-AREA-WxH.png.
 	ImagesDir string
 	// Width and Height are the size of the PNG files and the shape of the
 	// charts in the PDF; zero means 1600x900.
@@ -131,8 +132,7 @@ func collect(ctx context.Context, src Source, o Options) ([]figure, error) {
 	var figs []figure
 	add := func(f data.Filter, area string) error {
 		for _, fam := range o.Families {
-			f.Family = fam
-			c, err := src.Chart(ctx, f)
+			c, err := src.Chart(ctx, forFamily(f, fam))
 			if err != nil {
 				return fmt.Errorf("chart %s: %w", fam, err)
 			}
@@ -158,11 +158,36 @@ func collect(ctx context.Context, src Source, o Options) ([]figure, error) {
 	return figs, nil
 }
 
+// forFamily is the report's filter for one chart: the series by group of
+// people and the choice of one group apply to deaths and prosecutions
+// only, and cases by latest stage to prosecutions only.
+func forFamily(f data.Filter, fam data.Family) data.Filter {
+	f.Family = fam
+	if fam != data.Deaths && fam != data.Prosecutions {
+		f.By, f.Group = data.ByArea, data.GroupUnstated
+	}
+	if fam != data.Prosecutions {
+		f.LatestStage = false
+	}
+	return f
+}
+
 // FileName is the consistent name of a chart's image file, such as
-// deaths-cumulative-KG-1600x900.png.
+// deaths-cumulative-KG-1600x900.png, deaths-by-group-prisoners-all-1600x900.png
+// or prosecutions-latest-stage-all-1600x900.png.
 func FileName(c *data.Chart, area string, width, height int) string {
-	name := string(c.Filter.Family)
-	if c.Filter.Cumulative {
+	f := c.Filter
+	name := string(f.Family)
+	if f.By == data.ByGroup {
+		name += "-by-group"
+	}
+	if f.Group != data.GroupUnstated {
+		name += "-" + string(f.Group)
+	}
+	if f.LatestStage {
+		name += "-latest-stage"
+	}
+	if f.Cumulative {
 		name += "-cumulative"
 	}
 	return fmt.Sprintf("%s-%s-%dx%d.png", name, area, width, height)
