@@ -8,6 +8,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"catracker/data"
+	"catracker/i18n"
 )
 
 // An estimate on a line chart is a hollow marker (white inside, outlined
@@ -44,6 +45,15 @@ func estimateCode(e data.EstimatedFigure) string {
 	return e.Code
 }
 
+// seriesName names the series an estimate belongs to: its group when the
+// chart is by group, else its area ("Central Asia" for CA).
+func seriesName(e data.EstimatedFigure, l i18n.Language) string {
+	if e.Area == data.CA && e.Code == string(data.CA) {
+		return l.T("note.area.CA")
+	}
+	return l.Series(data.Series{Code: e.Code})
+}
+
 // placeEstimates lays out the estimates of a line chart that are not in
 // the notes: a marker at each one's period and value, and its label where
 // it stays inside the plot, clear of the other labels and markers, and
@@ -68,10 +78,17 @@ func (p *plan) placeEstimates() []data.EstimatedFigure {
 		}
 		code := estimateCode(e)
 		m.color = colorOf(code)
-		for _, l := range p.layers {
-			if l.code == code && p.o.Patterns {
-				m.shape = l.shape
+		drawn := false // a line of the estimate's colour is in the legend
+		for _, l := range append(append([]plotSeries{}, p.layers...), p.totals...) {
+			if l.code == code {
+				drawn = true
+				if p.o.Patterns {
+					m.shape = l.shape
+				}
 			}
+		}
+		if !drawn { // its colour alone does not say whose it is
+			m.label = p.o.Lang.T("estimate.labelOf", number(p.o.Lang, e.Value), seriesName(e, p.o.Lang))
 		}
 		if crowded := slices.ContainsFunc(marks, func(o estimateMark) bool {
 			return math.Hypot(o.x-m.x, o.y-m.y) < o.radius+m.radius+2*u
