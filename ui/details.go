@@ -127,7 +127,7 @@ func detailsGroup(l i18n.Language, g data.Group) string {
 	if g == data.GroupUnstated {
 		return ""
 	}
-	return groupName(l, g)
+	return l.Group(g)
 }
 
 // confirmDelete asks before deleting the incident shown.

@@ -92,7 +92,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	e.basis = e.choice("basis", bases)
 	groups := []string{l.T("editor.group.unstated")}
 	for _, g := range data.Groups {
-		groups = append(groups, groupName(l, g))
+		groups = append(groups, l.Group(g))
 	}
 	e.group = e.choice("group", groups)
 	e.side = e.choice("side", []string{l.T("editor.side.unknown"), sideLabel(l, data.Russia), sideLabel(l, data.Ukraine)})

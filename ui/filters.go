@@ -72,7 +72,7 @@ func (p *filterPanel) groupLabel(g data.Group) string {
 	if g == data.GroupUnstated {
 		return p.l.T("filter.group.all")
 	}
-	return groupName(p.l, g)
+	return p.l.Group(g)
 }
 
 // buildUI creates the panel's widgets inside a vertical scroll, so it never

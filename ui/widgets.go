@@ -56,9 +56,6 @@ func capitalise(s string) string {
 // basisLabel explains a basis in plain words in language l.
 func basisLabel(l i18n.Language, b data.Basis) string { return l.T("basis." + string(b)) }
 
-// groupName names a stated group of people in language l: "Prisoners".
-func groupName(l i18n.Language, g data.Group) string { return l.T("filter.group." + string(g)) }
-
 // sideLabel names a side in language l; unknown is blank.
 func sideLabel(l i18n.Language, s data.Side) string {
 	if s == data.SideUnknown {

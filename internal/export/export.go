@@ -40,7 +40,8 @@ func Write(w io.Writer, c *data.Chart, req Request) error {
 	return chart.Render(w, chart.Format(req.Format), c, req.Options)
 }
 
-// named returns c with its series named in language l.
+// named returns c with its series, estimates and reattributed part named
+// in language l.
 func named(c *data.Chart, l i18n.Language) *data.Chart {
 	out := *c
 	out.Series = make([]data.Series, len(c.Series))
@@ -48,6 +49,12 @@ func named(c *data.Chart, l i18n.Language) *data.Chart {
 		s.Label = l.Series(s)
 		out.Series[i] = s
 	}
+	out.Estimates = make([]data.EstimatedFigure, len(c.Estimates))
+	for i, e := range c.Estimates {
+		e.Label = l.T("series.estimate", l.Series(data.Series{Code: e.Code, Label: e.Label}))
+		out.Estimates[i] = e
+	}
+	out.ReattributedLabel = l.T("series.reattributed")
 	return &out
 }
 
