@@ -129,7 +129,11 @@ type stageTally struct {
 	// and each stage (in the order of Stages), the change in the number of
 	// cases at that stage in each period, until series adds them up into
 	// the number at the end of each period.
-	levels    [][][]int
+	levels [][][]int
+	// totals holds, in the same slots, the largest total or at-least
+	// count of unnamed records reported by the end of each period: a
+	// stage's level is never below it.
+	totals    [][][]int
 	incidents int
 	// selected and counted hold, for each slot of levels, whether the
 	// filter selects its area and whether its records enter the chart:
@@ -147,7 +151,8 @@ func newStageTally(f Filter, periods []PeriodKey) *stageTally {
 		t.lastMonth = min(t.lastMonth, f.To)
 	}
 	slots := len(Countries) + 1
-	t.levels, t.selected, t.counted = make([][][]int, slots), make([]bool, slots), make([]bool, slots)
+	t.levels, t.totals = make([][][]int, slots), make([][][]int, slots)
+	t.selected, t.counted = make([]bool, slots), make([]bool, slots)
 	for a := range slots {
 		area := CA
 		if a < len(Countries) {
@@ -155,9 +160,9 @@ func newStageTally(f Filter, periods []PeriodKey) *stageTally {
 		}
 		t.selected[a] = f.Has(area)
 		t.counted[a] = t.selected[a] || f.Has(CA)
-		t.levels[a] = make([][]int, len(Stages))
+		t.levels[a], t.totals[a] = make([][]int, len(Stages)), make([][]int, len(Stages))
 		for s := range t.levels[a] {
-			t.levels[a][s] = make([]int, len(periods))
+			t.levels[a][s], t.totals[a][s] = make([]int, len(periods)), make([]int, len(periods))
 		}
 	}
 	return t
@@ -286,8 +291,12 @@ func dayRange(d Date) (first, last int) {
 // dayRange numbers them.
 func dayMonth(n int) int { return n / 31 }
 
-// addUnnamed counts the records that name no one: each area and stage by
-// the counting rule, its cases staying at the stage from their date on.
+// addUnnamed counts the records that name no one: their event counts stay
+// at their stage from their date on, and a stage's level in an area is
+// never below the largest total reported for it. So an area's stage is
+// C = max(named cases there + unnamed events, largest total), the rule of
+// every other chart: a total may include the named cases, and adding it
+// to them could count a case twice.
 func (t *stageTally) addUnnamed(buckets []StageBucket) {
 	type key struct{ slot, stage int }
 	byKey := map[key][]Bucket{}
@@ -303,12 +312,13 @@ func (t *stageTally) addUnnamed(buckets []StageBucket) {
 		}
 	}
 	for k, bs := range byKey {
-		lv := t.levels[k.slot][k.stage]
-		prev := 0
-		for i, c := range Cumulative(bs, t.periods)[1:] {
-			lv[i] += c - prev
-			prev = c
+		lv, most := t.levels[k.slot][k.stage], t.totals[k.slot][k.stage]
+		e, tot := running(bs, t.periods)
+		for i := range lv {
+			lv[i] += e[i+1] - e[i]
+			most[i] = tot[i+1]
 		}
+		lv[0] += e[0]
 	}
 }
 
@@ -321,6 +331,9 @@ func (t *stageTally) series() []Series {
 			lv := t.levels[a][s]
 			for p := 1; p < n; p++ {
 				lv[p] += lv[p-1]
+			}
+			for p := range n {
+				lv[p] = max(lv[p], t.totals[a][s][p])
 			}
 		}
 		vals := make([]int, n)
