@@ -63,6 +63,9 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	f.From, f.To = from, to
 	c.Filter = f
 	c.Periods = data.PeriodRange(f.Period, from, to)
+	if f.Family == data.Prosecutions && f.LatestStage {
+		return s.latestStageChart(ctx, c)
+	}
 	areas := recruitAreas(f)
 	var buckets []data.Bucket
 	switch f.Family {
