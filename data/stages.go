@@ -36,6 +36,7 @@ type StageBucket struct {
 	Area   Area
 	Stage  Stage
 	Side   Side
+	Group  Group
 	Period int // PeriodKey.N, in the unit of the chart's periods
 	// Cases is the sum of the event counts, one for each record whose
 	// count is unknown.
@@ -291,18 +292,22 @@ func dayRange(d Date) (first, last int) {
 // dayRange numbers them.
 func dayMonth(n int) int { return n / 31 }
 
-// addUnnamed counts the records that name no one: their event counts stay
-// at their stage from their date on, and a stage's level in an area is
-// never below the largest total reported for it. So an area's stage is
-// C = max(named cases there + unnamed events, largest total), the rule of
-// every other chart: a total may include the named cases, and adding it
-// to them could count a case twice.
+// addUnnamed counts the records that name no one. Within one group of
+// people their figure is C = max(events, largest total), as in every other
+// chart, and it stays at its stage from its date on. A total whose group
+// is not stated may hold every group's cases and the named ones, so a
+// stage's level in an area is never below it but does not add to them:
+// the level is max(named cases + unstated events + the groups' figures,
+// largest unstated total). Adding that total could count a case twice.
 func (t *stageTally) addUnnamed(buckets []StageBucket) {
-	type key struct{ slot, stage int }
+	type key struct {
+		slot, stage int
+		group       Group
+	}
 	byKey := map[key][]Bucket{}
 	lastPeriod := t.periods[len(t.periods)-1].N
 	for _, b := range buckets {
-		k := key{t.slot(b.Area), slices.Index(Stages, b.Stage)}
+		k := key{t.slot(b.Area), slices.Index(Stages, b.Stage), b.Group}
 		if !t.counts(k.slot) || k.stage < 0 || !t.onSide(b.Side) || b.Period > lastPeriod {
 			continue
 		}
@@ -314,6 +319,9 @@ func (t *stageTally) addUnnamed(buckets []StageBucket) {
 	for k, bs := range byKey {
 		lv, most := t.levels[k.slot][k.stage], t.totals[k.slot][k.stage]
 		e, tot := running(bs, t.periods)
+		if k.group != GroupUnstated {
+			e, tot = Cumulative(bs, t.periods), make([]int, len(e))
+		}
 		for i := range lv {
 			lv[i] += e[i+1] - e[i]
 			most[i] = tot[i+1]

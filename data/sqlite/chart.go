@@ -167,6 +167,17 @@ func sideClause(f data.Filter) (string, []any) {
 	return " AND side = ?", []any{string(f.Side)}
 }
 
+// sideGroupClause is sideClause and, when the filter keeps one group of
+// people, that group: for queries of prosecutions and deaths, the kinds
+// whose figures say whom they are about.
+func sideGroupClause(f data.Filter) (string, []any) {
+	q, args := sideClause(f)
+	if f.Group != data.GroupUnstated {
+		q, args = q+" AND grp = ?", append(args, string(f.Group))
+	}
+	return q, args
+}
+
 func inClause(col string, areas []data.Area) (string, []any) {
 	if len(areas) == 0 {
 		return " AND 0", nil

@@ -95,7 +95,7 @@ func (s *Store) stageRecords(ctx context.Context, f data.Filter, areas []data.Ar
 // namedRecords counts the named prosecution records of each area up to the
 // end of the filter's range, from the monthly summary.
 func (s *Store) namedRecords(ctx context.Context, f data.Filter, areas []data.Area) (map[data.Area]int, error) {
-	onSide, sideArgs := sideClause(f)
+	onSide, sideArgs := sideGroupClause(f)
 	in, inArgs := inClause("area", areas)
 	rows, err := s.db.QueryContext(ctx, `SELECT area, SUM(rows) FROM monthly
 		WHERE kind = 'prosecution' AND named = 1 AND month <= ?`+in+onSide+` GROUP BY area`,
@@ -119,7 +119,7 @@ func (s *Store) namedRecords(ctx context.Context, f data.Filter, areas []data.Ar
 // areaStageRecords reads the records of area a as stageRecords describes,
 // about size of them.
 func (s *Store) areaStageRecords(ctx context.Context, f data.Filter, a data.Area, size int) ([]data.StageRecord, error) {
-	onSide, sideArgs := sideClause(f)
+	onSide, sideArgs := sideGroupClause(f)
 	q := `SELECT person, (id << 18) | (month << 3) | ` + stageCode + ` FROM incidents
 		WHERE kind = 'prosecution' AND person <> '' AND area = ? AND month <= ?` + onSide + `
 		ORDER BY person`
@@ -210,13 +210,13 @@ func (s *Store) exactDates(ctx context.Context, out []data.StageRecord, exact ma
 }
 
 // stageBuckets sums the prosecution records that name no one, by area,
-// stage, side and period, from the monthly summary.
+// stage, side, group and period, from the monthly summary.
 func (s *Store) stageBuckets(ctx context.Context, f data.Filter, areas []data.Area) ([]data.StageBucket, error) {
-	onSide, sideArgs := sideClause(f)
+	onSide, sideArgs := sideGroupClause(f)
 	in, inArgs := inClause("area", areas)
-	q := `SELECT area, stage, side, month / ? AS p, SUM(cases), MAX(most), SUM(rows) FROM monthly
+	q := `SELECT area, stage, side, grp, month / ? AS p, SUM(cases), MAX(most), SUM(rows) FROM monthly
 		WHERE kind = 'prosecution' AND named = 0 AND month <= ?` + in + onSide + `
-		GROUP BY area, stage, side, p`
+		GROUP BY area, stage, side, grp, p`
 	args := append(append([]any{f.Period.Months(), f.To}, inArgs...), sideArgs...)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -227,10 +227,11 @@ func (s *Store) stageBuckets(ctx context.Context, f data.Filter, areas []data.Ar
 	var area, stage, side sql.RawBytes
 	for rows.Next() {
 		var b data.StageBucket
-		if err := rows.Scan(&area, &stage, &side, &b.Period, &b.Cases, &b.Max, &b.Rows); err != nil {
+		var group string
+		if err := rows.Scan(&area, &stage, &side, &group, &b.Period, &b.Cases, &b.Max, &b.Rows); err != nil {
 			return nil, err
 		}
-		b.Area, b.Stage, b.Side = knownArea(area), knownStage(stage), knownSide(side)
+		b.Area, b.Stage, b.Side, b.Group = knownArea(area), knownStage(stage), knownSide(side), data.Group(group)
 		out = append(out, b)
 	}
 	return out, rows.Err()

@@ -199,3 +199,21 @@ func BenchmarkLatestStageChart(b *testing.B) {
 		}
 	}
 }
+
+// A group filter keeps the cases about that group, named and unnamed.
+func TestLatestStageChartOneGroup(t *testing.T) {
+	st := newStore(t)
+	mustImport(t, st, "ref,date,area,kind,stage,count,basis,group,person,summary,source_outlet\n"+
+		"kg-p,2023-01,KG,prosecution,charge,,,prisoners,Askar K,Charged,Kloop\n"+
+		"kg-m,2023-01,KG,prosecution,detention,,,migrants,Other Person,Detained,Kloop\n"+
+		"kz-p,2023-01,KZ,prosecution,investigation,4,total,prisoners,,Four cases,Nikkei\n"+
+		"kz-u,2023-01,KZ,prosecution,investigation,2,event,,,Two cases,Nikkei\n")
+	_, got := stageSeries(t, st, data.Filter{Period: data.PerMonth, Group: data.Prisoners})
+	if want := map[string][]int{"investigation": {4}, "charge": {1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("prisoners = %v, want %v", got, want)
+	}
+	_, got = stageSeries(t, st, data.Filter{Period: data.PerMonth})
+	if want := map[string][]int{"investigation": {6}, "detention": {1}, "charge": {1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("every group = %v, want %v", got, want)
+	}
+}
