@@ -280,7 +280,7 @@ func (s *Store) cells(ctx context.Context, f data.Filter, areas []data.Area) ([]
 		if err := rows.Scan(&c.Month, &channel, &area, &c.Reports); err != nil {
 			return nil, err
 		}
-		c.Channel, c.Area = knownChannel(channel), knownArea(area)
+		c.Channel, c.Area = knownChannel(channel), known(area, data.Areas)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -312,31 +312,22 @@ func (s *Store) points(ctx context.Context, f data.Filter, areas []data.Area) ([
 		if p.Date, err = data.ParseDate(string(date)); err != nil {
 			return nil, fmt.Errorf("stored date %q: %w", date, err)
 		}
-		p.Area, p.Channel = knownArea(area), knownChannel(channel)
+		p.Area, p.Channel = known(area, data.Areas), knownChannel(channel)
 		out = append(out, p)
 	}
 	return out, rows.Err()
 }
 
-// knownArea returns the area named b, sharing the text of its constant
-// when it is a known one.
-func knownArea(b []byte) data.Area {
-	for _, a := range data.Areas {
-		if string(a) == string(b) {
-			return a
+// known returns the value of all named b, sharing the text of its
+// constant when it is one of them, so that reading a known code copies
+// nothing; other text is returned as written.
+func known[T ~string](b []byte, all []T) T {
+	for _, v := range all {
+		if string(v) == string(b) {
+			return v
 		}
 	}
-	return data.Area(b)
-}
-
-// knownChannel is knownArea for channels.
-func knownChannel(b []byte) data.Channel {
-	for _, ci := range data.Channels {
-		if string(ci.Code) == string(b) {
-			return ci.Code
-		}
-	}
-	return data.Channel(b)
+	return T(b)
 }
 
 // outlets lists the distinct outlets that report the incidents of the
@@ -372,4 +363,14 @@ func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, 
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// knownChannel is known for recruitment channels.
+func knownChannel(b []byte) data.Channel {
+	for _, ci := range data.Channels {
+		if string(ci.Code) == string(b) {
+			return ci.Code
+		}
+	}
+	return data.Channel(b)
 }

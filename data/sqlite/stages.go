@@ -111,7 +111,7 @@ func (s *Store) namedRecords(ctx context.Context, f data.Filter, areas []data.Ar
 		if err := rows.Scan(&area, &n); err != nil {
 			return nil, err
 		}
-		out[knownArea(area)] = n
+		out[known(area, data.Areas)] = n
 	}
 	return out, rows.Err()
 }
@@ -231,28 +231,8 @@ func (s *Store) stageBuckets(ctx context.Context, f data.Filter, areas []data.Ar
 		if err := rows.Scan(&area, &stage, &side, &group, &b.Period, &b.Cases, &b.Max, &b.Rows); err != nil {
 			return nil, err
 		}
-		b.Area, b.Stage, b.Side, b.Group = knownArea(area), knownStage(stage), knownSide(side), data.Group(group)
+		b.Area, b.Stage, b.Side, b.Group = known(area, data.Areas), known(stage, data.Stages), known(side, data.Sides), data.Group(group)
 		out = append(out, b)
 	}
 	return out, rows.Err()
-}
-
-// knownStage is knownArea for stages.
-func knownStage(b []byte) data.Stage {
-	for _, st := range data.Stages {
-		if string(st) == string(b) {
-			return st
-		}
-	}
-	return data.Stage(b)
-}
-
-// knownSide is knownArea for sides.
-func knownSide(b []byte) data.Side {
-	for _, sd := range data.Sides {
-		if string(sd) == string(b) {
-			return sd
-		}
-	}
-	return data.Side(b)
 }
