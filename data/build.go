@@ -2,15 +2,18 @@ package data
 
 import "sort"
 
-// CountAreas fills the series, estimates and reattributed parts of a deaths
-// or prosecutions chart from buckets keyed by area code and group, by the
-// chart's filter and periods. It needs the buckets of every country,
+// CountAreas fills the series, estimates, reattributed parts and incident
+// count of a deaths or prosecutions chart from buckets keyed by area code
+// and group, by the chart's filter and periods. It needs the buckets of every country,
 // selected or not: when the filter selects CA, the unattributed part of the
 // CA figures is the region's figure minus all five countries' figures,
 // since a CA figure covers all of them. Cumulative charts also get the
 // REGION total.
 func (c *Chart) CountAreas(buckets []Bucket) {
 	f := c.Filter
+	if len(c.Periods) == 0 {
+		return
+	}
 	if f.Group != GroupUnstated {
 		kept := buckets[:0:0]
 		for _, b := range buckets {
@@ -23,6 +26,11 @@ func (c *Chart) CountAreas(buckets []Bucket) {
 	byArea := map[Area][]Bucket{}
 	for _, b := range buckets {
 		byArea[Area(b.Code)] = append(byArea[Area(b.Code)], b)
+		// The footer counts the incidents the chart draws on: those of the
+		// shown areas in its range, and for running totals those before it.
+		if f.Has(Area(b.Code)) && (f.Cumulative || b.Period >= c.Periods[0].N) {
+			c.Incidents += b.Rows
+		}
 	}
 	figs := make([]Figure, len(Countries))
 	for i, a := range Countries {
@@ -77,7 +85,7 @@ func areaSeries(f Filter, figs []Figure, region *Figure) []Series {
 // its group that no country accounts for, and the region's figure follows.
 func groupSeries(f Filter, figs []Figure, region *Figure) []Series {
 	n := len(figs[0].Total)
-	sums := map[Group][]int{GroupUnstated: make([]int, n)}
+	sums := map[Group][]int{}
 	add := func(g Group, v []int, sign int) {
 		if sums[g] == nil {
 			sums[g] = make([]int, n)

@@ -103,6 +103,17 @@ func AreaFigure(buckets []Bucket, periods []PeriodKey) Figure {
 	return f
 }
 
+// addingUp is the part of the figure that adds to other counts: the event
+// counts whose group is not stated and the stated groups' figures, without
+// the all-groups total that may already hold them.
+func (f Figure) addingUp() []int {
+	out := make([]int, len(f.Total))
+	for i := range out {
+		out[i] = f.events[i] + f.Total[i] - f.Unstated[i]
+	}
+	return out
+}
+
 // RegionFigure applies the regional rule group by group. A Central Asia
 // figure covers several countries, so it already contains the countries'
 // figures about the same group: the region's figure for a group is the

@@ -300,33 +300,28 @@ func dayMonth(n int) int { return n / 31 }
 // the level is max(named cases + unstated events + the groups' figures,
 // largest unstated total). Adding that total could count a case twice.
 func (t *stageTally) addUnnamed(buckets []StageBucket) {
-	type key struct {
-		slot, stage int
-		group       Group
-	}
+	type key struct{ slot, stage int }
 	byKey := map[key][]Bucket{}
 	lastPeriod := t.periods[len(t.periods)-1].N
 	for _, b := range buckets {
-		k := key{t.slot(b.Area), slices.Index(Stages, b.Stage), b.Group}
+		k := key{t.slot(b.Area), slices.Index(Stages, b.Stage)}
 		if !t.counts(k.slot) || k.stage < 0 || !t.onSide(b.Side) || b.Period > lastPeriod {
 			continue
 		}
-		byKey[k] = append(byKey[k], Bucket{Period: b.Period, Events: b.Cases, Max: b.Max})
+		byKey[k] = append(byKey[k], Bucket{Group: b.Group, Period: b.Period, Events: b.Cases, Max: b.Max})
 		if t.selected[k.slot] {
 			t.incidents += b.Rows
 		}
 	}
 	for k, bs := range byKey {
-		lv, most := t.levels[k.slot][k.stage], t.totals[k.slot][k.stage]
-		e, tot := running(bs, t.periods)
-		if k.group != GroupUnstated {
-			e, tot = Cumulative(bs, t.periods), make([]int, len(e))
-		}
+		fig := AreaFigure(bs, t.periods)
+		adds := fig.addingUp()
+		lv := t.levels[k.slot][k.stage]
+		lv[0] += adds[0]
 		for i := range lv {
-			lv[i] += e[i+1] - e[i]
-			most[i] = tot[i+1]
+			lv[i] += adds[i+1] - adds[i]
 		}
-		lv[0] += e[0]
+		copy(t.totals[k.slot][k.stage], fig.allTotal[1:])
 	}
 }
 

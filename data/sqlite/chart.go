@@ -86,22 +86,15 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s from %s: %w", f.Family, s.path, err)
 	}
-	// The footer counts the incidents the chart draws on: those in its
-	// range, and for running totals also those before it.
-	first := c.Periods[0].N
-	counted := func(b data.Bucket) bool { return f.Cumulative || b.Period >= first }
 	switch f.Family {
 	case data.Deaths, data.Prosecutions:
 		c.CountAreas(buckets)
-		for _, b := range buckets {
-			if f.Has(data.Area(b.Code)) && counted(b) && (f.Group == data.GroupUnstated || b.Group == f.Group) {
-				c.Incidents += b.Rows
-			}
-		}
 	case data.RecruitmentReports:
 		c.Series = data.ChannelSeries(f, c.Periods, buckets)
+		// The footer counts the reports the chart draws on: those in its
+		// range, and for running totals also those before it.
 		for _, b := range buckets {
-			if counted(b) {
+			if f.Cumulative || b.Period >= c.Periods[0].N {
 				c.Incidents += b.Rows
 			}
 		}
