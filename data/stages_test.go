@@ -527,3 +527,21 @@ func TestCountLatestStagesAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// A stated group's figure adds to the cases at a stage, and the unstated
+// total of the same stage stays its floor whatever order the groups come
+// in.
+func TestCountLatestStagesGroupsAndUnstatedTotal(t *testing.T) {
+	periods := PeriodRange(PerMonth, mi(2023, 5), mi(2023, 6))
+	f := Filter{Family: Prosecutions, LatestStage: true}.WithDefaults()
+	for range 50 {
+		c := latestStages(f, periods, nil, []StageBucket{
+			{Area: KZ, Stage: Investigation, Period: mi(2023, 5), Max: 10, Rows: 1},
+			{Area: KZ, Stage: Investigation, Group: Prisoners, Period: mi(2023, 5), Cases: 3, Rows: 1},
+			{Area: KZ, Stage: Investigation, Group: Migrants, Period: mi(2023, 6), Max: 9, Rows: 1},
+		})
+		if len(c.Series) != 1 || !reflect.DeepEqual(c.Series[0].Values, []int{10, 12}) {
+			t.Fatalf("series = %+v, want investigation 10 then 12 (3 prisoners and 9 migrants)", c.Series)
+		}
+	}
+}
