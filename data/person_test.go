@@ -23,3 +23,23 @@ func TestPersonKey(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonKeyConcurrent calls PersonKey from many goroutines, as the
+// store and the redactor do; run with -race it finds shared state.
+func TestPersonKeyConcurrent(t *testing.T) {
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			k := ""
+			for range 200 {
+				k = PersonKey("ИВАН  Petrov Straße")
+			}
+			done <- k
+		}()
+	}
+	for range 8 {
+		if k := <-done; k != "иван petrov strasse" {
+			t.Errorf("PersonKey = %q", k)
+		}
+	}
+}
