@@ -12,6 +12,8 @@ import (
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/data/redact"
+	"catracker/data/sqlite"
 	"catracker/internal/atomicfile"
 	"catracker/internal/export"
 	"catracker/internal/report"
@@ -126,18 +128,16 @@ func runExportIncidents(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
-	var redact *data.Redactor
+	var redactor *redact.Redactor
 	if *noNames {
-		persons, err := st.Persons(ctx)
-		if err != nil {
+		if redactor, err = newRedactor(ctx, st); err != nil {
 			return err
 		}
-		redact = data.NewRedactor(persons)
 	}
 	write := func(w io.Writer) error {
 		cw := csvio.NewIncidentWriter(w)
 		if err := st.EachIncident(ctx, func(inc *data.Incident) error {
-			return cw.Write(redact.Incident(*inc))
+			return cw.Write(redactor.Incident(*inc))
 		}); err != nil {
 			return err
 		}
@@ -147,4 +147,21 @@ func runExportIncidents(ctx context.Context, args []string, env Env) error {
 		return write(env.Stdout)
 	}
 	return atomicfile.Write(*out, write)
+}
+
+// newRedactor reads the people and refs of every incident in st, for a
+// Redactor whose neutral refs stay unique.
+func newRedactor(ctx context.Context, st *sqlite.Store) (*redact.Redactor, error) {
+	persons, err := st.Persons(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var refs []string
+	if err := st.EachIncident(ctx, func(inc *data.Incident) error {
+		refs = append(refs, inc.Ref)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read the refs to withhold names from: %w", err)
+	}
+	return redact.New(persons, refs), nil
 }

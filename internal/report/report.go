@@ -15,6 +15,7 @@ import (
 
 	"catracker/assets/fonts"
 	"catracker/data"
+	"catracker/data/redact"
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
 	"catracker/ui/chart"
@@ -27,6 +28,30 @@ type Source interface {
 	Chart(ctx context.Context, f data.Filter) (*data.Chart, error)
 	Sources(ctx context.Context) ([]data.SourceUse, error)
 	Stats(ctx context.Context) (data.Stats, error)
+}
+
+// redacted is a Source whose charts and sources have personal names
+// withheld, so that every part of the report (the sources list, the
+// charts' footers and whatever else they draw) gets redacted data.
+type redacted struct {
+	Source
+	r *redact.Redactor
+}
+
+// Chart implements Source.
+func (s redacted) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
+	c, err := s.Source.Chart(ctx, f)
+	return s.r.Chart(c), err
+}
+
+// Sources implements Source.
+func (s redacted) Sources(ctx context.Context) ([]data.SourceUse, error) {
+	list, err := s.Source.Sources(ctx)
+	out := make([]data.SourceUse, len(list))
+	for i, u := range list {
+		out[i] = data.SourceUse{Source: s.r.Source(u.Source), Incidents: u.Incidents}
+	}
+	return out, err
 }
 
 // Options choose the contents of a report pack.
@@ -79,6 +104,9 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 	if len(o.Families) == 0 {
 		o.Families = data.Families
 	}
+	if o.NoNames {
+		src = redacted{src, redact.New(o.Persons, nil)}
+	}
 	figs, err := collect(ctx, src, o)
 	if err != nil {
 		return res, err
@@ -90,10 +118,6 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 	sources, err := src.Sources(ctx)
 	if err != nil {
 		return res, err
-	}
-	var redact *data.Redactor
-	if o.NoNames {
-		redact = data.NewRedactor(o.Persons)
 	}
 	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated,
 		Lang: o.Lang, Patterns: o.Patterns}
@@ -116,7 +140,7 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 			res.Images = append(res.Images, name)
 		}
 	}
-	d.sources(sources, redact)
+	d.sources(sources)
 	d.method()
 	if err := d.pdf.Output(w); err != nil {
 		return res, fmt.Errorf("write report: %w", err)
@@ -287,15 +311,13 @@ func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
 	d.para(chart.Describe(c, d.l), 9)
 }
 
-func (d *doc) sources(list []data.SourceUse, redact *data.Redactor) {
+func (d *doc) sources(list []data.SourceUse) {
 	l := d.l
 	d.pdf.AddPage()
 	d.heading(l.T("report.sources"), 16)
 	d.para(l.T("report.sourcesIntro"), 10)
 	for i, s := range list {
-		src := s.Source
-		src.Title = redact.Text(src.Title)
-		d.para(l.T("report.source", i+1, strings.TrimSpace(src.Citation()),
+		d.para(l.T("report.source", i+1, strings.TrimSpace(s.Citation()),
 			l.N("count.incidents", s.Incidents, l.Number(s.Incidents))), 9.5)
 	}
 }
