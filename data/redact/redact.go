@@ -14,8 +14,9 @@
 //     "Kubanychbek"), except the particles listed in particles ("uulu",
 //     "kyzy", "ogly", "van", "de" and the like), which are withheld only
 //     next to a part that is;
-//   - a part of two letters or fewer ("A." in "A. Petrov", "Li" in "Li Na")
-//     only within the whole name or next to a longer part;
+//   - a part of two letters or fewer ("Li" in "Li Na") and the initial of
+//     any part ("I." in "I. Petrov") only within the whole name or next to
+//     a longer part;
 //   - the case forms of Cyrillic parts of four letters or more: the part,
 //     or the part without its last one or two vowels, "й" or "ь", followed
 //     by up to three Cyrillic letters ("Петрова", "Петровым", "Анну",
@@ -76,6 +77,7 @@ type role uint8
 
 const (
 	notName role = iota
+	initial   // the initial of a name part: a minor part when a full stop follows it
 	minorPart
 	namePart
 )
@@ -143,6 +145,8 @@ func (r *Redactor) addName(name string, person int) {
 			short = false
 		}
 		r.parts[w] = merge(r.parts[w], part{ro, person})
+		first, _ := utf8.DecodeRuneInString(w)
+		r.parts[string(first)] = merge(r.parts[string(first)], part{initial, person})
 		if ro == namePart && cyrillic(w) && utf8.RuneCountInString(w) >= cyrMinLen {
 			r.addStem(w, person)
 			stem := []rune(w)
@@ -211,16 +215,26 @@ type span struct {
 // j says that contain a part withheld on its own or a whole name.
 func (r *Redactor) find(s string, j joins) []span {
 	ws := words(s)
+	classify := func(w word) part {
+		p := r.classify(s[w.start:w.end])
+		if p.role == initial {
+			if !strings.HasPrefix(s[w.end:], ".") {
+				return part{}
+			}
+			p.role = minorPart
+		}
+		return p
+	}
 	var out []span
 	for i := 0; i < len(ws); i++ {
-		first := r.classify(s[ws[i].start:ws[i].end])
+		first := classify(ws[i])
 		if first.role == notName {
 			continue
 		}
 		run := []part{first}
 		k := i
 		for k+1 < len(ws) && j(s[ws[k].end:ws[k+1].start]) {
-			p := r.classify(s[ws[k+1].start:ws[k+1].end])
+			p := classify(ws[k+1])
 			if p.role == notName {
 				break
 			}
