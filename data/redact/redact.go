@@ -77,7 +77,7 @@ type role uint8
 
 const (
 	notName role = iota
-	initial   // the initial of a name part: a minor part when a full stop follows it
+	initial      // the initial of a name part: a minor part when a full stop follows it
 	minorPart
 	namePart
 )

@@ -29,7 +29,7 @@ func TestTextWithholdsNamesAsWholeWords(t *testing.T) {
 		{"uulu alone is a particle", "uulu alone is a particle"},
 		{"I. Petrov and Petrov.", "[name withheld] and [name withheld]."},
 		{"Jose\u0301 Pe\u0301rez", "[name withheld]"}, // decomposed accents
-		{"Jose Perez", "[name withheld]"},              // accents left out
+		{"Jose Perez", "[name withheld]"},             // accents left out
 		{"José Pérez", "[name withheld]"},
 		{"Mali and Somalia, but Ali came", "Mali and Somalia, but [name withheld] came"},
 		{"Alice, ALI and ali", "Alice, [name withheld] and [name withheld]"},
