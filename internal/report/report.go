@@ -228,7 +228,9 @@ func pngBytes(c *data.Chart, o chart.Options) (*bytes.Buffer, error) {
 }
 
 // doc is the PDF being written in language l: A4 landscape, Noto Sans,
-// page numbers.
+// page numbers. Its text goes through chart.Drawable, so a character the
+// font lacks (an emoji in a source's title) draws as U+FFFD instead of
+// failing the report.
 type doc struct {
 	pdf *fpdf.Fpdf
 	l   i18n.Language
@@ -261,14 +263,14 @@ func newDoc(l i18n.Language) *doc {
 func (d *doc) heading(text string, size float64) {
 	d.pdf.SetFont("Noto", "B", size)
 	d.pdf.SetTextColor(20, 20, 20)
-	d.pdf.MultiCell(textWidth, size*0.5, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, size*0.5, chart.Drawable(text), "", "L", false)
 	d.pdf.Ln(2)
 }
 
 func (d *doc) para(text string, size float64) {
 	d.pdf.SetFont("Noto", "", size)
 	d.pdf.SetTextColor(40, 40, 40)
-	d.pdf.MultiCell(textWidth, size*0.45, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, size*0.45, chart.Drawable(text), "", "L", false)
 	d.pdf.Ln(1.5)
 }
 
@@ -307,7 +309,7 @@ func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
 	d.pdf.SetY(margin + h + 4)
 	d.pdf.SetFont("Noto", "B", 10)
 	d.pdf.SetTextColor(20, 20, 20)
-	d.pdf.CellFormat(0, 5, d.l.T("report.figure", n, chart.Title(c, d.l)), "", 1, "L", false, 0, "")
+	d.pdf.CellFormat(0, 5, chart.Drawable(d.l.T("report.figure", n, chart.Title(c, d.l))), "", 1, "L", false, 0, "")
 	d.para(chart.Describe(c, d.l), 9)
 }
 
@@ -328,7 +330,7 @@ func (d *doc) method() {
 	for _, r := range d.l.Method() {
 		d.pdf.SetFont("Noto", "B", 10)
 		d.pdf.SetTextColor(20, 20, 20)
-		d.pdf.MultiCell(textWidth, 5, r.Head, "", "L", false)
+		d.pdf.MultiCell(textWidth, 5, chart.Drawable(r.Head), "", "L", false)
 		d.para(r.Text, 10)
 	}
 }
