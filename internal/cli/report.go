@@ -29,7 +29,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
 	fs.IntVar(&fl.Width, "width", 1600, "chart width in pixels")
 	fs.IntVar(&fl.Height, "height", 900, "chart height in pixels")
-	noNames := fs.Bool("no-names", false, "leave personal names out")
+	noNames := fs.Bool("no-names", false, "leave personal names out of the text, the sources and the charts")
 	styleFlags(fs, &fl)
 	out := fs.String("out", "", "the PDF file to write")
 	if err := parse(fs, args, env); err != nil {
@@ -115,7 +115,7 @@ func reportChart(fl export.Flags, families []data.Family) (string, error) {
 func runExportIncidents(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("export-incidents", flag.ContinueOnError)
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	noNames := fs.Bool("no-names", false, "replace personal names by pseudonyms and withhold them in texts")
+	noNames := fs.Bool("no-names", false, "replace personal names by pseudonyms and withhold them in every column, refs and URLs included")
 	out := fs.String("out", "", "the CSV file to write, or - for standard output")
 	if err := parse(fs, args, env); err != nil {
 		return err
