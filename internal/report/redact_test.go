@@ -33,20 +33,21 @@ func (namedSource) Sources(context.Context) ([]data.SourceUse, error) {
 }
 
 // TestNoNamesRedactsWhatChartsDraw: with NoNames, every chart of the report
-// is drawn from redacted data, so its footer names no outlet after a
-// person, and the sources list is redacted too.
+// is drawn from redacted data, so its footer names no outlet or database
+// file after a person, and the sources list is redacted too.
 func TestNoNamesRedactsWhatChartsDraw(t *testing.T) {
 	dir := t.TempDir()
 	persons := []string{"Ivan Petrov"}
 	o := Options{Families: []data.Family{data.Deaths, data.Timeline}, ImagesDir: dir, Width: 800, Height: 450,
-		NoNames: true, Persons: persons, Dataset: "test.db", Generated: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)}
+		NoNames: true, Persons: persons, Dataset: "ivan-petrov.db", Generated: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)}
 	var pdf bytes.Buffer
 	res, err := Write(context.Background(), &pdf, namedSource{}, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	src := redacted{namedSource{}, redact.New(persons, nil)}
-	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated}
+	// The footers name the database without the name in its file name.
+	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: "[name withheld].db", Generated: o.Generated}
 	for _, fam := range o.Families {
 		c, err := src.Chart(context.Background(), forFamily(o.Filter.WithDefaults(), fam))
 		if err != nil {

@@ -105,7 +105,8 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 		o.Families = data.Families
 	}
 	if o.NoNames {
-		src = redacted{src, redact.New(o.Persons, nil)}
+		r := redact.New(o.Persons, nil)
+		src, o.Dataset = redacted{src, r}, r.Text(o.Dataset)
 	}
 	figs, err := collect(ctx, src, o)
 	if err != nil {
