@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,7 +21,7 @@ import (
 // keyboard shortcuts.
 func (u *App) showAbout() {
 	l := u.lang
-	text := widget.NewRichTextFromMarkdown(u.aboutText(""))
+	text := widget.NewRichText(u.aboutSegments("")...)
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(l.T("about.title", AppName), l.T("dialog.close"), container.NewVScroll(text), u.win)
 	d.Resize(dialogSize(u.win, 760, 640))
@@ -31,18 +32,27 @@ func (u *App) showAbout() {
 				if err != nil {
 					return
 				}
-				text.ParseMarkdown(u.aboutText(strings.Join(outlets, ", ")))
+				text.Segments = u.aboutSegments(strings.Join(outlets, ", "))
+				text.Refresh()
 			})
 	}
 }
 
-// aboutText is the About window's Markdown, citing outlets if known.
-func (u *App) aboutText(outlets string) string {
-	return u.aboutDataset(outlets) + "\n\n" + methodText(u.lang) + "\n\n" + shortcutsText(u.lang, u.actions())
+// aboutSegments is the About window's text, citing outlets if known. The
+// outlets come from the data, so they are a plain paragraph of their own,
+// never Markdown: a crafted outlet name cannot become a link, a heading or
+// emphasis.
+func (u *App) aboutSegments(outlets string) []widget.RichTextSegment {
+	segs := widget.NewRichTextFromMarkdown(u.aboutDataset()).Segments
+	if outlets != "" && u.store != nil {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph,
+			Text: u.lang.T("about.outlets", strings.Join(strings.FieldsFunc(outlets, unicode.IsControl), " "))})
+	}
+	return append(segs, widget.NewRichTextFromMarkdown(methodText(u.lang)+"\n\n"+shortcutsText(u.lang, u.actions())).Segments...)
 }
 
 // aboutDataset describes the app and the open database in Markdown.
-func (u *App) aboutDataset(outlets string) string {
+func (u *App) aboutDataset() string {
 	l := u.lang
 	var b strings.Builder
 	version := u.fyneApp.Metadata().Version
@@ -55,16 +65,28 @@ func (u *App) aboutDataset(outlets string) string {
 		return b.String()
 	}
 	s := u.stats
-	b.WriteString(l.T("about.db", filepath.Base(u.store.Path()),
+	b.WriteString(l.T("about.db", codeText(filepath.Base(u.store.Path())),
 		count(l, "count.incidents", s.Incidents), count(l, "count.sources", s.Sources)))
 	if s.First > 0 {
 		b.WriteString(l.T("about.dates", data.MonthString(s.First), data.MonthString(s.Last)))
 	}
-	b.WriteString(l.T("about.file", u.store.Path()))
-	if outlets != "" {
-		b.WriteString(l.T("about.outlets", outlets))
-	}
+	b.WriteString(l.T("about.file", codeText(u.store.Path())))
 	return b.String()
+}
+
+// codeText returns s for a Markdown code span, which nothing inside can
+// escape from but a backtick: line breaks and other control characters
+// become spaces and backticks apostrophes.
+func codeText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r):
+			return ' '
+		case r == '`':
+			return '\''
+		}
+		return r
+	}, s)
 }
 
 // methodText explains the counting rules in Markdown in language l.

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -180,11 +181,25 @@ func sourceChoice(s data.Source) string {
 	if !s.Published.IsZero() {
 		text += " (" + s.Published.String() + ")"
 	}
-	if len(text) > 110 {
-		text = text[:strings.LastIndex(text[:107], " ")+1] + "…"
+	runes := []rune(text)
+	if len(runes) <= choiceLen {
+		return text
 	}
-	return text
+	// Cut between letters, never between a letter and its accent, and at
+	// the last space when that keeps more than half the line.
+	k := choiceLen - 1
+	for k > 0 && unicode.IsMark(runes[k]) {
+		k--
+	}
+	cut := string(runes[:k])
+	if i := strings.LastIndex(cut, " "); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ") + "…"
 }
+
+// choiceLen is the most characters of a source's line in the picker.
+const choiceLen = 110
 
 // showKept lists the kept sources, each with a Remove button.
 func (f *sourceForm) showKept() {

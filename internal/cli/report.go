@@ -12,6 +12,8 @@ import (
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/data/redact"
+	"catracker/data/sqlite"
 	"catracker/internal/atomicfile"
 	"catracker/internal/export"
 	"catracker/internal/report"
@@ -27,7 +29,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
 	fs.IntVar(&fl.Width, "width", 1600, "chart width in pixels")
 	fs.IntVar(&fl.Height, "height", 900, "chart height in pixels")
-	noNames := fs.Bool("no-names", false, "leave personal names out")
+	noNames := fs.Bool("no-names", false, "leave personal names out of the text, the sources and the charts")
 	styleFlags(fs, &fl)
 	out := fs.String("out", "", "the PDF file to write")
 	if err := parse(fs, args, env); err != nil {
@@ -113,7 +115,7 @@ func reportChart(fl export.Flags, families []data.Family) (string, error) {
 func runExportIncidents(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("export-incidents", flag.ContinueOnError)
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	noNames := fs.Bool("no-names", false, "replace personal names by pseudonyms and withhold them in texts")
+	noNames := fs.Bool("no-names", false, "replace personal names by pseudonyms and withhold them in every column, refs and URLs included")
 	out := fs.String("out", "", "the CSV file to write, or - for standard output")
 	if err := parse(fs, args, env); err != nil {
 		return err
@@ -126,18 +128,16 @@ func runExportIncidents(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
-	var redact *data.Redactor
+	var redactor *redact.Redactor
 	if *noNames {
-		persons, err := st.Persons(ctx)
-		if err != nil {
+		if redactor, err = newRedactor(ctx, st); err != nil {
 			return err
 		}
-		redact = data.NewRedactor(persons)
 	}
 	write := func(w io.Writer) error {
 		cw := csvio.NewIncidentWriter(w)
 		if err := st.EachIncident(ctx, func(inc *data.Incident) error {
-			return cw.Write(redact.Incident(*inc))
+			return cw.Write(redactor.Incident(*inc))
 		}); err != nil {
 			return err
 		}
@@ -147,4 +147,21 @@ func runExportIncidents(ctx context.Context, args []string, env Env) error {
 		return write(env.Stdout)
 	}
 	return atomicfile.Write(*out, write)
+}
+
+// newRedactor reads the people and refs of every incident in st, for a
+// Redactor whose neutral refs stay unique.
+func newRedactor(ctx context.Context, st *sqlite.Store) (*redact.Redactor, error) {
+	persons, err := st.Persons(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var refs []string
+	if err := st.EachIncident(ctx, func(inc *data.Incident) error {
+		refs = append(refs, inc.Ref)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read the refs to withhold names from: %w", err)
+	}
+	return redact.New(persons, refs), nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"catracker/assets/fonts"
 	"catracker/data"
+	"catracker/data/redact"
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
 	"catracker/ui/chart"
@@ -27,6 +28,30 @@ type Source interface {
 	Chart(ctx context.Context, f data.Filter) (*data.Chart, error)
 	Sources(ctx context.Context) ([]data.SourceUse, error)
 	Stats(ctx context.Context) (data.Stats, error)
+}
+
+// redacted is a Source whose charts and sources have personal names
+// withheld, so that every part of the report (the sources list, the
+// charts' footers and whatever else they draw) gets redacted data.
+type redacted struct {
+	Source
+	r *redact.Redactor
+}
+
+// Chart implements Source.
+func (s redacted) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
+	c, err := s.Source.Chart(ctx, f)
+	return s.r.Chart(c), err
+}
+
+// Sources implements Source.
+func (s redacted) Sources(ctx context.Context) ([]data.SourceUse, error) {
+	list, err := s.Source.Sources(ctx)
+	out := make([]data.SourceUse, len(list))
+	for i, u := range list {
+		out[i] = data.SourceUse{Source: s.r.Source(u.Source), Incidents: u.Incidents}
+	}
+	return out, err
 }
 
 // Options choose the contents of a report pack.
@@ -79,6 +104,10 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 	if len(o.Families) == 0 {
 		o.Families = data.Families
 	}
+	if o.NoNames {
+		r := redact.New(o.Persons, nil)
+		src, o.Dataset = redacted{src, r}, r.Text(o.Dataset)
+	}
 	figs, err := collect(ctx, src, o)
 	if err != nil {
 		return res, err
@@ -90,10 +119,6 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 	sources, err := src.Sources(ctx)
 	if err != nil {
 		return res, err
-	}
-	var redact *data.Redactor
-	if o.NoNames {
-		redact = data.NewRedactor(o.Persons)
 	}
 	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated,
 		Lang: o.Lang, Patterns: o.Patterns}
@@ -116,7 +141,7 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 			res.Images = append(res.Images, name)
 		}
 	}
-	d.sources(sources, redact)
+	d.sources(sources)
 	d.method()
 	if err := d.pdf.Output(w); err != nil {
 		return res, fmt.Errorf("write report: %w", err)
@@ -204,7 +229,9 @@ func pngBytes(c *data.Chart, o chart.Options) (*bytes.Buffer, error) {
 }
 
 // doc is the PDF being written in language l: A4 landscape, Noto Sans,
-// page numbers.
+// page numbers. Its text goes through chart.Drawable, so a character the
+// font lacks (an emoji in a source's title) draws as U+FFFD instead of
+// failing the report.
 type doc struct {
 	pdf *fpdf.Fpdf
 	l   i18n.Language
@@ -237,14 +264,14 @@ func newDoc(l i18n.Language) *doc {
 func (d *doc) heading(text string, size float64) {
 	d.pdf.SetFont("Noto", "B", size)
 	d.pdf.SetTextColor(20, 20, 20)
-	d.pdf.MultiCell(textWidth, size*0.5, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, size*0.5, chart.Drawable(text), "", "L", false)
 	d.pdf.Ln(2)
 }
 
 func (d *doc) para(text string, size float64) {
 	d.pdf.SetFont("Noto", "", size)
 	d.pdf.SetTextColor(40, 40, 40)
-	d.pdf.MultiCell(textWidth, size*0.45, text, "", "L", false)
+	d.pdf.MultiCell(textWidth, size*0.45, chart.Drawable(text), "", "L", false)
 	d.pdf.Ln(1.5)
 }
 
@@ -283,19 +310,17 @@ func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
 	d.pdf.SetY(margin + h + 4)
 	d.pdf.SetFont("Noto", "B", 10)
 	d.pdf.SetTextColor(20, 20, 20)
-	d.pdf.CellFormat(0, 5, d.l.T("report.figure", n, chart.Title(c, d.l)), "", 1, "L", false, 0, "")
+	d.pdf.CellFormat(0, 5, chart.Drawable(d.l.T("report.figure", n, chart.Title(c, d.l))), "", 1, "L", false, 0, "")
 	d.para(chart.Describe(c, d.l), 9)
 }
 
-func (d *doc) sources(list []data.SourceUse, redact *data.Redactor) {
+func (d *doc) sources(list []data.SourceUse) {
 	l := d.l
 	d.pdf.AddPage()
 	d.heading(l.T("report.sources"), 16)
 	d.para(l.T("report.sourcesIntro"), 10)
 	for i, s := range list {
-		src := s.Source
-		src.Title = redact.Text(src.Title)
-		d.para(l.T("report.source", i+1, strings.TrimSpace(src.Citation()),
+		d.para(l.T("report.source", i+1, strings.TrimSpace(s.Citation()),
 			l.N("count.incidents", s.Incidents, l.Number(s.Incidents))), 9.5)
 	}
 }
@@ -306,7 +331,7 @@ func (d *doc) method() {
 	for _, r := range d.l.Method() {
 		d.pdf.SetFont("Noto", "B", 10)
 		d.pdf.SetTextColor(20, 20, 20)
-		d.pdf.MultiCell(textWidth, 5, r.Head, "", "L", false)
+		d.pdf.MultiCell(textWidth, 5, chart.Drawable(r.Head), "", "L", false)
 		d.para(r.Text, 10)
 	}
 }

@@ -21,8 +21,55 @@ type textStyle struct {
 	slack float64
 }
 
-// width returns the advance width of s in pixels, widened by the slack.
-func (t textStyle) width(s string) float64 { return t.face.advance(t.size, s) * t.slack }
+// width returns the advance width of s, as drawn (see glyphs), in pixels,
+// widened by the slack.
+func (t textStyle) width(s string) float64 {
+	return t.face.advance(t.size, t.face.glyphs(s)) * t.slack
+}
+
+// replacement is what a chart or a report draws for a character that the
+// embedded font has no glyph for: U+FFFD REPLACEMENT CHARACTER, in the font.
+const replacement = '\uFFFD'
+
+// glyphs returns s as the font f can draw it: a character f lacks, such as
+// an emoji or a Chinese character in a source's title, becomes the
+// replacement character, and an invisible format character it lacks (an
+// emoji's variation selector) is left out. Control characters are kept;
+// printable handles them. The renderers never see a character outside the
+// font, so one emoji cannot fail a chart or a report.
+func (f *face) glyphs(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return f.lacks(r) })
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case !f.lacks(r):
+			b.WriteRune(r)
+		case !unicode.In(r, unicode.Cf, unicode.Variation_Selector):
+			b.WriteRune(replacement)
+		}
+	}
+	return b.String()
+}
+
+// lacks reports whether f has no glyph for the visible character r.
+func (f *face) lacks(r rune) bool {
+	return r >= ' ' && !unicode.IsControl(r) && f.font.Index(r) == 0
+}
+
+// Drawable returns s with every character that the embedded font (Noto
+// Sans, which charts and reports use) lacks drawn as U+FFFD, as charts draw
+// it; for report text set in that font.
+func Drawable(s string) string {
+	fc, err := loadFaces()
+	if err != nil {
+		return s
+	}
+	return fc.regular.glyphs(s)
+}
 
 // ascent returns the height above the baseline in pixels.
 func (t textStyle) ascent() float64 { return t.face.ascent * t.size }
@@ -132,7 +179,7 @@ type textAnchorer interface {
 
 // drawText draws s with its baseline at y, aligned on x.
 func drawText(r gochart.Renderer, t textStyle, s string, x, y float64, a align) {
-	s = printable(s)
+	s = t.face.glyphs(printable(s))
 	if s == "" {
 		return
 	}
@@ -153,7 +200,7 @@ func drawText(r gochart.Renderer, t textStyle, s string, x, y float64, a align) 
 // drawTextUp draws s rotated to read bottom to top, centred on (x, yc),
 // with its baseline on the vertical line at x.
 func drawTextUp(r gochart.Renderer, t textStyle, s string, x, yc float64) {
-	s = printable(s)
+	s = t.face.glyphs(printable(s))
 	if s == "" {
 		return
 	}
