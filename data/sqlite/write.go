@@ -95,7 +95,13 @@ func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *write
 		return friendly(s.path, err)
 	}
 	defer conn.Close()
-	return conn.Raw(func(dc any) error {
+	// failed is the error of a transaction that could not be rolled back:
+	// its connection may still be inside it, holding the write lock and
+	// showing its half-made changes, so it is discarded (the driver closes
+	// it, and SQLite rolls back what a closed connection left) instead of
+	// going back to the pool.
+	var failed error
+	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
@@ -135,11 +141,25 @@ func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *write
 			}
 		}
 		if err != nil {
-			c.ExecContext(background, "ROLLBACK", nil)
+			if rollback(c) != nil {
+				failed = err
+				return driver.ErrBadConn
+			}
 			return err
 		}
 		return nil
 	})
+	if failed != nil {
+		return failed
+	}
+	return err
+}
+
+// rollback ends the transaction on c without its changes. Tests replace
+// it to make it fail.
+var rollback = func(c *sqlite3.SQLiteConn) error {
+	_, err := c.ExecContext(background, "ROLLBACK", nil)
+	return err
 }
 
 func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
