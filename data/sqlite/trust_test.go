@@ -1,8 +1,13 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"catracker/data"
@@ -40,5 +45,53 @@ func TestFailedRollbackDiscardsTheConnection(t *testing.T) {
 		if want := 5 + i + 1; stats.Incidents != want {
 			t.Errorf("%d incidents after write %d, want %d (the failed import's rows must not show)", stats.Incidents, i, want)
 		}
+	}
+}
+
+// TestImportIntoDamagedDatabaseIsRefused: two pages a third of the way
+// into the file are overwritten with garbage, where a small import does
+// not read (without the check it reported success). An import must
+// refuse in plain words and write nothing.
+func TestImportIntoDamagedDatabaseIsRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "damaged.db")
+	st, err := sqlite.Open(ctx, path, sqlite.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	for i := range 3000 {
+		fmt.Fprintf(&b, "r%05d,2022-03,TJ,death,,1,event,,,,A summary long enough to fill some pages %d,Outlet %d,Title %d,2022-03-05,\n", i, i, i%50, i)
+	}
+	mustImport(t, st, b.String())
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := f.Stat()
+	const page = 4096
+	garbage := bytes.Repeat([]byte{0xAB}, 2*page)
+	if _, err := f.WriteAt(garbage, info.Size()/3/page*page); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := checksum(t, path)
+
+	st, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatalf("the damaged file no longer opens at all, so the test proves nothing: %v", err)
+	}
+	defer st.Close()
+	_, err = importCSV(t, st, header+"zz-new,2024-01,KG,death,,1,event,,,,New,Outlet 1,Title 1,2022-03-05,\n")
+	if err == nil || !strings.Contains(err.Error(), "is damaged") || !strings.Contains(err.Error(), "nothing was written") {
+		t.Fatalf("import into a damaged file: %v, want a plain refusal", err)
+	}
+	st.Close()
+	if checksum(t, path) != before {
+		t.Error("the refused import changed the damaged file")
 	}
 }
