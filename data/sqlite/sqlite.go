@@ -34,6 +34,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	// lockedFolder says the file is writable but its folder is not, which
+	// is why it is read-only.
+	lockedFolder bool
 }
 
 var _ data.Store = (*Store)(nil)
@@ -82,12 +85,18 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	case st.Size() == 0:
 		return nil, data.Errorf(data.EINVALID, "%s is empty, not a database", abs)
 	}
+	// SQLite writes beside the database (its WAL and lock files, or the
+	// rollback journal), so a database in a folder the user cannot write
+	// to is opened read-only too, as a read-only file is: it can be read,
+	// and changes are refused in plain words.
 	readOnly := statErr == nil && !writable(abs)
+	lockedFolder := statErr == nil && !readOnly && !folderWritable(filepath.Dir(abs))
+	readOnly = readOnly || lockedFolder
 	db, err := sql.Open("sqlite3", dsn(abs, readOnly))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
-	s := &Store{db: db, path: abs, readOnly: readOnly}
+	s := &Store{db: db, path: abs, readOnly: readOnly, lockedFolder: lockedFolder}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -113,6 +122,17 @@ func writable(path string) bool {
 		return false
 	}
 	f.Close()
+	return true
+}
+
+// folderWritable reports whether files can be made in dir, by making one.
+func folderWritable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".catracker-probe-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
 	return true
 }
 
@@ -289,6 +309,10 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) writeCheck() error {
+	if s.lockedFolder {
+		return data.Errorf(data.EINVALID, "%s is in a folder you cannot write to, so it is open read-only; "+
+			"nothing was changed. Copy it to a folder you can write to", s.path)
+	}
 	if s.readOnly {
 		return data.Errorf(data.EINVALID, "%s is read-only; nothing was changed", s.path)
 	}
