@@ -14,7 +14,10 @@ import (
 const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, grp, person, summary, notes`
 
 // listWhere turns the list query's filter into a WHERE clause. The family
-// picks the kind; an empty family lists every kind.
+// picks the kind; an empty family lists every kind. The list holds every
+// record its family's chart counts: a recruitment chart counts RU's
+// measures whatever countries are selected (see recruitAreas) and reports
+// of every group of people, so its list does too.
 func listWhere(q data.IncidentQuery) (string, []any) {
 	f := q.Filter
 	var conds []string
@@ -22,8 +25,13 @@ func listWhere(q data.IncidentQuery) (string, []any) {
 	if k, ok := kindOf[f.Family]; ok {
 		conds, args = append(conds, "kind = ?"), append(args, string(k))
 	}
+	recruitment := f.Family == data.RecruitmentReports || f.Family == data.Timeline
 	if len(f.Areas) > 0 {
-		in, inArgs := inClause("area", f.Areas)
+		areas := f.Areas
+		if recruitment {
+			areas = recruitAreas(f)
+		}
+		in, inArgs := inClause("area", areas)
 		conds, args = append(conds, strings.TrimPrefix(in, " AND ")), append(args, inArgs...)
 	}
 	if f.From > 0 {
@@ -35,7 +43,7 @@ func listWhere(q data.IncidentQuery) (string, []any) {
 	if f.Side != data.SideUnknown {
 		conds, args = append(conds, "side = ?"), append(args, string(f.Side))
 	}
-	if f.Group != data.GroupUnstated {
+	if f.Group != data.GroupUnstated && !recruitment {
 		conds, args = append(conds, "grp = ?"), append(args, string(f.Group))
 	}
 	if len(conds) == 0 {

@@ -95,3 +95,45 @@ func TestImportIntoDamagedDatabaseIsRefused(t *testing.T) {
 		t.Error("the refused import changed the damaged file")
 	}
 }
+
+// TestRecruitmentListHoldsWhatTheChartCounts: a recruitment chart of
+// Kyrgyzstan counts RU's measures, which concern every country, and
+// reports about any group of people; its list of incidents must hold the
+// same reports, and count as many as the chart's footer.
+func TestRecruitmentListHoldsWhatTheChartCounts(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	mustImport(t, st, "ref,date,area,kind,channel,group,summary,source_outlet\n"+
+		"ru-office,2022-09-20,RU,recruitment,migration_centre,,Office opened,A\n"+
+		"kg-ads,2022-10,KG,recruitment,social_media_ads,,Ads,A\n"+
+		"kg-prison,2022-11,KG,recruitment,prison,prisoners,Prison visits,A\n"+
+		"uz-ads,2022-10,UZ,recruitment,social_media_ads,,Ads,A\n")
+	for _, f := range []data.Filter{
+		{Family: data.RecruitmentReports, Areas: []data.Area{data.KG}, Cumulative: true},
+		{Family: data.RecruitmentReports, Areas: []data.Area{data.KG}, Cumulative: true, Group: data.Migrants},
+		{Family: data.Timeline, Areas: []data.Area{data.KG}},
+	} {
+		c, err := st.Chart(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := st.Incidents(ctx, data.IncidentQuery{Filter: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refs []string
+		for _, inc := range list {
+			refs = append(refs, inc.Ref)
+		}
+		if got := strings.Join(refs, " "); got != "ru-office kg-ads kg-prison" {
+			t.Errorf("%s %v group %q: list %q, want ru-office kg-ads kg-prison", f.Family, f.Areas, f.Group, got)
+		}
+		n, err := st.CountIncidents(ctx, data.IncidentQuery{Filter: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != c.Incidents || n != 3 {
+			t.Errorf("%s %v group %q: list counts %d, chart %d, want 3", f.Family, f.Areas, f.Group, n, c.Incidents)
+		}
+	}
+}
