@@ -30,6 +30,14 @@ type writer struct {
 	args                                                  []driver.NamedValue
 	links                                                 []any // queued by putNew: incident, source, position, cited_as
 	bulk                                                  *bulkState
+
+	// problem, when set, receives a problem of the row being written, row,
+	// in its column: an import sets it, and then a row that gives a source
+	// another author than the one already recorded is a problem (see
+	// storeSource). Without it, as when a user edits an incident, the
+	// author given replaces the recorded one.
+	problem func(row int, column, message string)
+	row     int
 }
 
 // sourceKey identifies a source by a 128-bit hash of its outlet, title,
@@ -39,11 +47,13 @@ type writer struct {
 type sourceKey [2]uint64
 
 // storedSource is a source the writer has stored: its id and the hash of
-// the author it last wrote (0 when it wrote none), so that a later row
-// naming the same author needs no statement at all.
+// its author (0 when it has none), so that a later row naming the same
+// author needs no statement at all, and the row of the import that gave
+// the author (0 when it was in the database already).
 type storedSource struct {
 	id     int64
 	author uint64
+	row    int
 }
 
 // background is the context of the writer's statements: a cancellable one
@@ -182,8 +192,8 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, summary = ?, notes = ? WHERE id = ?`},
 		{&w.source, `INSERT INTO sources (outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (outlet, title, published, url) DO UPDATE
-			SET author = CASE WHEN excluded.author <> '' THEN excluded.author ELSE sources.author END
-			RETURNING id`},
+			SET author = CASE WHEN sources.author = '' THEN excluded.author ELSE sources.author END
+			RETURNING id, author`},
 		{&w.setAuthor, `UPDATE sources SET author = ? WHERE id = ?`},
 		{&w.unlink, `DELETE FROM incident_sources WHERE incident_id = ?`},
 		{&w.link, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES (?, ?, ?, ?)
@@ -319,11 +329,20 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 	return added, nil
 }
 
-// storeSource returns the id of src, storing it when it is new and its
-// author when it names one. Sources repeat from row to row, so the writer
-// remembers those it has stored and runs no statement for them again.
-// During a bulk load it knows every source in the database, so a source
-// it has not seen is new and waits to be inserted in a batch.
+// storeSource returns the id of src, storing it when it is new. A source
+// is one article, identified by its outlet, title, date and URL; its
+// author is a fact about it, never silently changed: a row that names no
+// author leaves the recorded one, one that names an author fills in a
+// source recorded without one, and one that names another author than
+// the recorded one is, in an import, a problem of that row (w.problem)
+// naming the row that gave the other author, or saying the database has
+// it. Outside an import (a user editing an incident, who sees the author)
+// the new author replaces the old.
+//
+// Sources repeat from row to row, so the writer remembers those it has
+// stored and runs no statement for them again. During a bulk load it
+// knows every source in the database, so a source it has not seen is new
+// and waits to be inserted in a batch.
 func (w *writer) storeSource(src *data.Source) (int64, error) {
 	pub := ""
 	if !src.Published.IsZero() {
@@ -333,16 +352,25 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 	author := w.authorHash(src.Author)
 	stored, ok := w.sources[key]
 	if ok {
-		if author != 0 && author != stored.author {
-			// The source may still wait in the queue.
-			if err := w.flushSources(); err != nil {
-				return 0, err
-			}
-			if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
-				return 0, err
-			}
-			w.sources[key] = storedSource{id: stored.id, author: author}
+		if author == 0 || author == stored.author {
+			return stored.id, nil
 		}
+		// The source may still wait in the queue.
+		if err := w.flushSources(); err != nil {
+			return 0, err
+		}
+		if stored.author != 0 && w.problem != nil {
+			recorded, err := w.sourceAuthor(stored.id)
+			if err != nil {
+				return 0, err
+			}
+			w.authorConflict(src, recorded, stored.row)
+			return stored.id, nil
+		}
+		if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
+			return 0, err
+		}
+		w.sources[key] = storedSource{id: stored.id, author: author, row: w.row}
 		return stored.id, nil
 	}
 	if len(w.sources) >= maxCachedSources {
@@ -350,18 +378,83 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 			return 0, err
 		}
 	}
-	var id int64
-	var err error
 	if w.bulk != nil && w.bulk.allSources {
-		id, err = w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
-	} else {
-		id, _, err = w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL)
+		id, err := w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
+		if err != nil {
+			return 0, err
+		}
+		w.sources[key] = storedSource{id: id, author: author, row: w.row}
+		return id, nil
 	}
+	id, recorded, err := w.putSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 	if err != nil {
 		return 0, err
 	}
-	w.sources[key] = storedSource{id: id, author: author}
+	row := 0 // the author came from the database, unless this row gave it
+	if src.Author != "" && recorded == src.Author {
+		row = w.row
+	}
+	if src.Author != "" && recorded != src.Author {
+		if w.problem != nil {
+			w.authorConflict(src, recorded, 0)
+		} else if _, err := w.exec(w.setAuthor, src.Author, id); err != nil {
+			return 0, err
+		} else {
+			recorded = src.Author
+		}
+	}
+	w.sources[key] = storedSource{id: id, author: w.authorHash(recorded), row: row}
 	return id, nil
+}
+
+// putSource runs the statement that inserts a source or finds it, and
+// returns its id and its recorded author.
+func (w *writer) putSource(outlet, title, author, published, url string) (int64, string, error) {
+	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, author, published, url}))
+	if err != nil {
+		return 0, "", err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 2)
+	if err := rows.Next(dest); err != nil {
+		return 0, "", err
+	}
+	id, _ := dest[0].(int64)
+	return id, string(asText(dest[1])), nil
+}
+
+// sourceAuthor reads the recorded author of a source.
+func (w *writer) sourceAuthor(id int64) (string, error) {
+	rows, err := w.conn.QueryContext(background, `SELECT author FROM sources WHERE id = ?`,
+		[]driver.NamedValue{{Ordinal: 1, Value: id}})
+	if err != nil {
+		return "", fmt.Errorf("read source %d: %w", id, err)
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); err != nil {
+		return "", fmt.Errorf("read source %d: %w", id, err)
+	}
+	return string(asText(dest[0])), nil
+}
+
+// authorConflict reports that the row being written gives src another
+// author than recorded, which row other gave (0: the database had it).
+func (w *writer) authorConflict(src *data.Source, recorded string, other int) {
+	what := src.Outlet
+	if src.Title != "" {
+		what = fmt.Sprintf("%q (%s)", src.Title, src.Outlet)
+	}
+	var msg string
+	if other > 0 {
+		msg = fmt.Sprintf("row %d gives the source %s the author %q, this row %q; one article has one author, "+
+			"so make the rows agree", other, what, recorded, src.Author)
+	} else {
+		msg = fmt.Sprintf("the source %s is already recorded with the author %q, and this row gives %q; an import "+
+			"does not change a recorded author: write %q here, or correct the author by editing an incident "+
+			"that cites the source", what, recorded, src.Author, recorded)
+	}
+	w.problem(w.row, "source_author", msg)
 }
 
 // sourceKey hashes the columns that make a source unique.
@@ -590,6 +683,7 @@ func (w *writer) putNew(rows []readRow) (bool, error) {
 	for i, r := range rows {
 		inc := r.inc
 		inc.ID = last + 1 + int64(i)
+		w.row = r.row
 		if w.bulk != nil {
 			w.bulk.count(inc, true)
 		}
