@@ -231,9 +231,13 @@ func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
 	})
 }
 
-// Persons lists the distinct person names in the database.
+// Persons lists the person names in the database: every spelling of each
+// person, since safe sharing must withhold a name however it is written,
+// sorted by person (data.PersonKey), so that the spellings of one person
+// come together, and then as written.
 func (s *Store) Persons(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT person FROM incidents WHERE person <> '' ORDER BY person`)
+	rows, err := s.db.QueryContext(ctx, `SELECT person FROM incidents WHERE person <> ''
+		GROUP BY person ORDER BY MIN(person_key), person`)
 	if err != nil {
 		return nil, fmt.Errorf("list persons of %s: %w", s.path, err)
 	}

@@ -25,6 +25,27 @@ import (
 //go:embed migrations/*.sql
 var embedded embed.FS
 
+// driverName is mattn/go-sqlite3 with the functions the schema needs: its
+// migration 005 computes person keys (see personKey).
+const driverName = "sqlite3_catracker"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		return c.RegisterFunc("catracker_person_key", personKey, true)
+	}})
+}
+
+// personKey is the form in which the store compares person names,
+// data.PersonKey, kept in the person_key column. A name that folds to
+// nothing (only invisible characters) keys as written, so that every
+// record that names a person has a key.
+func personKey(name string) string {
+	if k := data.PersonKey(name); k != "" || name == "" {
+		return k
+	}
+	return name
+}
+
 // migrations holds the schema migrations, migrations/NNN_name.sql, applied
 // in order. Tests replace it to exercise upgrades.
 var migrations fs.FS = embedded
@@ -92,7 +113,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	readOnly := statErr == nil && !writable(abs)
 	lockedFolder := statErr == nil && !readOnly && !folderWritable(filepath.Dir(abs))
 	readOnly = readOnly || lockedFolder
-	db, err := sql.Open("sqlite3", dsn(abs, readOnly))
+	db, err := sql.Open(driverName, dsn(abs, readOnly))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
