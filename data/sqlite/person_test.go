@@ -160,3 +160,32 @@ func TestUpgradeGroupsPersonsByKey(t *testing.T) {
 	sameRows(t, "person_cases", summaryRows(t, st, personCasesQuery), summaryRows(t, st, freshPersonCasesQuery))
 	sameRows(t, "case_months", summaryRows(t, st, caseMonthsQuery), summaryRows(t, st, freshCaseMonthsQuery))
 }
+
+// TestPersonKeyOfASCIINamesIsDataPersonKey: the short way personKey takes
+// for ASCII names gives data.PersonKey's key for every ASCII character,
+// in names of up to three of them (white space included).
+func TestPersonKeyOfASCIINamesIsDataPersonKey(t *testing.T) {
+	chars := make([]byte, 128)
+	for i := range chars {
+		chars[i] = byte(i)
+	}
+	for _, a := range chars {
+		for _, b := range chars {
+			for _, c := range []byte{' ', '\t', 'A', 'z', '0', 0} {
+				name := string([]byte{a, b, c})
+				want := data.PersonKey(name)
+				if want == "" {
+					want = name
+				}
+				if got := personKey(name); got != want {
+					t.Fatalf("personKey(%q) = %q, data.PersonKey gives %q", name, got, want)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"Ivan Petrov", "  IVAN \t\n PETROV ", "O'Brien-Smith Jr."} {
+		if got, want := personKey(name), data.PersonKey(name); got != want {
+			t.Errorf("personKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

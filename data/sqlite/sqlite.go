@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"catracker/data"
 
@@ -39,11 +40,33 @@ func init() {
 // data.PersonKey, kept in the person_key column. A name that folds to
 // nothing (only invisible characters) keys as written, so that every
 // record that names a person has a key.
+//
+// Most names are ASCII, for which NFKC changes nothing and case folding is
+// lowering the letters, so they take a shorter way to the same key: an
+// import computes a key for every row that names someone.
 func personKey(name string) string {
-	if k := data.PersonKey(name); k != "" || name == "" {
-		return k
+	if name == "" {
+		return ""
 	}
-	return name
+	var k string
+	if isASCII(name) {
+		k = strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	} else {
+		k = data.PersonKey(name)
+	}
+	if k == "" {
+		return name
+	}
+	return k
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // migrations holds the schema migrations, migrations/NNN_name.sql, applied
