@@ -100,23 +100,23 @@ const mergeMonthly = `INSERT INTO monthly (kind, area, channel, stage, side, grp
 	    most = max(most, excluded.most), est = max(est, excluded.est), rows = rows + excluded.rows`
 
 // rebuildCases computes the case summaries afresh from the incidents, as
-// migration 004 fills them. They hold a row per person, which the
+// migration 005 fills them. They hold a row per person, which the
 // writer does not keep in memory.
 var rebuildCases = []string{
 	`DELETE FROM person_cases`,
 	`DELETE FROM case_months`,
-	`INSERT INTO person_cases (area, person, grp, side, stage, first, rows)
-	SELECT area, person, grp, '*', '*', MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp
+	`INSERT INTO person_cases (area, person_key, grp, side, stage, first, rows)
+	SELECT area, person_key, grp, '*', '*', MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person_key <> '' GROUP BY area, person_key, grp
 	UNION ALL
-	SELECT area, person, grp, '*', stage, MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp, stage
+	SELECT area, person_key, grp, '*', stage, MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person_key <> '' GROUP BY area, person_key, grp, stage
 	UNION ALL
-	SELECT area, person, grp, side, '*', MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side
+	SELECT area, person_key, grp, side, '*', MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person_key <> '' AND side <> '' GROUP BY area, person_key, grp, side
 	UNION ALL
-	SELECT area, person, grp, side, stage, MIN(month), COUNT(*) FROM incidents
-	    WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side, stage`,
+	SELECT area, person_key, grp, side, stage, MIN(month), COUNT(*) FROM incidents
+	    WHERE kind = 'prosecution' AND person_key <> '' AND side <> '' GROUP BY area, person_key, grp, side, stage`,
 	`INSERT INTO case_months (side, stage, area, grp, month, cases, rows)
 	SELECT side, stage, area, grp, first, COUNT(*), SUM(rows) FROM person_cases GROUP BY side, stage, area, grp, first`,
 }

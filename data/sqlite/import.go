@@ -53,6 +53,13 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 	rows := readAhead(src, stop)
 	rn, _ := src.(rowNamer)
 	err := s.importTx(ctx, func(w *writer) error {
+		w.problem = func(row int, column, msg string) {
+			if rn != nil {
+				problems.Add(rn.ErrorAt(row, column, msg))
+			} else {
+				problems.Add(&data.RowError{Column: column, Message: msg})
+			}
+		}
 		maxBefore, err := w.maxID()
 		if err != nil {
 			return fmt.Errorf("read %s: %w", s.path, err)
@@ -76,6 +83,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		// its ref and reporting a ref that appears twice in the file.
 		one := func(r readRow) error {
 			inc := r.inc
+			w.row = r.row
 			added, err := w.put(inc)
 			if err != nil {
 				return err

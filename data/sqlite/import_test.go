@@ -259,39 +259,6 @@ func TestDuplicateRefInLaterBatch(t *testing.T) {
 	}
 }
 
-// TestImportKeepsLastAuthor cites one source in several rows, with and
-// without an author: the last author named is kept, even though the
-// writer skips the statement for sources it has stored; in a small import,
-// and in a bulk load, where new sources wait in a queue.
-func TestImportKeepsLastAuthor(t *testing.T) {
-	for _, filler := range []int{0, bulkRows} {
-		st, err := Open(context.Background(), filepath.Join(t.TempDir(), "author.db"), Options{Create: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		var b strings.Builder
-		b.WriteString(importHeader)
-		for i := range filler {
-			b.WriteString(genRow(fmt.Sprint("f", i), i, "filler"))
-		}
-		for i, author := range []string{"", "Ann", "", "Ann", "Bob", "", ""} {
-			fmt.Fprintf(&b, "a%d,2023-01,KG,policy,,,event,,,,s,Outlet,Title,%s,2023-01,\n", i, author)
-		}
-		if _, err := importBody(t, st, b.String()); err != nil {
-			t.Fatal(err)
-		}
-		var n int
-		var author string
-		if err := st.db.QueryRow("SELECT COUNT(*), MAX(author) FROM sources WHERE outlet = 'Outlet'").Scan(&n, &author); err != nil {
-			t.Fatal(err)
-		}
-		if n != 1 || author != "Bob" {
-			t.Errorf("after %d rows: %d sources, author %q; want one source by Bob", filler, n, author)
-		}
-	}
-}
-
 // TestSingleUserDatabaseTurnsWAL creates a database for a single user,
 // which keeps the rollback journal through its first import, and checks
 // that the next Open switches it to WAL with everything in it.

@@ -14,7 +14,10 @@ import (
 const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, grp, person, summary, notes`
 
 // listWhere turns the list query's filter into a WHERE clause. The family
-// picks the kind; an empty family lists every kind.
+// picks the kind; an empty family lists every kind. The list holds every
+// record its family's chart counts: a recruitment chart counts RU's
+// measures whatever countries are selected (see recruitAreas) and reports
+// of every group of people, so its list does too.
 func listWhere(q data.IncidentQuery) (string, []any) {
 	f := q.Filter
 	var conds []string
@@ -22,8 +25,13 @@ func listWhere(q data.IncidentQuery) (string, []any) {
 	if k, ok := kindOf[f.Family]; ok {
 		conds, args = append(conds, "kind = ?"), append(args, string(k))
 	}
+	recruitment := f.Family == data.RecruitmentReports || f.Family == data.Timeline
 	if len(f.Areas) > 0 {
-		in, inArgs := inClause("area", f.Areas)
+		areas := f.Areas
+		if recruitment {
+			areas = recruitAreas(f)
+		}
+		in, inArgs := inClause("area", areas)
 		conds, args = append(conds, strings.TrimPrefix(in, " AND ")), append(args, inArgs...)
 	}
 	if f.From > 0 {
@@ -35,7 +43,7 @@ func listWhere(q data.IncidentQuery) (string, []any) {
 	if f.Side != data.SideUnknown {
 		conds, args = append(conds, "side = ?"), append(args, string(f.Side))
 	}
-	if f.Group != data.GroupUnstated {
+	if f.Group != data.GroupUnstated && !recruitment {
 		conds, args = append(conds, "grp = ?"), append(args, string(f.Group))
 	}
 	if len(conds) == 0 {
@@ -223,9 +231,13 @@ func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
 	})
 }
 
-// Persons lists the distinct person names in the database.
+// Persons lists the person names in the database: every spelling of each
+// person, since safe sharing must withhold a name however it is written,
+// sorted by person (data.PersonKey), so that the spellings of one person
+// come together, and then as written.
 func (s *Store) Persons(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT person FROM incidents WHERE person <> '' ORDER BY person`)
+	rows, err := s.db.QueryContext(ctx, `SELECT person FROM incidents WHERE person <> ''
+		GROUP BY person ORDER BY MIN(person_key), person`)
 	if err != nil {
 		return nil, fmt.Errorf("list persons of %s: %w", s.path, err)
 	}

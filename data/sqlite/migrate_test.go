@@ -253,8 +253,8 @@ func TestUpgradeKeepsEverythingAndCountsAsBefore(t *testing.T) {
 		t.Fatalf("upgrade: %v", err)
 	}
 	defer st.Close()
-	if v := userVersion(t, st); v != 4 {
-		t.Errorf("user_version = %d, want 4", v)
+	if v := userVersion(t, st); v != SchemaVersion() {
+		t.Errorf("user_version = %d, want %d", v, SchemaVersion())
 	}
 	if n := incidentRows(t, st); n != 120 {
 		t.Errorf("%d incidents after the upgrade, want 120", n)

@@ -124,15 +124,15 @@ func sameRows(t *testing.T, what string, got, want map[string]bool) {
 
 // The case summaries, and the same computed afresh from the incidents.
 const (
-	personCasesQuery      = `SELECT area, person || '/' || grp, side, stage, first, rows FROM person_cases`
-	freshPersonCasesQuery = `SELECT area, person || '/' || grp AS pg, '*' AS side, '*' AS stage, MIN(month) AS first,
-			COUNT(*) AS rows FROM incidents WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp
-		UNION ALL SELECT area, person || '/' || grp, '*', stage, MIN(month), COUNT(*) FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' GROUP BY area, person, grp, stage
-		UNION ALL SELECT area, person || '/' || grp, side, '*', MIN(month), COUNT(*) FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side
-		UNION ALL SELECT area, person || '/' || grp, side, stage, MIN(month), COUNT(*) FROM incidents
-			WHERE kind = 'prosecution' AND person <> '' AND side <> '' GROUP BY area, person, grp, side, stage`
+	personCasesQuery      = `SELECT area, person_key || '/' || grp, side, stage, first, rows FROM person_cases`
+	freshPersonCasesQuery = `SELECT area, person_key || '/' || grp AS pg, '*' AS side, '*' AS stage, MIN(month) AS first,
+			COUNT(*) AS rows FROM incidents WHERE kind = 'prosecution' AND person_key <> '' GROUP BY area, person_key, grp
+		UNION ALL SELECT area, person_key || '/' || grp, '*', stage, MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person_key <> '' GROUP BY area, person_key, grp, stage
+		UNION ALL SELECT area, person_key || '/' || grp, side, '*', MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person_key <> '' AND side <> '' GROUP BY area, person_key, grp, side
+		UNION ALL SELECT area, person_key || '/' || grp, side, stage, MIN(month), COUNT(*) FROM incidents
+			WHERE kind = 'prosecution' AND person_key <> '' AND side <> '' GROUP BY area, person_key, grp, side, stage`
 	caseMonthsQuery      = `SELECT side, stage, area || '/' || grp, month, cases, rows FROM case_months`
 	freshCaseMonthsQuery = `SELECT side, stage, area || '/' || substr(pg, instr(pg, '/') + 1), first, COUNT(*), SUM(rows)
 		FROM (` + freshPersonCasesQuery + `) GROUP BY side, stage, area, substr(pg, instr(pg, '/') + 1), first`

@@ -43,6 +43,43 @@ func runReadOnlyChild(path string) int {
 // file is untouched. Root may write anything, so as root the check runs in
 // a child process as the unprivileged user nobody.
 func TestReadOnlyDatabase(t *testing.T) {
+	got, before, after, entries := openAsUnprivileged(t, 0o444)
+	if !strings.Contains(got, "readonly=true incidents=5 save=") || !strings.Contains(got, "is read-only; nothing was changed") {
+		t.Errorf("read-only open reported %q", got)
+	}
+	if after != before {
+		t.Error("the read-only database was modified")
+	}
+	if len(entries) != 2 {
+		t.Errorf("files appeared beside the read-only database: %v", entries)
+	}
+}
+
+// TestWritableDatabaseInReadOnlyFolder: the file may be written but its
+// folder not, where SQLite cannot make the files it keeps beside a
+// database it writes. The database must still open and show its data,
+// read-only, with changes refused in plain words. As root the check runs
+// as the user nobody, for whom the folder's permissions hold.
+func TestWritableDatabaseInReadOnlyFolder(t *testing.T) {
+	got, before, after, entries := openAsUnprivileged(t, 0o666)
+	if !strings.Contains(got, "readonly=true incidents=5 save=") ||
+		!strings.Contains(got, "is in a folder you cannot write to, so it is open read-only; nothing was changed") {
+		t.Errorf("open in a read-only folder reported %q", got)
+	}
+	if after != before {
+		t.Error("the database was modified")
+	}
+	if len(entries) != 2 {
+		t.Errorf("files appeared beside the database: %v", entries)
+	}
+}
+
+// openAsUnprivileged makes a database of five incidents with the given
+// file mode in a folder nobody may write, opens it in a child process as
+// an unprivileged user, and returns what the child printed, the file's
+// checksums before and after, and the entries of the folder.
+func openAsUnprivileged(t *testing.T, mode os.FileMode) (out string, before, after [32]byte, entries []os.DirEntry) {
+	t.Helper()
 	dir, err := os.MkdirTemp("", "catracker-ro-")
 	if err != nil {
 		t.Fatal(err)
@@ -66,32 +103,23 @@ func TestReadOnlyDatabase(t *testing.T) {
 	if err := os.WriteFile(bin, self, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Chmod(path, 0o444); err != nil {
+	if err := os.Chmod(path, mode); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(dir, 0o555); err != nil {
 		t.Fatal(err)
 	}
-	before := checksum(t, path)
+	before = checksum(t, path)
 
 	cmd := exec.Command(bin, "-test.run=^$")
 	cmd.Env = append(os.Environ(), readOnlyEnv+"="+path)
 	if os.Getuid() == 0 {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	}
-	out, err := cmd.CombinedOutput()
+	b, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
+		t.Fatalf("child: %v\n%s", err, b)
 	}
-	got := string(out)
-	if !strings.Contains(got, "readonly=true incidents=5 save=") || !strings.Contains(got, "is read-only; nothing was changed") {
-		t.Errorf("read-only open reported %q", got)
-	}
-	if checksum(t, path) != before {
-		t.Error("the read-only database was modified")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 {
-		t.Errorf("files appeared beside the read-only database: %v", entries)
-	}
+	entries, _ = os.ReadDir(dir)
+	return string(b), before, checksum(t, path), entries
 }

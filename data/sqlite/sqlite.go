@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"catracker/data"
 
@@ -24,6 +25,49 @@ import (
 
 //go:embed migrations/*.sql
 var embedded embed.FS
+
+// driverName is mattn/go-sqlite3 with the functions the schema needs: its
+// migration 005 computes person keys (see personKey).
+const driverName = "sqlite3_catracker"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		return c.RegisterFunc("catracker_person_key", personKey, true)
+	}})
+}
+
+// personKey is the form in which the store compares person names,
+// data.PersonKey, kept in the person_key column. A name that folds to
+// nothing (only invisible characters) keys as written, so that every
+// record that names a person has a key.
+//
+// Most names are ASCII, for which NFKC changes nothing and case folding is
+// lowering the letters, so they take a shorter way to the same key: an
+// import computes a key for every row that names someone.
+func personKey(name string) string {
+	if name == "" {
+		return ""
+	}
+	var k string
+	if isASCII(name) {
+		k = strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	} else {
+		k = data.PersonKey(name)
+	}
+	if k == "" {
+		return name
+	}
+	return k
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // migrations holds the schema migrations, migrations/NNN_name.sql, applied
 // in order. Tests replace it to exercise upgrades.
@@ -34,6 +78,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	// lockedFolder says the file is writable but its folder is not, which
+	// is why it is read-only.
+	lockedFolder bool
 }
 
 var _ data.Store = (*Store)(nil)
@@ -82,12 +129,18 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	case st.Size() == 0:
 		return nil, data.Errorf(data.EINVALID, "%s is empty, not a database", abs)
 	}
+	// SQLite writes beside the database (its WAL and lock files, or the
+	// rollback journal), so a database in a folder the user cannot write
+	// to is opened read-only too, as a read-only file is: it can be read,
+	// and changes are refused in plain words.
 	readOnly := statErr == nil && !writable(abs)
-	db, err := sql.Open("sqlite3", dsn(abs, readOnly))
+	lockedFolder := statErr == nil && !readOnly && !folderWritable(filepath.Dir(abs))
+	readOnly = readOnly || lockedFolder
+	db, err := sql.Open(driverName, dsn(abs, readOnly))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", abs, err)
 	}
-	s := &Store{db: db, path: abs, readOnly: readOnly}
+	s := &Store{db: db, path: abs, readOnly: readOnly, lockedFolder: lockedFolder}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -113,6 +166,17 @@ func writable(path string) bool {
 		return false
 	}
 	f.Close()
+	return true
+}
+
+// folderWritable reports whether files can be made in dir, by making one.
+func folderWritable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".catracker-probe-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
 	return true
 }
 
@@ -289,6 +353,10 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) writeCheck() error {
+	if s.lockedFolder {
+		return data.Errorf(data.EINVALID, "%s is in a folder you cannot write to, so it is open read-only; "+
+			"nothing was changed. Copy it to a folder you can write to", s.path)
+	}
 	if s.readOnly {
 		return data.Errorf(data.EINVALID, "%s is read-only; nothing was changed", s.path)
 	}

@@ -120,9 +120,9 @@ func (s *Store) namedRecords(ctx context.Context, f data.Filter, areas []data.Ar
 // about size of them.
 func (s *Store) areaStageRecords(ctx context.Context, f data.Filter, a data.Area, size int) ([]data.StageRecord, error) {
 	onSide, sideArgs := sideGroupClause(f)
-	q := `SELECT person, (id << 18) | (month << 3) | ` + stageCode + ` FROM incidents
-		WHERE kind = 'prosecution' AND person <> '' AND area = ? AND month <= ?` + onSide + `
-		ORDER BY person`
+	q := `SELECT person_key, (id << 18) | (month << 3) | ` + stageCode + ` FROM incidents
+		WHERE kind = 'prosecution' AND person_key <> '' AND area = ? AND month <= ?` + onSide + `
+		ORDER BY person_key`
 	rows, err := s.db.QueryContext(ctx, q, append([]any{string(a), f.To}, sideArgs...)...)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,14 @@ type writer struct {
 	args                                                  []driver.NamedValue
 	links                                                 []any // queued by putNew: incident, source, position, cited_as
 	bulk                                                  *bulkState
+
+	// problem, when set, receives a problem of the row being written, row,
+	// in its column: an import sets it, and then a row that gives a source
+	// another author than the one already recorded is a problem (see
+	// storeSource). Without it, as when a user edits an incident, the
+	// author given replaces the recorded one.
+	problem func(row int, column, message string)
+	row     int
 }
 
 // sourceKey identifies a source by a 128-bit hash of its outlet, title,
@@ -39,11 +47,13 @@ type writer struct {
 type sourceKey [2]uint64
 
 // storedSource is a source the writer has stored: its id and the hash of
-// the author it last wrote (0 when it wrote none), so that a later row
-// naming the same author needs no statement at all.
+// its author (0 when it has none), so that a later row naming the same
+// author needs no statement at all, and the row of the import that gave
+// the author (0 when it was in the database already).
 type storedSource struct {
 	id     int64
 	author uint64
+	row    int
 }
 
 // background is the context of the writer's statements: a cancellable one
@@ -82,8 +92,16 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *writer) error) error {
 // ids it has just been given, so the checks (two lookups for every link,
 // a tenth of a large import's time) could never fail; and an import
 // deletes no incident, so no cascade is missed.
+//
+// It first checks the file (see quickCheck): an import into a damaged
+// database is refused before it writes anything.
 func (s *Store) importTx(ctx context.Context, fn func(w *writer) error) error {
-	return s.transact(ctx, false, fn)
+	return s.transact(ctx, false, func(w *writer) error {
+		if err := w.quickCheck(s.path); err != nil {
+			return err
+		}
+		return fn(w)
+	})
 }
 
 func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *writer) error) error {
@@ -95,7 +113,13 @@ func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *write
 		return friendly(s.path, err)
 	}
 	defer conn.Close()
-	return conn.Raw(func(dc any) error {
+	// failed is the error of a transaction that could not be rolled back:
+	// its connection may still be inside it, holding the write lock and
+	// showing its half-made changes, so it is discarded (the driver closes
+	// it, and SQLite rolls back what a closed connection left) instead of
+	// going back to the pool.
+	var failed error
+	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
@@ -135,11 +159,25 @@ func (s *Store) transact(ctx context.Context, foreignKeys bool, fn func(w *write
 			}
 		}
 		if err != nil {
-			c.ExecContext(background, "ROLLBACK", nil)
+			if rollback(c) != nil {
+				failed = err
+				return driver.ErrBadConn
+			}
 			return err
 		}
 		return nil
 	})
+	if failed != nil {
+		return failed
+	}
+	return err
+}
+
+// rollback ends the transaction on c without its changes. Tests replace
+// it to make it fail.
+var rollback = func(c *sqlite3.SQLiteConn) error {
+	_, err := c.ExecContext(background, "ROLLBACK", nil)
+	return err
 }
 
 func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
@@ -149,13 +187,15 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
 		{&w.findID, `SELECT id FROM incidents WHERE id = ?`},
 		{&w.insert, `INSERT INTO incidents (ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, grp,
-			person, summary, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING`},
+			person, person_key, summary, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (ref) DO NOTHING`},
 		{&w.update, `UPDATE incidents SET ref = ?, date = ?, eff_date = ?, month = ?, area = ?, kind = ?, stage = ?,
-			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, summary = ?, notes = ? WHERE id = ?`},
+			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, person_key = ?, summary = ?, notes = ?
+			WHERE id = ?`},
 		{&w.source, `INSERT INTO sources (outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (outlet, title, published, url) DO UPDATE
-			SET author = CASE WHEN excluded.author <> '' THEN excluded.author ELSE sources.author END
-			RETURNING id`},
+			SET author = CASE WHEN sources.author = '' THEN excluded.author ELSE sources.author END
+			RETURNING id, author`},
 		{&w.setAuthor, `UPDATE sources SET author = ? WHERE id = ?`},
 		{&w.unlink, `DELETE FROM incident_sources WHERE incident_id = ?`},
 		{&w.link, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES (?, ?, ?, ?)
@@ -291,11 +331,20 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 	return added, nil
 }
 
-// storeSource returns the id of src, storing it when it is new and its
-// author when it names one. Sources repeat from row to row, so the writer
-// remembers those it has stored and runs no statement for them again.
-// During a bulk load it knows every source in the database, so a source
-// it has not seen is new and waits to be inserted in a batch.
+// storeSource returns the id of src, storing it when it is new. A source
+// is one article, identified by its outlet, title, date and URL; its
+// author is a fact about it, never silently changed: a row that names no
+// author leaves the recorded one, one that names an author fills in a
+// source recorded without one, and one that names another author than
+// the recorded one is, in an import, a problem of that row (w.problem)
+// naming the row that gave the other author, or saying the database has
+// it. Outside an import (a user editing an incident, who sees the author)
+// the new author replaces the old.
+//
+// Sources repeat from row to row, so the writer remembers those it has
+// stored and runs no statement for them again. During a bulk load it
+// knows every source in the database, so a source it has not seen is new
+// and waits to be inserted in a batch.
 func (w *writer) storeSource(src *data.Source) (int64, error) {
 	pub := ""
 	if !src.Published.IsZero() {
@@ -305,16 +354,25 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 	author := w.authorHash(src.Author)
 	stored, ok := w.sources[key]
 	if ok {
-		if author != 0 && author != stored.author {
-			// The source may still wait in the queue.
-			if err := w.flushSources(); err != nil {
-				return 0, err
-			}
-			if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
-				return 0, err
-			}
-			w.sources[key] = storedSource{id: stored.id, author: author}
+		if author == 0 || author == stored.author {
+			return stored.id, nil
 		}
+		// The source may still wait in the queue.
+		if err := w.flushSources(); err != nil {
+			return 0, err
+		}
+		if stored.author != 0 && w.problem != nil {
+			recorded, err := w.sourceAuthor(stored.id)
+			if err != nil {
+				return 0, err
+			}
+			w.authorConflict(src, recorded, stored.row)
+			return stored.id, nil
+		}
+		if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
+			return 0, err
+		}
+		w.sources[key] = storedSource{id: stored.id, author: author, row: w.row}
 		return stored.id, nil
 	}
 	if len(w.sources) >= maxCachedSources {
@@ -322,18 +380,83 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 			return 0, err
 		}
 	}
-	var id int64
-	var err error
 	if w.bulk != nil && w.bulk.allSources {
-		id, err = w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
-	} else {
-		id, _, err = w.queryID(w.source, src.Outlet, src.Title, src.Author, pub, src.URL)
+		id, err := w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
+		if err != nil {
+			return 0, err
+		}
+		w.sources[key] = storedSource{id: id, author: author, row: w.row}
+		return id, nil
 	}
+	id, recorded, err := w.putSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 	if err != nil {
 		return 0, err
 	}
-	w.sources[key] = storedSource{id: id, author: author}
+	row := 0 // the author came from the database, unless this row gave it
+	if src.Author != "" && recorded == src.Author {
+		row = w.row
+	}
+	if src.Author != "" && recorded != src.Author {
+		if w.problem != nil {
+			w.authorConflict(src, recorded, 0)
+		} else if _, err := w.exec(w.setAuthor, src.Author, id); err != nil {
+			return 0, err
+		} else {
+			recorded = src.Author
+		}
+	}
+	w.sources[key] = storedSource{id: id, author: w.authorHash(recorded), row: row}
 	return id, nil
+}
+
+// putSource runs the statement that inserts a source or finds it, and
+// returns its id and its recorded author.
+func (w *writer) putSource(outlet, title, author, published, url string) (int64, string, error) {
+	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, author, published, url}))
+	if err != nil {
+		return 0, "", err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 2)
+	if err := rows.Next(dest); err != nil {
+		return 0, "", err
+	}
+	id, _ := dest[0].(int64)
+	return id, string(asText(dest[1])), nil
+}
+
+// sourceAuthor reads the recorded author of a source.
+func (w *writer) sourceAuthor(id int64) (string, error) {
+	rows, err := w.conn.QueryContext(background, `SELECT author FROM sources WHERE id = ?`,
+		[]driver.NamedValue{{Ordinal: 1, Value: id}})
+	if err != nil {
+		return "", fmt.Errorf("read source %d: %w", id, err)
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); err != nil {
+		return "", fmt.Errorf("read source %d: %w", id, err)
+	}
+	return string(asText(dest[0])), nil
+}
+
+// authorConflict reports that the row being written gives src another
+// author than recorded, which row other gave (0: the database had it).
+func (w *writer) authorConflict(src *data.Source, recorded string, other int) {
+	what := src.Outlet
+	if src.Title != "" {
+		what = fmt.Sprintf("%q (%s)", src.Title, src.Outlet)
+	}
+	var msg string
+	if other > 0 {
+		msg = fmt.Sprintf("row %d gives the source %s the author %q, this row %q; one article has one author, "+
+			"so make the rows agree", other, what, recorded, src.Author)
+	} else {
+		msg = fmt.Sprintf("the source %s is already recorded with the author %q, and this row gives %q; an import "+
+			"does not change a recorded author: write %q here, or correct the author by editing an incident "+
+			"that cites the source", what, recorded, src.Author, recorded)
+	}
+	w.problem(w.row, "source_author", msg)
 }
 
 // sourceKey hashes the columns that make a source unique.
@@ -409,6 +532,34 @@ func (w *writer) dropIfUnused(ids []int64) error {
 	return nil
 }
 
+// quickCheck runs SQLite's quick check of the database file at path
+// and returns a plain error when it finds the file damaged. Writing into
+// a damaged file may seem to succeed while the damage spreads, so an
+// import checks first. It reads every page: about half a second for a
+// million incidents once the file is in the system's cache, several on a
+// cold start, which an import can afford but saving one incident cannot.
+func (w *writer) quickCheck(path string) error {
+	rows, err := w.conn.QueryContext(background, "PRAGMA quick_check(1)", nil)
+	if err != nil {
+		return damaged(path, err.Error())
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); err != nil {
+		return damaged(path, err.Error())
+	}
+	if verdict := string(asText(dest[0])); verdict != "ok" {
+		return damaged(path, verdict)
+	}
+	return nil
+}
+
+// damaged is the error for a database file that SQLite found damaged.
+func damaged(path, detail string) error {
+	return data.Errorf(data.EINVALID, "the database file %s is damaged (SQLite's check says: %s); nothing was written. "+
+		"Restore it from a backup copy, or import into a new database", path, detail)
+}
+
 // maxID returns the largest incident id, 0 in an empty database.
 func (w *writer) maxID() (int64, error) {
 	return w.scalar(`SELECT COALESCE(MAX(id), 0) FROM incidents`)
@@ -461,7 +612,7 @@ const batchRows = 64
 // The number of values one row binds in the multi-row statements: an
 // incident's id and incidentValues, a link, a new source.
 const (
-	incidentColumnCount = 16
+	incidentColumnCount = 17
 	linkColumnCount     = 4
 	sourceColumnCount   = 6
 )
@@ -482,7 +633,7 @@ func incidentValues(inc *data.Incident) []any {
 	}
 	return []any{inc.Ref, inc.Date.String(), inc.Date.End().Format("2006-01-02"), int64(inc.Date.MonthIndex()),
 		string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis), string(inc.Channel),
-		string(inc.Side), string(inc.Group), inc.Person, inc.Summary, inc.Notes}
+		string(inc.Side), string(inc.Group), inc.Person, personKey(inc.Person), inc.Summary, inc.Notes}
 }
 
 // prepareBatches prepares the multi-row statements of putNew and flush
@@ -494,7 +645,7 @@ func (w *writer) prepareBatches() error {
 	const sources = `INSERT INTO sources (id, outlet, title, author, published, url) VALUES `
 	return w.prepare([]statement{
 		{&w.insertBatch, `INSERT INTO incidents (id, ref, date, eff_date, month, area, kind, stage, count, basis, channel,
-			side, grp, person, summary, notes) VALUES ` + valuesList(batchRows, incidentColumnCount)},
+			side, grp, person, person_key, summary, notes) VALUES ` + valuesList(batchRows, incidentColumnCount)},
 		{&w.linkBatch, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES ` +
 			valuesList(batchRows, linkColumnCount) + ` ON CONFLICT DO NOTHING`},
 		{&w.sourceBatch, sources + valuesList(batchRows, sourceColumnCount)},
@@ -534,6 +685,7 @@ func (w *writer) putNew(rows []readRow) (bool, error) {
 	for i, r := range rows {
 		inc := r.inc
 		inc.ID = last + 1 + int64(i)
+		w.row = r.row
 		if w.bulk != nil {
 			w.bulk.count(inc, true)
 		}

@@ -1,0 +1,15 @@
+package sqlite
+
+import (
+	"errors"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// FailRollbacks makes every ROLLBACK of a write transaction fail without
+// ending the transaction, until the returned function is called.
+func FailRollbacks() (restore func()) {
+	old := rollback
+	rollback = func(*sqlite3.SQLiteConn) error { return errors.New("rollback failed (test)") }
+	return func() { rollback = old }
+}
