@@ -129,7 +129,7 @@ func sniff(head []byte, whole bool) (decoder, string) {
 			return decoder{name: "UTF-16LE", enc: xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)}, ""
 		case at[0]*8 >= pairs && at[1]*16 <= at[0]:
 			return decoder{name: "UTF-16BE", enc: xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)}, ""
-		case nul*100 > len(head) || head[0] == 0:
+		case head[0] == 0 || nul > 8 && nul*100 > len(head):
 			return decoder{}, msgBinary
 		}
 	}
