@@ -40,7 +40,7 @@ type Reader struct {
 	col     map[string]int
 	names   []string // the header's column names in file order
 	rec     []string
-	row     int  // spreadsheet row of rec: the header is row 1
+	row     int  // spreadsheet row of rec: the header is row 1, after any rows of separators
 	stopped bool // a cell or row was too large: the rest is not read
 }
 
