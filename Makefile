@@ -19,7 +19,7 @@ FYNE_VERSION := v2.7.1
 # "context deadline exceeded" when a duration runs out while a worker is
 # busy (golang/go#75804, fixed in Go 1.27), and a count has no deadline.
 FUZZ_SCALE ?= 1
-FUZZ_TARGETS := FuzzReader:150000 FuzzParseDate:500000 FuzzParseArea:250000
+FUZZ_TARGETS := FuzzReader:150000 FuzzRoundTrip:150000 FuzzParseDate:500000 FuzzParseArea:250000
 
 run: setup build
 	$(BIN)/catracker

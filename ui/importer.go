@@ -50,6 +50,7 @@ func (u *App) chooseImport() {
 type csvCheck struct {
 	rows     int
 	problems data.RowErrors
+	format   csvio.Format
 }
 
 // importFile imports a CSV file in two passes. The first checks every row
@@ -74,7 +75,7 @@ func (u *App) importFile(path string) {
 			case c.problems.Total > 0:
 				u.showImportProblems(name, &c.problems)
 			default:
-				u.runImport(st, path, name, c.rows)
+				u.runImport(st, path, name, c.rows, formatNote(l, name, c.format))
 			}
 		})
 }
@@ -97,6 +98,7 @@ func checkCSV(path, name string, progress data.Progress) (*csvCheck, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.format = r.Format()
 	c.rows, err = csvio.Check(context.Background(), r, progress)
 	var problems *data.RowErrors
 	if errors.As(err, &problems) {
@@ -109,9 +111,27 @@ func checkCSV(path, name string, progress data.Progress) (*csvCheck, error) {
 	return c, nil
 }
 
+// formatNote says in language l how a file not in the app's own format
+// (comma-separated UTF-8) was read and converted, or returns "".
+func formatNote(l i18n.Language, name string, f csvio.Format) string {
+	if f.Plain() {
+		return ""
+	}
+	sep := map[rune]string{',': "import.sep.comma", ';': "import.sep.semicolon", '\t': "import.sep.tab"}[f.Separator]
+	cr := ""
+	if f.CROnly {
+		cr = l.T("import.format.cr")
+	}
+	note := l.T("import.format", name, f.Encoding, l.T(sep), cr)
+	if f.Encoding != "UTF-8" {
+		note += " " + l.T("import.converted")
+	}
+	return note
+}
+
 // runImport writes the checked file with a progress bar, then says what
-// changed.
-func (u *App) runImport(st data.Store, path, name string, rows int) {
+// changed and, in note, how the file was read if that needs saying.
+func (u *App) runImport(st data.Store, path, name string, rows int, note string) {
 	l := u.lang
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
@@ -147,8 +167,11 @@ func (u *App) runImport(st data.Store, path, name string, rows int) {
 			u.showError(l.T("import.failed"), err, l.T("note.nothingChanged"))
 		default:
 			u.reload()
-			u.showInfo(l.T("import.finished"), l.T("import.result", name,
-				count(l, "count.incidents", res.Added), l.Number(res.Updated)))
+			result := l.T("import.result", name, count(l, "count.incidents", res.Added), l.Number(res.Updated))
+			if note != "" {
+				result += "\n\n" + note
+			}
+			u.showInfo(l.T("import.finished"), result)
 			u.say(l.T("status.imported", name))
 		}
 	})

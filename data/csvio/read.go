@@ -27,24 +27,40 @@ var Columns = []string{"ref", "date", "area", "kind", "stage", "count", "basis",
 var Required = []string{"ref", "date", "area", "kind", "summary", "source_outlet"}
 
 // SourceSeparator separates several sources of one incident inside each
-// source column, position by position.
+// source column, position by position. A | that belongs to the text of a
+// source is written doubled (||), as CSV doubles quotes.
 const SourceSeparator = " | "
 
 // Reader reads incidents from a CSV file one row at a time.
 type Reader struct {
-	name string
-	csv  *csv.Reader
-	col  map[string]int
-	rec  []string
-	row  int // spreadsheet row of rec: the header is row 1
+	name    string
+	csv     *csv.Reader
+	feed    *feeder
+	format  Format
+	col     map[string]int
+	names   []string // the header's column names in file order
+	rec     []string
+	row     int  // spreadsheet row of rec: the header is row 1, after any rows of separators
+	stopped bool // a cell or row was too large: the rest is not read
 }
 
 // NewReader reads the header of a CSV file called name (used in messages)
 // and returns a Reader for its rows. Problems with the file as a whole are
 // returned as a *data.RowError.
+//
+// The file may be UTF-8 (with or without a byte-order mark), UTF-16
+// (either byte order, with or without a mark) or, told apart by its
+// letters, Windows-1251, KOI8-R or CP866; it is converted to UTF-8 as it
+// is read. Its columns may be separated by commas, semicolons or tabs, as
+// the header shows, and its lines may end in LF, CRLF or CR. Empty
+// columns at the end of the header and rows of nothing but separators are
+// left out. Format says what was found.
 func NewReader(r io.Reader, name string) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(8)
+	br := bufio.NewReaderSize(r, sampleSize)
+	head, err := br.Peek(sampleSize)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
 	fileErr := func(row int, col, format string, args ...any) error {
 		return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...)}
 	}
@@ -55,49 +71,116 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 		return nil, fileErr(0, "", "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file; in your spreadsheet choose Save As and the CSV format")
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
 		return nil, fileErr(0, "", "this is an old Excel workbook (.xls), not a CSV file; in your spreadsheet choose Save As and the CSV format")
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
-		br.Discard(3) // a UTF-8 byte-order mark, as spreadsheets write
-	case bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")):
-		return nil, fileErr(0, "", "the file is saved as UTF-16; save it as CSV UTF-8")
+	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
+		return nil, fileErr(0, "", "this is a database, not a CSV file; open it with Open database instead")
 	}
-	c := csv.NewReader(br)
+	dec, refused := sniff(head, err != nil)
+	if refused != "" {
+		return nil, fileErr(0, "", "%s", refused)
+	}
+	text := bufio.NewReaderSize(dec.reader(br), sampleSize)
+	sample, _ := text.Peek(sampleSize)
+	rd := &Reader{name: name, col: map[string]int{}, row: 1}
+	rd.feed = &feeder{r: text, sep: separator(sample),
+		crOnly: bytes.IndexByte(sample, '\r') >= 0 && bytes.IndexByte(sample, '\n') < 0}
+	rd.format = Format{Encoding: dec.name, Separator: rune(rd.feed.sep), CROnly: rd.feed.crOnly}
+	c := csv.NewReader(rd.feed)
+	c.Comma = rd.format.Separator
 	c.FieldsPerRecord = -1
 	c.ReuseRecord = true
-	rd := &Reader{name: name, csv: c, col: map[string]int{}, row: 1}
-	header, err := c.Read()
+	rd.csv = c
+	var header []string
+	for {
+		header, err = c.Read()
+		if err != nil || !blank(header) {
+			break
+		}
+		rd.row++ // a row of nothing but separators above the header
+	}
+	if err != nil && rd.feed.err != nil {
+		return nil, fileErr(rd.row, fmt.Sprintf("column %d", rd.feed.err.field+1), "%s", rd.feed.err.Error())
+	}
 	if errors.Is(err, io.EOF) {
 		return nil, fileErr(0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
 	}
 	if err != nil {
 		return nil, rd.parseError(err)
 	}
+	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
+		header = header[:len(header)-1] // empty columns at the end, as spreadsheets write
+	}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
-			return nil, fileErr(1, fmt.Sprintf("column %d", i+1), "the header is not UTF-8 text; save the file as CSV UTF-8")
+			return nil, fileErr(rd.row, fmt.Sprintf("column %d", i+1), "the header is not UTF-8 text; save the file as CSV UTF-8")
 		}
-		if len(header) == 1 {
-			for _, sep := range []string{";", "\t", "|"} {
-				if strings.Contains(h, sep) {
-					return nil, fileErr(1, "", "the columns are separated by %q, not commas; save the file as comma-separated CSV", sep)
-				}
-			}
+		if len(header) == 1 && strings.Contains(h, "|") {
+			return nil, fileErr(rd.row, "", "the columns are separated by %q, not commas; save the file as comma-separated CSV", "|")
 		}
 		if !contains(Columns, h) {
-			return nil, fileErr(1, h, "unknown column %q; the columns are %s", h, strings.Join(Columns, ","))
+			col := h
+			if !printable(h) {
+				col = fmt.Sprintf("column %d", i+1)
+			}
+			return nil, fileErr(rd.row, col, "unknown column %s; the columns are %s", quote(h), strings.Join(Columns, ","))
 		}
 		if _, dup := rd.col[h]; dup {
-			return nil, fileErr(1, h, "the column %q appears twice in the header", h)
+			return nil, fileErr(rd.row, h, "the column %q appears twice in the header", h)
 		}
 		rd.col[h] = i
+		rd.names = append(rd.names, h)
 	}
 	for _, req := range Required {
 		if _, ok := rd.col[req]; !ok {
-			return nil, fileErr(1, req, "the required column %q is missing from the header (the first row must name the columns: %s)",
+			return nil, fileErr(rd.row, req, "the required column %q is missing from the header (the first row must name the columns: %s)",
 				req, strings.Join(Required, ","))
 		}
 	}
 	return rd, nil
+}
+
+// Format is how the file's bytes were read and converted.
+func (r *Reader) Format() Format { return r.format }
+
+// read returns the next row of the file as cells, with the apostrophe
+// that Neutralise adds taken off and empty cells beyond the header left
+// out. It skips rows of nothing but separators, counting them, and ends
+// the file at a cell or row too large to read.
+func (r *Reader) read() ([]string, error) {
+	for {
+		if r.stopped {
+			return nil, io.EOF
+		}
+		rec, err := r.csv.Read()
+		if err != nil && r.feed.err != nil {
+			r.stopped = true
+			return nil, &csv.ParseError{Err: r.feed.err}
+		}
+		if err != nil {
+			return rec, err
+		}
+		if len(rec) > 1 && blank(rec) {
+			r.row++
+			continue
+		}
+		if len(rec) > len(r.names) && blank(rec[len(r.names):]) {
+			rec = rec[:len(r.names)]
+		}
+		for i, v := range rec {
+			rec[i] = restore(v)
+		}
+		return rec, nil
+	}
+}
+
+// blank reports whether every cell is empty or white space.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {
@@ -113,6 +196,17 @@ func contains(list []string, s string) bool {
 // error.
 func (r *Reader) parseError(err error) *data.RowError {
 	var pe *csv.ParseError
+	var le *limitError
+	if errors.As(err, &le) {
+		col := fmt.Sprintf("column %d", le.field+1)
+		if le.field < len(r.names) {
+			col = r.names[le.field]
+		}
+		if le.row {
+			col = ""
+		}
+		return &data.RowError{File: r.name, Row: r.row, Column: col, Message: le.Error()}
+	}
 	if errors.As(err, &pe) {
 		msg := pe.Err.Error()
 		switch {
@@ -141,7 +235,7 @@ func (r *Reader) ErrorAt(row int, column, message string) *data.RowError {
 // *data.RowError for a row with a problem (the next call goes on with the
 // following row), and any other error for a failure to read the file.
 func (r *Reader) Next() (*data.Incident, error) {
-	rec, err := r.csv.Read()
+	rec, err := r.read()
 	if errors.Is(err, io.EOF) {
 		return nil, io.EOF
 	}
@@ -289,15 +383,12 @@ func (r *Reader) sources() ([]data.Source, string, error) {
 	return out, "", nil
 }
 
+// split splits a source column into its parts; see splitSources.
 func split(v string) []string {
 	if strings.TrimSpace(v) == "" {
 		return nil
 	}
-	parts := strings.Split(v, strings.TrimSpace(SourceSeparator))
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	return parts
+	return splitSources(v)
 }
 
 // Check reads every row of r and returns how many are valid, calling

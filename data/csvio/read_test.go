@@ -95,7 +95,7 @@ func TestRowErrorsNameRowAndColumn(t *testing.T) {
 		{"too few cells", `x,2023-01,KG`, "", "has 3 cells but the header has 15"},
 		{"source parts mismatch", `x,2023-01,KG,death,,1,,,,,s,A | B,T1 | T2 | T3,,`, "source_title", "3 parts"},
 		{"bad source date", `x,2023-01,KG,death,,1,,,,,s,A,,2023-02-31,`, "source_date", "not a date"},
-		{"Latin-1 text", "x,2023-01,KG,death,,1,,,,,Caf\xe9,O,,,", "summary", "not UTF-8"},
+		{"Latin-1 text in a UTF-8 file", "x,2023-01,KG,death,,1,,,,,Caf\xe9,Ош,,,", "summary", "not UTF-8"},
 		{"NUL byte", "x,2023-01,KG,death,,1,,,,,a\x00b,O,,,", "summary", "NUL"},
 		{"prosecution without stage", `x,2023-01,KG,prosecution,,1,,,,,s,O,,,`, "stage", "needs a stage"},
 	}
@@ -122,12 +122,13 @@ func TestFileLevelErrors(t *testing.T) {
 	}{
 		{"empty file", "", "the file is empty"},
 		{"xlsx renamed", "PK\x03\x04\x14\x00\x06\x00rest of a zip", "spreadsheet workbook"},
-		{"semicolons", "ref;date;area;kind;summary;source_outlet\n", `separated by ";"`},
-		{"tabs", "ref\tdate\tarea\tkind\tsummary\tsource_outlet\n", `separated by "\t"`},
+		{"pipes", "ref|date|area|kind|summary|source_outlet\n", `separated by "|"`},
+		{"semicolons, one missing", "ref;date;area;kind;summary\n", `required column "source_outlet"`},
 		{"missing required", "ref,date,area,kind,summary\n", `required column "source_outlet"`},
 		{"unknown column", header[:len(header)-1] + ",colour\n", `unknown column "colour"`},
 		{"duplicate column", "ref,date,area,kind,summary,source_outlet,date\n", `"date" appears twice`},
-		{"UTF-16", "\xff\xfer\x00e\x00f\x00", "UTF-16"},
+		{"UTF-16 header cut short", "\xff\xfer\x00e\x00f\x00", `required column "date"`},
+		{"a database", "SQLite format 3\x00\x10\x00\x01\x01", "this is a database"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

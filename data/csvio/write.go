@@ -63,7 +63,10 @@ func (iw *IncidentWriter) Close() error {
 	return nil
 }
 
-// Record returns the CSV cells of one incident in the order of Columns.
+// Record returns the CSV cells of one incident in the order of Columns, as
+// the file holds them: in the source columns a | of the text is doubled and
+// the sources are separated by SourceSeparator, and every cell goes through
+// Neutralise.
 func Record(inc *data.Incident) []string {
 	count := ""
 	if inc.Count != nil {
@@ -73,7 +76,7 @@ func Record(inc *data.Incident) []string {
 		parts := make([]string, len(inc.Sources))
 		empty := true
 		for i, s := range inc.Sources {
-			parts[i] = get(s)
+			parts[i] = escapeSource(get(s))
 			empty = empty && parts[i] == ""
 		}
 		if empty {
@@ -81,7 +84,7 @@ func Record(inc *data.Incident) []string {
 		}
 		return strings.Join(parts, SourceSeparator)
 	}
-	return []string{inc.Ref, inc.Date.String(), string(inc.Area), string(inc.Kind), string(inc.Stage), count,
+	return neutralise([]string{inc.Ref, inc.Date.String(), string(inc.Area), string(inc.Kind), string(inc.Stage), count,
 		string(inc.Basis), string(inc.Channel), string(inc.Side), string(inc.Group), inc.Person, inc.Summary,
 		join(func(s data.Source) string { return s.Outlet }),
 		join(func(s data.Source) string { return s.Title }),
@@ -94,7 +97,15 @@ func Record(inc *data.Incident) []string {
 		}),
 		join(func(s data.Source) string { return s.URL }),
 		join(func(s data.Source) string { return s.CitedAs }),
-		inc.Notes}
+		inc.Notes})
+}
+
+// neutralise puts every cell of a row through Neutralise, in place.
+func neutralise(row []string) []string {
+	for i, c := range row {
+		row[i] = Neutralise(c)
+	}
+	return row
 }
 
 // SeriesHeader is the header of a chart's CSV export.
@@ -117,13 +128,13 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 	}
 	for i, p := range c.Periods {
 		for _, s := range c.Series {
-			if err := cw.Write([]string{p.String(), s.Code, s.Label, strconv.Itoa(s.Values[i])}); err != nil {
+			if err := cw.Write(neutralise([]string{p.String(), s.Code, s.Label, strconv.Itoa(s.Values[i])})); err != nil {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}
 		if c.Reattributed != nil && c.Reattributed[i] != 0 {
 			row := []string{p.String(), data.ReattributedCode, c.ReattributedLabel, strconv.Itoa(c.Reattributed[i])}
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(neutralise(row)); err != nil {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}
@@ -131,7 +142,7 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 			if e.Period != i {
 				continue
 			}
-			if err := cw.Write([]string{p.String(), e.SeriesCode(), e.Label, strconv.Itoa(e.Value)}); err != nil {
+			if err := cw.Write(neutralise([]string{p.String(), e.SeriesCode(), e.Label, strconv.Itoa(e.Value)})); err != nil {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}
@@ -153,7 +164,7 @@ func writeTimeline(cw *csv.Writer, c *data.Chart) {
 			cmp.Compare(slices.Index(data.Areas, a.Area), slices.Index(data.Areas, b.Area)))
 	})
 	for _, k := range cells {
-		cw.Write([]string{data.MonthString(k.Month), string(k.Channel) + ":" + string(k.Area),
-			k.Channel.Label() + " (" + k.Area.Name() + ")", strconv.Itoa(k.Reports)})
+		cw.Write(neutralise([]string{data.MonthString(k.Month), string(k.Channel) + ":" + string(k.Area),
+			k.Channel.Label() + " (" + k.Area.Name() + ")", strconv.Itoa(k.Reports)}))
 	}
 }

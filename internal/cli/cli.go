@@ -132,6 +132,15 @@ func openCSVArg(fs *flag.FlagSet) (path string, r *csvio.Reader, c io.Closer, er
 	return path, r, f, nil
 }
 
+// noteFormat tells on standard error how a file not in the app's own
+// format (comma-separated UTF-8) was read and converted; standard output
+// keeps only the lines that scripts read.
+func noteFormat(env Env, path string, r *csvio.Reader) {
+	if note := r.Format().Describe(path); note != "" {
+		fmt.Fprintln(env.Stderr, note)
+	}
+}
+
 func unwrapPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -154,6 +163,7 @@ func runValidate(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	noteFormat(env, path, r)
 	fmt.Fprintf(env.Stdout, "%s: %d valid incidents\n", path, rows)
 	return nil
 }
@@ -187,6 +197,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 		}
 		return err
 	}
+	noteFormat(env, path, r)
 	fmt.Fprintf(env.Stdout, "%s %s: %d added, %d updated (database %s)\n", verb, path, res.Added, res.Updated, st.Path())
 	return nil
 }
