@@ -73,7 +73,10 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		// fail, it only reads with a smaller cache.
 		defer w.setCacheSize(cache)
 		// one stores a row on its own, updating an existing incident with
-		// its ref and reporting a ref that appears twice in the file.
+		// its ref and reporting a ref that appears twice in the file. The
+		// CSV reader reports those itself, with the rows of both, before
+		// they get here (see csvio.Reader.Next); this catches them from
+		// any other source.
 		one := func(r readRow) error {
 			inc := r.inc
 			added, err := w.put(inc)
@@ -144,9 +147,7 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 						progress(n)
 					}
 				}
-				var re *data.RowError
-				if errors.As(r.err, &re) {
-					problems.Add(re)
+				if problems.Record(r.err) {
 					continue
 				}
 				if r.err != nil {
