@@ -418,6 +418,8 @@ func TestValidateRefusesWhatImportRefuses(t *testing.T) {
 		want       []string // problems, as row:column: start of the message
 	}{
 		{"good file", head + "a,2023-01,KG,death,1,,s,O,,,\nb,2023-02,RU,policy,,,s,O,,,\n", nil},
+		{"duplicate ref", head + "a,2023-01,KG,death,1,,s,O,,,\na,2023-03,KG,death,1,,s,O,,,\n",
+			[]string{`3:ref: ref "a" is also used in row 2`}},
 		{"duplicate ref beside a bad date", head + "a,2023-01,KG,death,1,,s,O,,,\nb,2023-02-30,KG,death,1,,s,O,,,\na,2023-03,KG,death,1,,s,O,,,\n",
 			[]string{`3:date: date "2023-02-30" is not a date`, `4:ref: ref "a" is also used in row 2`}},
 		{"bad date and bad area in one row", head + "a,2023-13,Narnia,death,1,,s,O,,,\n",
