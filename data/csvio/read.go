@@ -170,13 +170,10 @@ func (r *Reader) Next() (*data.Incident, error) {
 		return nil, r.RowError("", fmt.Sprintf("the row has %d cells but the header has %d columns", len(rec), len(r.col)))
 	}
 	var problems []data.FieldError
-	if ref := r.get("ref"); ref != "" {
-		if first := r.refs.add(r.row, ref); first > 0 {
-			problems = append(problems, data.FieldError{Field: "ref",
-				Message: fmt.Sprintf("ref %q is also used in row %d; each incident needs its own ref", ref, first)})
-		}
-	} else {
-		r.refs.add(r.row, "")
+	ref := r.get("ref")
+	if first := r.refs.add(r.row, ref); first > 0 {
+		problems = append(problems, data.FieldError{Field: "ref",
+			Message: fmt.Sprintf("ref %q is also used in row %d; each incident needs its own ref", ref, first)})
 	}
 	inc, parsed := r.incident()
 	problems = append(problems, parsed...)
