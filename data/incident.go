@@ -69,14 +69,13 @@ const (
 )
 
 // MaxCount is the largest count of people an incident may give: ten
-// million, more than the population of any Central Asian country but
-// Uzbekistan and Kazakhstan and far beyond any figure the sources report,
-// so that it refuses only mistakes and hostile files. Bounding every count
-// is what keeps the sums of the charts from overflowing: the store clamps
-// each stored count to MaxCount (a database written by an older version or
-// another tool may hold larger ones), so a sum over n incidents is at most
-// n × 10^7, and even 10^11 incidents sum to 10^18, below the 9.2 × 10^18 of
-// a 64-bit integer.
+// million, about the population of Tajikistan and far beyond any figure
+// the sources report, so that it refuses only mistakes and hostile files.
+// Bounding every count is what keeps the sums of the charts from
+// overflowing. The chart queries read every stored count as at most
+// MaxCount (a database written by an older version or by another tool may
+// hold larger ones), so a sum over n incidents is at most n × 10^7: even
+// 10^11 incidents sum to 10^18, below the 9.2 × 10^18 of a 64-bit integer.
 const MaxCount = 10_000_000
 
 // Clock gives the current time. Validation refuses dates after the day it
