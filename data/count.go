@@ -1,5 +1,17 @@
 package data
 
+import "math"
+
+// The counting rules add counts up in ints, which cannot overflow: the
+// store bounds every count by MaxCount before it sums them, so n
+// incidents add up to at most n × 10^7 and their figures (sums of
+// per-group figures, each at most the sum of its event counts plus one
+// largest total) to a small multiple of that, far below the 9.2 × 10^18 a
+// 64-bit int holds for any number of incidents a database can hold. This
+// constant stops the build where an int is smaller, so that the argument
+// cannot silently fail.
+const _ uint = math.MaxInt - math.MaxInt64
+
 // Bucket is what the store's GROUP BY returns for one series, one group of
 // people and one period: the sum of its event counts, the largest total or
 // at-least count, and the largest estimate.

@@ -1,7 +1,10 @@
 package data
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -65,6 +68,20 @@ const (
 	MaxTextLen = 20000
 )
 
+// MaxCount is the largest count of people an incident may give: ten
+// million, about the population of Tajikistan and far beyond any figure
+// the sources report, so that it refuses only mistakes and hostile files.
+// Bounding every count is what keeps the sums of the charts from
+// overflowing. The chart queries read every stored count as at most
+// MaxCount (a database written by an older version or by another tool may
+// hold larger ones), so a sum over n incidents is at most n × 10^7: even
+// 10^11 incidents sum to 10^18, below the 9.2 × 10^18 of a 64-bit integer.
+const MaxCount = 10_000_000
+
+// Clock gives the current time. Validation refuses dates after the day it
+// falls on; tests replace it to fix that day.
+var Clock = time.Now
+
 // FieldError is a validation problem with one field of an incident. Field is
 // the CSV column name.
 type FieldError struct {
@@ -76,13 +93,14 @@ type FieldError struct {
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // Validate checks the incident against the rules of the data model and
-// returns the first problem as a *FieldError wrapped in an EINVALID *Error.
+// returns its first problem (see Problems) as a *ValidationError, whose
+// code is EINVALID.
 func (inc *Incident) Validate() error {
-	fe := inc.validate()
-	if fe == nil {
+	p := inc.Problems()
+	if len(p) == 0 {
 		return nil
 	}
-	return &ValidationError{FieldError: *fe}
+	return &ValidationError{FieldError: p[0]}
 }
 
 // ValidationError is the EINVALID error returned by Incident.Validate.
@@ -94,64 +112,198 @@ func (e *ValidationError) Error() string { return e.FieldError.Error() }
 // Unwrap lets errors.As find an *Error with code EINVALID.
 func (e *ValidationError) Unwrap() error { return &Error{Code: EINVALID, Message: e.Message} }
 
-func (inc *Incident) validate() *FieldError {
-	bad := func(field, msg string) *FieldError { return &FieldError{Field: field, Message: msg} }
+// Problems checks the incident against the rules of the data model and
+// returns every problem, in the order of the CSV columns (see
+// csvio.Columns) and, within a column, always in the same order. It
+// returns nil for a valid incident. A rule that relates two fields is
+// checked only when the field it depends on is valid, so that one mistake
+// gives one message.
+func (inc *Incident) Problems() []FieldError {
+	var p []FieldError
+	bad := func(field, msg string) { p = append(p, FieldError{Field: field, Message: msg}) }
+	today := Clock()
+	kindOK := contains(Kinds, inc.Kind)
+	areaOK := inc.Area != "" && areaNames[inc.Area] != ""
+
 	switch {
 	case strings.TrimSpace(inc.Ref) == "":
-		return bad("ref", "ref is required")
+		bad("ref", "ref is required")
 	case len(inc.Ref) > MaxRefLen:
-		return bad("ref", "ref is longer than 200 characters")
-	case inc.Date.IsZero():
-		return bad("date", "date is required")
-	case inc.Area == "" || areaNames[inc.Area] == "":
-		return bad("area", "area is required")
-	case !contains(Kinds, inc.Kind):
-		return bad("kind", "kind is required")
-	case inc.Count != nil && *inc.Count < 0:
-		return bad("count", "count must be 0 or more")
-	case !contains(Bases, inc.Basis):
-		return bad("basis", "basis must be event, total, at_least or estimate")
-	case inc.Group != GroupUnstated && !contains(Groups, inc.Group):
-		return bad("group", "group must be "+joinEnum(Groups)+" or blank")
-	case inc.Kind == Prosecution && inc.Stage == "":
-		return bad("stage", "a prosecution needs a stage ("+joinEnum(Stages)+")")
-	case inc.Kind != Prosecution && inc.Stage != "":
-		return bad("stage", "stage is only for prosecutions, not for a "+string(inc.Kind))
-	case inc.Stage != "" && !contains(Stages, inc.Stage):
-		return bad("stage", "unknown stage "+string(inc.Stage))
-	case inc.Kind == Recruitment && inc.Channel == "":
-		return bad("channel", "a recruitment report needs a channel")
-	case inc.Kind != Recruitment && inc.Channel != "":
-		return bad("channel", "channel is only for recruitment, not for a "+string(inc.Kind))
-	case inc.Side != SideUnknown && !contains(Sides, inc.Side):
-		return bad("side", "side must be russia, ukraine or blank")
-	case strings.TrimSpace(inc.Summary) == "":
-		return bad("summary", "summary is required")
-	case len(inc.Sources) == 0:
-		return bad("source_outlet", "at least one source is required")
+		bad("ref", "ref is longer than 200 characters")
+	default:
+		checkText(bad, "ref", inc.Ref)
 	}
-	for field, v := range map[string]string{"summary": inc.Summary, "notes": inc.Notes, "person": inc.Person, "ref": inc.Ref} {
-		if !utf8.ValidString(v) {
-			return bad(field, "text is not valid UTF-8 (save the file as UTF-8)")
+
+	switch {
+	case inc.Date.IsZero():
+		bad("date", "date is required")
+	case inc.Date.after(today):
+		bad("date", fmt.Sprintf("date %s is in the future (today is %s); give the date the incident happened",
+			inc.Date, today.Format(time.DateOnly)))
+	}
+
+	switch {
+	case !areaOK:
+		bad("area", "area is required")
+	case inc.Area == RU && kindOK && countsPeople(inc.Kind):
+		bad("area", fmt.Sprintf("RU is for Russian measures that concern every country (laws, decrees, recruitment), "+
+			"not for a %s: put figures about Central Asians in Russia under their country, or under CA when the "+
+			"source does not say which country", inc.Kind))
+	}
+
+	if !kindOK {
+		bad("kind", "kind is required")
+	}
+
+	switch {
+	case kindOK && inc.Kind == Prosecution && inc.Stage == "":
+		bad("stage", "a prosecution needs a stage ("+joinEnum(Stages)+")")
+	case kindOK && inc.Kind != Prosecution && inc.Stage != "":
+		bad("stage", "stage is only for prosecutions, not for a "+string(inc.Kind))
+	case inc.Stage != "" && !contains(Stages, inc.Stage):
+		bad("stage", "unknown stage "+string(inc.Stage))
+	}
+
+	switch {
+	case inc.Count != nil && *inc.Count < 0:
+		bad("count", "count must be 0 or more")
+	case inc.Count != nil && *inc.Count > MaxCount:
+		bad("count", CountTooLarge(strconv.Itoa(*inc.Count)))
+	case inc.Count == nil && inc.Basis != Event && contains(Bases, inc.Basis):
+		bad("count", fmt.Sprintf("basis %s needs a count: a running total, a lower bound or an estimate is a number; "+
+			"for a report without one, use basis event and leave count blank", inc.Basis))
+	}
+
+	if !contains(Bases, inc.Basis) {
+		bad("basis", "basis must be event, total, at_least or estimate")
+	}
+
+	switch {
+	case kindOK && inc.Kind == Recruitment && inc.Channel == "":
+		bad("channel", "a recruitment report needs a channel")
+	case kindOK && inc.Kind != Recruitment && inc.Channel != "":
+		bad("channel", "channel is only for recruitment, not for a "+string(inc.Kind))
+	}
+
+	if inc.Side != SideUnknown && !contains(Sides, inc.Side) {
+		bad("side", "side must be russia, ukraine or blank")
+	}
+	if inc.Group != GroupUnstated && !contains(Groups, inc.Group) {
+		bad("group", "group must be "+joinEnum(Groups)+" or blank")
+	}
+	checkText(bad, "person", inc.Person)
+	if strings.TrimSpace(inc.Summary) == "" {
+		bad("summary", "summary is required")
+	}
+	checkText(bad, "summary", inc.Summary)
+	inc.sourceProblems(bad, today)
+	checkText(bad, "notes", inc.Notes)
+	return p
+}
+
+// sourceProblems checks the sources, in the order of the source columns.
+func (inc *Incident) sourceProblems(bad func(field, msg string), today time.Time) {
+	name := func(i int) string {
+		if len(inc.Sources) == 1 {
+			return "the source"
 		}
-		if len(v) > MaxTextLen {
-			return bad(field, "text is longer than 20,000 characters")
-		}
-		if strings.ContainsRune(v, 0) {
-			return bad(field, "text contains a NUL byte")
-		}
+		return fmt.Sprintf("source %d", i+1)
+	}
+	if len(inc.Sources) == 0 {
+		bad("source_outlet", "at least one source is required")
 	}
 	for _, s := range inc.Sources {
 		if strings.TrimSpace(s.Outlet) == "" {
-			return bad("source_outlet", "every source needs an outlet")
+			bad("source_outlet", "every source needs an outlet")
+			break
 		}
-		for _, v := range []string{s.Outlet, s.Title, s.Author, s.URL, s.CitedAs} {
-			if !utf8.ValidString(v) || strings.ContainsRune(v, 0) || len(v) > MaxTextLen {
-				return bad("source_outlet", "source text is not valid UTF-8 or is too long")
+	}
+	for i, s := range inc.Sources {
+		// The store knows a source by its outlet, title, date and web
+		// address: a second one alike would be stored once, and its
+		// citation lost.
+		for j, t := range inc.Sources[:i] {
+			if s.Outlet == t.Outlet && s.Title == t.Title && s.Published == t.Published && s.URL == t.URL {
+				bad("source_outlet", fmt.Sprintf("source %d repeats source %d; list it once and put both citations in cited_as",
+					i+1, j+1))
+				break
 			}
 		}
 	}
-	return nil
+	for _, s := range inc.Sources {
+		if textProblem(s.Outlet, s.Title, s.Author, s.URL, s.CitedAs) != "" {
+			bad("source_outlet", "source text is not valid UTF-8 or is too long")
+			break
+		}
+	}
+	for i, s := range inc.Sources {
+		switch {
+		case s.Published.IsZero():
+		case s.Published.after(today):
+			bad("source_date", fmt.Sprintf("%s is dated %s, in the future (today is %s)", name(i), s.Published,
+				today.Format(time.DateOnly)))
+		case !inc.Date.IsZero() && s.Published.End().Before(inc.Date.start()):
+			bad("source_date", fmt.Sprintf("%s was published %s, before the incident (%s); check both dates",
+				name(i), s.Published, inc.Date))
+		}
+	}
+}
+
+// countsPeople reports whether incidents of kind k count Central Asians
+// affected (deaths, prosecutions, captures), which RU, the area of
+// Russian measures, cannot hold: no chart would show them.
+func countsPeople(k Kind) bool { return k == Death || k == Prosecution || k == Captured }
+
+// checkText reports a text field that is not UTF-8, too long or holds a
+// NUL byte.
+func checkText(bad func(field, msg string), field, v string) {
+	if msg := textProblem(v); msg != "" {
+		bad(field, msg)
+	}
+}
+
+// textProblem describes what is wrong with the first bad text of vs, or
+// returns "".
+func textProblem(vs ...string) string {
+	for _, v := range vs {
+		switch {
+		case !utf8.ValidString(v):
+			return "text is not valid UTF-8 (save the file as UTF-8)"
+		case len(v) > MaxTextLen:
+			return "text is longer than 20,000 characters"
+		case strings.ContainsRune(v, 0):
+			return "text contains a NUL byte"
+		}
+	}
+	return ""
+}
+
+// start is the first day d can mean.
+func (d Date) start() time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// after reports whether d begins after the day of now, in now's time
+// zone: a date known to a month or a year may be the current one.
+func (d Date) after(now time.Time) bool {
+	y, m, day := now.Date()
+	return d.start().After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC))
+}
+
+// CountTooLarge is the problem of a count above MaxCount, written as
+// given: a file may hold one too large even to read as a number.
+func CountTooLarge(count string) string {
+	return fmt.Sprintf("count %s is more than %s, the largest number of people an incident may give; check the figure",
+		count, groupThousands(MaxCount))
+}
+
+// groupThousands writes n with commas between groups of three digits.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func contains[T comparable](all []T, v T) bool {

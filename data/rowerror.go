@@ -1,7 +1,10 @@
 package data
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -29,22 +32,73 @@ func (e *RowError) Error() string {
 // Unwrap marks row errors as EINVALID.
 func (e *RowError) Unwrap() error { return &Error{Code: EINVALID, Message: e.Message} }
 
+// RowProblems is every problem of one row, in the order of its columns. A
+// row source returns it for a row with more than one problem; errors.As
+// finds its first *RowError.
+type RowProblems []*RowError
+
+// Error lists the problems one per line.
+func (p RowProblems) Error() string {
+	lines := make([]string, len(p))
+	for i, r := range p {
+		lines[i] = r.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the problems, so that errors.As and errors.Is see each.
+func (p RowProblems) Unwrap() []error {
+	out := make([]error, len(p))
+	for i, r := range p {
+		out[i] = r
+	}
+	return out
+}
+
 // RowErrors is the list of problems found in a file. Import reports it when
 // any row is invalid.
 type RowErrors struct {
-	List  []*RowError // the first MaxReported problems
-	Total int         // how many problems there were in all
+	// List holds the first MaxReported problems by row, whatever order
+	// they were found in; the problems of one row keep the order they
+	// were added in.
+	List  []*RowError
+	Total int // how many problems there were in all
 }
 
 // MaxReported is how many row errors an import keeps; the rest are counted.
 const MaxReported = 200
 
-// Add records a problem.
+// Add records a problem. Problems may come in any order of rows: a ref
+// used twice is found rows after its first use.
 func (e *RowErrors) Add(r *RowError) {
 	e.Total++
-	if len(e.List) < MaxReported {
-		e.List = append(e.List, r)
+	at := sort.Search(len(e.List), func(i int) bool { return e.List[i].Row > r.Row })
+	if at == MaxReported {
+		return
 	}
+	if len(e.List) == MaxReported {
+		e.List = e.List[:MaxReported-1]
+	}
+	e.List = slices.Insert(e.List, at, r)
+}
+
+// Record adds every problem that err holds, a *RowError or the
+// RowProblems of a row, and reports whether it held any; an error of any
+// other kind, or nil, is not recorded.
+func (e *RowErrors) Record(err error) bool {
+	var rp RowProblems
+	if errors.As(err, &rp) {
+		for _, r := range rp {
+			e.Add(r)
+		}
+		return len(rp) > 0
+	}
+	var re *RowError
+	if errors.As(err, &re) {
+		e.Add(re)
+		return true
+	}
+	return false
 }
 
 // Error lists the problems one per line.

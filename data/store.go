@@ -39,8 +39,9 @@ type ImportResult struct {
 type Progress func(rows int)
 
 // RowSource yields incidents to import one at a time. It returns io.EOF
-// after the last one. An error of any other type stops the import; a
-// *RowError is recorded and the rest of the rows are still checked.
+// after the last one. A *RowError, or the RowProblems of a row, is
+// recorded and the rest of the rows are still checked (see
+// RowErrors.Record); an error of any other type stops the import.
 type RowSource interface {
 	Next() (*Incident, error)
 }

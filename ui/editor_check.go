@@ -87,10 +87,12 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 		p["summary"] = l.T(msgSummary)
 	}
 	inc.Sources = e.src.read(l, p)
-	if len(p) == 0 {
-		var ve *data.ValidationError
-		if err := inc.Validate(); errors.As(err, &ve) {
-			p[fieldOf(ve.Field)] = l.T(msgInvalid, sentence(ve.Message))
+	// The rules of the data model, as an import applies them to a CSV
+	// row, with the same words; a field the form already finds a problem
+	// with keeps that one.
+	for _, pr := range inc.Problems() {
+		if f := fieldOf(pr.Field); p[f] == "" {
+			p[f] = l.T(msgInvalid, sentence(pr.Message))
 		}
 	}
 	return inc, p

@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"catracker/data"
+	"catracker/data/csvio"
 	"catracker/i18n"
 )
 
@@ -153,4 +156,80 @@ func TestEditingAnIncidentKeepsItsSources(t *testing.T) {
 		t.Errorf("after editing: count %v, %d sources, ref %s; want 99, %d, %s",
 			after.Count, len(after.Sources), after.Ref, len(before.Sources), before.Ref)
 	}
+}
+
+// TestEditorRefusesWhatImportRefuses: the editor refuses each impossible
+// value an import refuses, under the field of the CSV column, in the
+// words of the import's message.
+func TestEditorRefusesWhatImportRefuses(t *testing.T) {
+	h := newHarness(t, nil)
+	const head = "ref,date,area,kind,count,basis,summary,source_outlet,source_title,source_date\n"
+	kept := &data.Incident{Ref: "kept", Date: data.Date{Year: 2023, Month: 3, Day: 15}, Area: data.TJ, Kind: data.Death,
+		Summary: "s", Sources: []data.Source{{Outlet: "O", Title: "T", Published: data.Date{Year: 2023, Month: 3, Day: 20}}}}
+	tests := []struct {
+		name, row, column string
+		orig              *data.Incident
+		edit              func(e *editor)
+	}{
+		{"future date", "x,2099-01-01,TJ,death,3,,s,O,T,2099-01-02", "date", nil,
+			func(e *editor) { e.date.SetText("2099-01-01"); e.src.date.SetText("2099-01-02") }},
+		{"count above the limit", "x,2023-03-15,TJ,death,10000001,,s,O,T,2023-03-20", "count", nil,
+			func(e *editor) { e.count.SetText("10000001") }},
+		{"total without a count", "x,2023-03-15,TJ,death,,total,s,O,T,2023-03-20", "count", nil,
+			func(e *editor) { e.count.SetText(""); e.basis.SetSelectedIndex(slices.Index(data.Bases, data.Total)) }},
+		{"RU death", "x,2023-03-15,RU,death,3,,s,O,T,2023-03-20", "area", nil,
+			func(e *editor) { e.area.SetSelectedIndex(slices.Index(data.Areas, data.RU)) }},
+		{"source before the incident", "x,2023-03-15,TJ,death,3,,s,O,T,2022-02", "source_date", nil,
+			func(e *editor) { e.src.date.SetText("2022-02") }},
+		{"repeated source", "x,2023-03-15,TJ,death,3,,s,O | O,T | T,2023-03-20 | 2023-03-20", "source_outlet", kept,
+			func(e *editor) {}},
+	}
+	for _, tt := range tests {
+		r, err := csvio.NewReader(strings.NewReader(head+tt.row+"\n"), "in.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = r.Next()
+		var re *data.RowError
+		if !errors.As(err, &re) || re.Column != tt.column {
+			t.Fatalf("%s: the import finds %v, want a problem in %s", tt.name, err, tt.column)
+		}
+		want := i18n.English.T(msgInvalid, sentence(re.Message))
+		do(func() {
+			e := h.u.editIncident(tt.orig)
+			e.date.SetText("2023-03-15")
+			e.area.SetSelectedIndex(slices.Index(data.Areas, data.TJ))
+			e.kind.SetSelectedIndex(slices.Index(data.Kinds, data.Death))
+			e.count.SetText("3")
+			e.summary.SetText("s")
+			e.src.setMode(newSource)
+			e.src.outlet.SetText("O")
+			e.src.title.SetText("T")
+			e.src.date.SetText("2023-03-20")
+			tt.edit(e)
+			test.Tap(e.save)
+			if l := e.errs[fieldOf(tt.column)]; !l.Visible() || l.Text != want {
+				t.Errorf("%s: message %q (shown %v), want %q", tt.name, l.Text, l.Visible(), want)
+			}
+			e.dlg.Hide()
+		})
+	}
+
+	// A problem the form finds itself hides none of the rules.
+	do(func() {
+		e := h.u.editIncident(nil)
+		e.date.SetText("2023-03-15")
+		e.area.SetSelectedIndex(slices.Index(data.Areas, data.RU))
+		e.kind.SetSelectedIndex(slices.Index(data.Kinds, data.Death))
+		e.count.SetText("20000000")
+		e.src.setMode(newSource)
+		e.src.outlet.SetText("O")
+		test.Tap(e.save)
+		for _, f := range []string{"summary", "area", "count"} {
+			if !e.errs[f].Visible() {
+				t.Errorf("no message under %s", f)
+			}
+		}
+		e.dlg.Hide()
+	})
 }

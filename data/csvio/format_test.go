@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -198,7 +199,7 @@ func TestUTF8WithAStrayByteIsReportedByCell(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(header)
 	for i := range 1000 {
-		b.WriteString("ok" + strings.Repeat("x", i%7) + ",2022-01,KG,death,,1,,,,,Погибший из Оша,Азаттык,,,\n")
+		b.WriteString("ok" + strconv.Itoa(i) + ",2022-01,KG,death,,1,,,,,Погибший из Оша,Азаттык,,,\n")
 	}
 	good := b.String()
 	for _, body := range []string{

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,8 +41,9 @@ type Reader struct {
 	col     map[string]int
 	names   []string // the header's column names in file order
 	rec     []string
-	row     int  // spreadsheet row of rec: the header is row 1, after any rows of separators
-	stopped bool // a cell or row was too large: the rest is not read
+	row     int      // spreadsheet row of rec: the header is row 1, after any rows of separators
+	stopped bool     // a cell or row was too large: the rest is not read
+	refs    refIndex // the refs of the rows read, to find one used twice
 }
 
 // NewReader reads the header of a CSV file called name (used in messages)
@@ -231,9 +233,13 @@ func (r *Reader) ErrorAt(row int, column, message string) *data.RowError {
 	return &data.RowError{File: r.name, Row: row, Column: column, Message: message}
 }
 
-// Next returns the next incident. It returns io.EOF after the last row, a
-// *data.RowError for a row with a problem (the next call goes on with the
-// following row), and any other error for a failure to read the file.
+// Next returns the next incident. It returns io.EOF after the last row;
+// for a row with problems, a *data.RowError when it has one and
+// data.RowProblems listing them all, in the order of Columns, when it has
+// several (the next call goes on with the following row); and any other
+// error for a failure to read the file. The problems of a row are those
+// of its cells and every rule of data.Incident.Problems, and a ref that
+// an earlier row uses already, whatever else is wrong with either row.
 func (r *Reader) Next() (*data.Incident, error) {
 	rec, err := r.read()
 	if errors.Is(err, io.EOF) {
@@ -243,6 +249,7 @@ func (r *Reader) Next() (*data.Incident, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			r.row++
+			r.refs.add(r.row, "")
 			return nil, r.parseError(err)
 		}
 		return nil, fmt.Errorf("read %s: %w", r.name, err)
@@ -250,23 +257,51 @@ func (r *Reader) Next() (*data.Incident, error) {
 	r.row++
 	r.rec = rec
 	if len(rec) != len(r.col) {
+		r.refs.add(r.row, "")
 		if len(rec) == 1 && rec[0] == "" {
 			return nil, r.RowError("", "the row is empty")
 		}
 		return nil, r.RowError("", fmt.Sprintf("the row has %d cells but the header has %d columns", len(rec), len(r.col)))
 	}
-	inc, field, err := r.incident()
-	if err != nil {
-		return nil, r.RowError(field, err.Error())
+	var problems []data.FieldError
+	ref := r.get("ref")
+	if first := r.refs.add(r.row, ref); first > 0 {
+		problems = append(problems, data.FieldError{Field: "ref",
+			Message: fmt.Sprintf("ref %q is also used in row %d; each incident needs its own ref", ref, first)})
 	}
-	if err := inc.Validate(); err != nil {
-		var ve *data.ValidationError
-		if errors.As(err, &ve) {
-			return nil, r.RowError(ve.Field, ve.Message)
+	inc, parsed := r.incident()
+	problems = append(problems, parsed...)
+	for _, p := range inc.Problems() {
+		if !reported(parsed, p.Field) {
+			problems = append(problems, p)
 		}
-		return nil, r.RowError("", err.Error())
 	}
-	return inc, nil
+	switch len(problems) {
+	case 0:
+		return inc, nil
+	case 1:
+		return nil, r.RowError(problems[0].Field, problems[0].Message)
+	}
+	slices.SortStableFunc(problems, func(a, b data.FieldError) int {
+		return slices.Index(Columns, a.Field) - slices.Index(Columns, b.Field)
+	})
+	out := make(data.RowProblems, len(problems))
+	for i, p := range problems {
+		out[i] = r.RowError(p.Field, p.Message)
+	}
+	return nil, out
+}
+
+// reported reports whether a rule's problem with field would repeat a
+// problem of reading the cells: a field whose cell could not be read is
+// zero, which the rules would report again, and the sources are compared
+// with each other and with the incident only when every source column
+// could be read.
+func reported(parsed []data.FieldError, field string) bool {
+	source := func(f string) bool { return strings.HasPrefix(f, "source_") || f == "cited_as" }
+	return slices.ContainsFunc(parsed, func(q data.FieldError) bool {
+		return q.Field == field || (source(field) && source(q.Field))
+	})
 }
 
 // Row is the spreadsheet row number of the last row read; the header is 1.
@@ -279,86 +314,132 @@ func (r *Reader) get(col string) string {
 	return ""
 }
 
-// incident parses the current record; on error it names the column.
-func (r *Reader) incident() (*data.Incident, string, error) {
+// incident parses the current record and lists the problems of its
+// cells, in no particular order. A cell with a problem leaves its field
+// of the incident zero.
+func (r *Reader) incident() (*data.Incident, []data.FieldError) {
+	var problems []data.FieldError
+	bad := func(col string, err error) {
+		problems = append(problems, data.FieldError{Field: col, Message: err.Error()})
+	}
+	var notText map[string]bool // columns whose cell is not text
 	for col, i := range r.col {
 		v := r.rec[i]
-		if !utf8.ValidString(v) {
-			return nil, col, errors.New("the text is not UTF-8 (it may be Latin-1 or Windows-1252); save the file as CSV UTF-8")
+		switch {
+		case !utf8.ValidString(v):
+			bad(col, errors.New("the text is not UTF-8 (part of the file may have been saved as Windows-1251 or another encoding); save the whole file as CSV UTF-8"))
+		case strings.ContainsRune(v, 0):
+			bad(col, errors.New("the cell contains a NUL byte; the file may not be a text file"))
+		default:
+			continue
 		}
-		if strings.ContainsRune(v, 0) {
-			return nil, col, errors.New("the cell contains a NUL byte; the file may not be a text file")
+		if notText == nil {
+			notText = map[string]bool{}
 		}
+		notText[col] = true
 	}
-	inc := &data.Incident{Ref: r.get("ref"), Person: r.get("person"), Summary: r.get("summary"), Notes: r.get("notes")}
+	// cell returns the text of a column that has one.
+	cell := func(col string) (string, bool) {
+		if notText[col] {
+			return "", false
+		}
+		return r.get(col), true
+	}
+	inc := &data.Incident{Basis: data.Event}
+	inc.Ref, _ = cell("ref")
+	inc.Person, _ = cell("person")
+	inc.Summary, _ = cell("summary")
+	inc.Notes, _ = cell("notes")
 	var err error
-	if inc.Date, err = data.ParseDate(r.get("date")); err != nil {
-		if r.get("date") == "" {
-			return nil, "date", errors.New("date is required (YYYY-MM-DD, YYYY-MM or YYYY)")
+	if v, ok := cell("date"); ok {
+		if v == "" {
+			bad("date", errors.New("date is required (YYYY-MM-DD, YYYY-MM or YYYY)"))
+		} else if inc.Date, err = data.ParseDate(v); err != nil {
+			bad("date", err)
 		}
-		return nil, "date", err
 	}
-	if r.get("area") == "" {
-		return nil, "area", errors.New("area is required (KZ, KG, TJ, UZ, TM, CA, RU or a country name)")
+	if v, ok := cell("area"); ok {
+		if v == "" {
+			bad("area", errors.New("area is required (KZ, KG, TJ, UZ, TM, CA, RU or a country name)"))
+		} else if inc.Area, err = data.ParseArea(v); err != nil {
+			bad("area", err)
+		}
 	}
-	if inc.Area, err = data.ParseArea(r.get("area")); err != nil {
-		return nil, "area", err
+	if v, ok := cell("kind"); ok {
+		if v == "" {
+			bad("kind", errors.New("kind is required (death, prosecution, recruitment, captured, warning or policy)"))
+		} else if inc.Kind, err = data.ParseKind(v); err != nil {
+			bad("kind", err)
+		}
 	}
-	if r.get("kind") == "" {
-		return nil, "kind", errors.New("kind is required (death, prosecution, recruitment, captured, warning or policy)")
-	}
-	if inc.Kind, err = data.ParseKind(r.get("kind")); err != nil {
-		return nil, "kind", err
-	}
-	if v := r.get("stage"); v != "" {
+	if v, ok := cell("stage"); ok && v != "" {
 		if inc.Stage, err = data.ParseStage(v); err != nil {
-			return nil, "stage", err
+			bad("stage", err)
 		}
 	}
-	if v := r.get("count"); v != "" {
+	if v, ok := cell("count"); ok && v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return nil, "count", fmt.Errorf("count %q must be a whole number of people, 0 or more, or blank if unknown", v)
+		switch {
+		case errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-"):
+			bad("count", errors.New(data.CountTooLarge(v)))
+		case err != nil || n < 0:
+			bad("count", fmt.Errorf("count %q must be a whole number of people, 0 or more, or blank if unknown", v))
+		default:
+			inc.Count = &n
 		}
-		inc.Count = &n
 	}
-	if inc.Basis, err = data.ParseBasis(r.get("basis")); err != nil {
-		return nil, "basis", err
+	if v, ok := cell("basis"); ok {
+		if inc.Basis, err = data.ParseBasis(v); err != nil {
+			bad("basis", err)
+		}
 	}
-	if v := r.get("channel"); v != "" {
+	if v, ok := cell("channel"); ok && v != "" {
 		if inc.Channel, err = data.ParseChannel(v); err != nil {
-			return nil, "channel", err
+			bad("channel", err)
 		}
 	}
-	if inc.Side, err = data.ParseSide(r.get("side")); err != nil {
-		return nil, "side", err
+	if v, ok := cell("side"); ok {
+		if inc.Side, err = data.ParseSide(v); err != nil {
+			bad("side", err)
+		}
 	}
-	if inc.Group, err = data.ParseGroup(r.get("group")); err != nil {
-		return nil, "group", err
+	if v, ok := cell("group"); ok {
+		if inc.Group, err = data.ParseGroup(v); err != nil {
+			bad("group", err)
+		}
 	}
-	var col string
-	if inc.Sources, col, err = r.sources(); err != nil {
-		return nil, col, err
-	}
-	return inc, "", nil
+	inc.Sources = r.sources(cell, bad)
+	return inc, problems
 }
 
-// sources splits the source columns position by position.
-func (r *Reader) sources() ([]data.Source, string, error) {
-	outlets := split(r.get("source_outlet"))
+// sources splits the source columns position by position. A column whose
+// parts do not match the outlets is left out of the sources, and a date
+// that is not one is left blank.
+func (r *Reader) sources(cell func(col string) (string, bool), bad func(col string, err error)) []data.Source {
+	v, ok := cell("source_outlet")
+	if !ok {
+		return nil
+	}
+	outlets := split(v)
 	if len(outlets) == 0 {
-		return nil, "source_outlet", errors.New("source_outlet is required: name the outlet that reported the incident")
+		bad("source_outlet", errors.New("source_outlet is required: name the outlet that reported the incident"))
+		return nil
 	}
-	cols := map[string][]string{}
-	for _, c := range []string{"source_title", "source_author", "source_date", "source_url", "cited_as"} {
-		parts := split(r.get(c))
-		if len(parts) != 0 && len(parts) != len(outlets) {
-			return nil, c, fmt.Errorf("%s has %d parts separated by %q but source_outlet has %d; give one per source",
-				c, len(parts), strings.TrimSpace(SourceSeparator), len(outlets))
+	var cols [len(sourceColumns)][]string
+	for i, c := range sourceColumns {
+		v, ok := cell(c)
+		if !ok {
+			continue
 		}
-		cols[c] = parts
+		parts := split(v)
+		if len(parts) != 0 && len(parts) != len(outlets) {
+			bad(c, fmt.Errorf("%s has %d parts separated by %q but source_outlet has %d; give one per source",
+				c, len(parts), strings.TrimSpace(SourceSeparator), len(outlets)))
+			continue
+		}
+		cols[i] = parts
 	}
-	part := func(c string, i int) string {
+	part := func(c, i int) string {
 		if p := cols[c]; len(p) > 0 {
 			return p[i]
 		}
@@ -367,21 +448,23 @@ func (r *Reader) sources() ([]data.Source, string, error) {
 	out := make([]data.Source, len(outlets))
 	for i, o := range outlets {
 		if o == "" {
-			return nil, "source_outlet", fmt.Errorf("source %d has no outlet", i+1)
+			bad("source_outlet", fmt.Errorf("source %d has no outlet", i+1))
 		}
-		s := data.Source{Outlet: o, Title: part("source_title", i), Author: part("source_author", i),
-			URL: part("source_url", i), CitedAs: part("cited_as", i)}
-		if d := part("source_date", i); d != "" {
+		out[i] = data.Source{Outlet: o, Title: part(0, i), Author: part(1, i), URL: part(3, i), CitedAs: part(4, i)}
+		if d := part(2, i); d != "" {
 			pd, err := data.ParseDate(d)
 			if err != nil {
-				return nil, "source_date", err
+				bad("source_date", err)
 			}
-			s.Published = pd
+			out[i].Published = pd
 		}
-		out[i] = s
 	}
-	return out, "", nil
+	return out
 }
+
+// sourceColumns are the columns of a source besides its outlet, in the
+// order of Columns.
+var sourceColumns = [...]string{"source_title", "source_author", "source_date", "source_url", "cited_as"}
 
 // split splits a source column into its parts; see splitSources.
 func split(v string) []string {
@@ -394,7 +477,9 @@ func split(v string) []string {
 // Check reads every row of r and returns how many are valid, calling
 // progress (when not nil) with the number of rows read every 1000 rows. If
 // any row has a problem it also returns a *data.RowErrors listing them;
-// any other error stops the check.
+// any other error stops the check. It finds every problem an import of
+// the file would find: an import reads its rows with Next too, and Next
+// reports a ref used twice (see data.Store.Import).
 func Check(ctx context.Context, r *Reader, progress data.Progress) (valid int, err error) {
 	var problems data.RowErrors
 	for n := 1; ; n++ {
@@ -410,9 +495,7 @@ func Check(ctx context.Context, r *Reader, progress data.Progress) (valid int, e
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var re *data.RowError
-		if errors.As(err, &re) {
-			problems.Add(re)
+		if problems.Record(err) {
 			continue
 		}
 		if err != nil {

@@ -79,13 +79,16 @@ func (b *bulkState) count(inc *data.Incident, added bool) {
 }
 
 // rebuildMonthly computes the monthly summary afresh from the incidents,
-// as migration 004 fills it.
+// as migration 004 fills it, but for sums of counts bounded by
+// data.MaxCount: a database written by an older version or another tool
+// may hold counts whose sum overflows, which would fail the statement
+// (see clampedSum).
 var rebuildMonthly = []string{
 	`DELETE FROM monthly`,
 	`INSERT INTO monthly (kind, area, channel, stage, side, grp, named, month, events, cases, most, est, rows)
 	SELECT kind, area, channel, stage, side, grp, person <> '', month,
-	       COALESCE(SUM(CASE WHEN basis = 'event' THEN count END), 0),
-	       COALESCE(SUM(CASE WHEN basis = 'event' THEN COALESCE(count, 1) END), 0),
+	       COALESCE(SUM(CASE WHEN basis = 'event' THEN MIN(count, ` + maxCount + `) END), 0),
+	       COALESCE(SUM(CASE WHEN basis = 'event' THEN MIN(COALESCE(count, 1), ` + maxCount + `) END), 0),
 	       COALESCE(MAX(CASE WHEN basis = 'total' OR basis = 'at_least' THEN count END), 0),
 	       COALESCE(MAX(CASE WHEN basis = 'estimate' THEN count END), 0),
 	       COUNT(*)

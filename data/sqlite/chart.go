@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"catracker/data"
@@ -186,10 +187,35 @@ func inClause(col string, areas []data.Area) (string, []any) {
 // people and period, from the monthly summary.
 func (s *Store) areaBuckets(ctx context.Context, f data.Filter, kind data.Kind) ([]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
-	q := `SELECT area, grp, month / ? AS p, SUM(events), MAX(most), MAX(est), SUM(rows)
+	q := `SELECT area, grp, month / ? AS p, SUM(` + clampedSum("events") + `), MAX(` + clampedMax("most") + `),
+		MAX(` + clampedMax("est") + `), SUM(rows)
 		FROM monthly WHERE kind = ? AND area <> 'RU' AND month <= ?` + side + ` GROUP BY area, grp, p`
 	args := append([]any{f.Period.Months(), string(kind), f.To}, sideArgs...)
 	return s.buckets(ctx, q, args)
+}
+
+// The monthly summary adds up counts as they are stored, and a database
+// written by an older version or by another tool may hold counts above
+// data.MaxCount, whose sums overflow: SQLite then keeps a float, which
+// does not scan into an int, or fails the query. So the chart queries
+// read every cell of the summary bounded as if each count were at most
+// data.MaxCount, which changes nothing for valid data: a sum over a
+// cell's incidents is at most rows × MaxCount, and its largest count at
+// most MaxCount. The sums of a chart over n incidents then stay below
+// n × 10^7, which a 64-bit integer holds up to n = 9 × 10^11, in SQL and
+// in package data alike.
+var maxCount = strconv.Itoa(data.MaxCount)
+
+// clampedSum is an SQL expression for a summed column of the monthly
+// summary, bounded as above.
+func clampedSum(col string) string {
+	return "CAST(MIN(MAX(" + col + ", 0), rows * " + maxCount + ") AS INTEGER)"
+}
+
+// clampedMax is an SQL expression for a column of the monthly summary
+// that holds a largest count, bounded as above.
+func clampedMax(col string) string {
+	return "CAST(MIN(MAX(" + col + ", 0), " + maxCount + ") AS INTEGER)"
 }
 
 // caseBuckets counts prosecution cases: all stages of one person about
@@ -214,7 +240,8 @@ func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, 
 			SELECT area, grp, month, cases AS events, 0 AS most, 0 AS est, rows AS records FROM case_months
 			WHERE side = ? AND stage = ? AND area <> 'RU' AND month <= ?
 		UNION ALL
-			SELECT area, grp, month, cases, most, est, rows FROM monthly
+			SELECT area, grp, month, ` + clampedSum("cases") + `, ` + clampedMax("most") + `, ` + clampedMax("est") + `, rows
+			FROM monthly
 			WHERE kind = 'prosecution' AND named = 0 AND area <> 'RU' AND month <= ?` + unnamed + `
 		) GROUP BY area, grp, p`
 	args := append([]any{f.Period.Months(), side, stage, f.To, f.To}, unnamedArgs...)

@@ -43,7 +43,11 @@ func genRow(ref string, i int, summary string) string {
 	if i%5 == 0 {
 		outlet, title, published, author = outlet+" | Second", title+" | Other", published+" | 2024", " | "
 	}
-	return strings.Join([]string{ref, date, areas[i%len(areas)], kind, stage, count, basis, channel, side, person,
+	area := areas[i%len(areas)]
+	if area == "RU" && (kind == "death" || kind == "prosecution") {
+		area = "CA" // RU holds only Russian measures
+	}
+	return strings.Join([]string{ref, date, area, kind, stage, count, basis, channel, side, person,
 		summary, outlet, title, author, published, ""}, ",") + "\n"
 }
 

@@ -210,11 +210,13 @@ func (s *Store) exactDates(ctx context.Context, out []data.StageRecord, exact ma
 }
 
 // stageBuckets sums the prosecution records that name no one, by area,
-// stage, side, group and period, from the monthly summary.
+// stage, side, group and period, from the monthly summary, its counts
+// bounded as the other charts bound them (see clampedSum).
 func (s *Store) stageBuckets(ctx context.Context, f data.Filter, areas []data.Area) ([]data.StageBucket, error) {
 	onSide, sideArgs := sideGroupClause(f)
 	in, inArgs := inClause("area", areas)
-	q := `SELECT area, stage, side, grp, month / ? AS p, SUM(cases), MAX(most), SUM(rows) FROM monthly
+	q := `SELECT area, stage, side, grp, month / ? AS p, SUM(` + clampedSum("cases") + `), MAX(` + clampedMax("most") + `),
+		SUM(rows) FROM monthly
 		WHERE kind = 'prosecution' AND named = 0 AND month <= ?` + in + onSide + `
 		GROUP BY area, stage, side, grp, p`
 	args := append(append([]any{f.Period.Months(), f.To}, inArgs...), sideArgs...)

@@ -22,7 +22,7 @@ var badInputs = []struct {
 	{"missing required column", "ref,date,area,kind,summary\na,2022-03,TJ,death,s\n", `:1:source_outlet: the required column "source_outlet" is missing`},
 	{"duplicate header", "ref,date,area,kind,summary,source_outlet,area\n", `:1:area: the column "area" appears twice`},
 	{"unknown column", "ref,date,area,kind,summary,source_outlet,colour\n", `:1:colour: unknown column "colour"`},
-	{"duplicate ref in file", head + "a,2022-03,TJ,death,1,s,O\na,2022-04,TJ,death,2,s,O\n", `:3:ref: ref "a" appears more than once`},
+	{"duplicate ref in file", head + "a,2022-03,TJ,death,1,s,O\na,2022-04,TJ,death,2,s,O\n", `:3:ref: ref "a" is also used in row 2`},
 	{"quote left open", head + "a,2022-03,TJ,death,1,\"never closed,O\n", `:2:line 2, character 38: a quote (") is left open`},
 	{"stray quote", head + "a,2022-03,TJ,death,1,say \"hi\",O\n", `:2:line 2, character 26: a quote (") appears inside a cell`},
 	{"10 MB field", head + "a,2022-03,TJ,death,1," + strings.Repeat("x", 10<<20) + ",O\n", `:2:summary: the cell is longer than 64 KiB`},

@@ -149,6 +149,10 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// runValidate checks a file as import does, without a database: import
+// reads its rows with the same csvio reader, whose rows carry every
+// problem, a ref used twice included, so that validate refuses exactly
+// what import refuses (see csvio.Check).
 func runValidate(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	if err := parse(fs, args, env); err != nil {

@@ -404,3 +404,71 @@ func TestAddedDeathsNeverMakeANegativeBar(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateRefusesWhatImportRefuses runs files through validate and
+// through import into a new database: both give the same exit status and
+// the same problems, every problem of every row, and the import writes
+// nothing when any row is refused.
+func TestValidateRefusesWhatImportRefuses(t *testing.T) {
+	freshHome(t)
+	dir := t.TempDir()
+	const head = "ref,date,area,kind,count,basis,summary,source_outlet,source_title,source_date,cited_as\n"
+	tests := []struct {
+		name, body string
+		want       []string // problems, as row:column: start of the message
+	}{
+		{"good file", head + "a,2023-01,KG,death,1,,s,O,,,\nb,2023-02,RU,policy,,,s,O,,,\n", nil},
+		{"duplicate ref", head + "a,2023-01,KG,death,1,,s,O,,,\na,2023-03,KG,death,1,,s,O,,,\n",
+			[]string{`3:ref: ref "a" is also used in row 2`}},
+		{"duplicate ref beside a bad date", head + "a,2023-01,KG,death,1,,s,O,,,\nb,2023-02-30,KG,death,1,,s,O,,,\na,2023-03,KG,death,1,,s,O,,,\n",
+			[]string{`3:date: date "2023-02-30" is not a date`, `4:ref: ref "a" is also used in row 2`}},
+		{"bad date and bad area in one row", head + "a,2023-13,Narnia,death,1,,s,O,,,\n",
+			[]string{`2:date: date "2023-13" has no month 13`, `2:area: unknown country "Narnia"`}},
+		{"future date", head + "a,2099-01-01,KG,death,1,,s,O,,,\n", []string{`2:date: date 2099-01-01 is in the future`}},
+		{"source before the incident", head + "a,2023-03,KG,death,1,,s,O,T,2022-02,\n",
+			[]string{`2:source_date: the source was published 2022-02, before the incident (2023-03)`}},
+		{"total without a count", head + "a,2023-03,KG,death,,total,s,O,,,\n", []string{`2:count: basis total needs a count`}},
+		{"RU death", head + "a,2023-03,RU,death,3,,s,O,,,\n", []string{`2:area: RU is for Russian measures`}},
+		{"repeated source", head + "a,2023-03,KG,death,3,,s,O | O,T | T,2023-04 | 2023-04,X | Y\n",
+			[]string{`2:source_outlet: source 2 repeats source 1`}},
+		{"count above the limit", head + "a,2023-03,KG,death,10000001,,s,O,,,\n", []string{`2:count: count 10000001 is more than 10,000,000`}},
+	}
+	for i, tt := range tests {
+		p := filepath.Join(dir, fmt.Sprintf("case%d.csv", i))
+		if err := os.WriteFile(p, []byte(tt.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		db := filepath.Join(dir, fmt.Sprintf("case%d.db", i))
+		validate, imp := run(t, "validate", p), run(t, "import", "--db", db, p)
+		problems := func(stderr, cmd string) []string {
+			text := strings.TrimPrefix(strings.TrimSpace(stderr), "catracker-cli "+cmd+": ")
+			if text == "" {
+				return nil
+			}
+			return strings.Split(strings.ReplaceAll(text, p+":", ""), "\n")
+		}
+		vp, ip := problems(validate.stderr, "validate"), problems(imp.stderr, "import")
+		wantCode := 0
+		if tt.want != nil {
+			wantCode = 1
+		}
+		if validate.code != wantCode || imp.code != wantCode {
+			t.Errorf("%s: validate exit %d, import exit %d, want %d", tt.name, validate.code, imp.code, wantCode)
+		}
+		if strings.Join(vp, "\n") != strings.Join(ip, "\n") {
+			t.Errorf("%s: validate and import differ:\n%s\n---\n%s", tt.name, validate.stderr, imp.stderr)
+		}
+		if len(vp) != len(tt.want) {
+			t.Errorf("%s: problems %q, want %q", tt.name, vp, tt.want)
+			continue
+		}
+		for j, w := range tt.want {
+			if !strings.HasPrefix(vp[j], w) {
+				t.Errorf("%s: problem %d = %q, want it to start %q", tt.name, j, vp[j], w)
+			}
+		}
+		if _, err := os.Stat(db); (err == nil) != (tt.want == nil) {
+			t.Errorf("%s: database written %v, want %v", tt.name, err == nil, tt.want == nil)
+		}
+	}
+}
