@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -131,7 +132,8 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
-// openPTY opens a new pseudo-terminal and returns its terminal side.
+// openPTY opens a new pseudo-terminal and returns its terminal side;
+// whatever is written to it is read and dropped.
 func openPTY(t *testing.T) *os.File {
 	t.Helper()
 	ptmx, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
@@ -151,6 +153,7 @@ func openPTY(t *testing.T) *os.File {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { tty.Close() })
+	go io.Copy(io.Discard, ptmx) // what reaches the terminal is read, so a write never blocks
 	return tty
 }
 
