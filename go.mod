@@ -11,6 +11,8 @@ require (
 	github.com/wcharczuk/go-chart/v2 v2.1.2
 	golang.design/x/clipboard v0.7.1
 	golang.org/x/image v0.28.0
+	golang.org/x/sys v0.33.0
+	golang.org/x/term v0.32.0
 	golang.org/x/text v0.26.0
 )
 
@@ -45,6 +47,5 @@ require (
 	golang.org/x/exp/shiny v0.0.0-20250606033433-dcc06ee1d476 // indirect
 	golang.org/x/mobile v0.0.0-20250606033058-a2a15c67f36f // indirect
 	golang.org/x/net v0.35.0 // indirect
-	golang.org/x/sys v0.33.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,37 +10,136 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
+	"catracker/i18n"
+	"catracker/internal/atomicfile"
 	"catracker/internal/export"
 )
 
-// chooseFile asks where to save the export.
-func (e *exporter) chooseFile() {
-	s := e.current()
+// fileRow is where the export goes: the file's name, and the folder with
+// a button to choose another. Fyne's save dialog is not used: it empties
+// an existing file before the export is written, so a failed export
+// would lose it. The app asks before replacing a file, and the file is
+// written through a temporary file and renamed into place (see
+// atomicfile), as the command line writes it.
+func (e *exporter) fileRow() fyne.CanvasObject {
 	l := e.app.lang
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	e.name = widget.NewEntry()
+	e.lastFormat = export.Formats[0]
+	e.name.SetText(suggestedName(e.filter, e.lastFormat))
+	e.folderLabel = widget.NewLabel("")
+	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton(l.T("export.chooseFolder"), e.chooseFolder)
+	return container.NewVBox(e.name, container.NewBorder(nil, nil, nil, choose, e.folderLabel))
+}
+
+// setFolder makes dir the folder the export is saved in.
+func (e *exporter) setFolder(dir string) {
+	e.folder = dir
+	e.folderLabel.SetText(e.app.lang.T("export.inFolder", dir))
+}
+
+// defaultFolder is the folder of the last export, or the home folder.
+func defaultFolder(last string) string {
+	if last != "" {
+		return last
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return "."
+}
+
+// chooseFolder asks for the folder to save the export in.
+func (e *exporter) chooseFolder() {
+	l := e.app.lang
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			e.app.showError(l.T("export.saveFailed"), err)
 			return
 		}
-		if w == nil {
-			return
+		if dir != nil {
+			e.setFolder(dir.Path())
 		}
-		w.Close()
-		e.write(withExtension(w.URI().Path(), s.Format), s)
 	}, e.app.win)
-	d.SetFileName(suggestedName(e.filter, s.Format))
-	d.SetConfirmText(l.T("dialog.save"))
+	d.SetConfirmText(l.T("export.chooseThisFolder"))
 	d.SetDismissText(l.T("dialog.cancel"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + s.Format}))
-	if s.Folder != "" {
-		setDialogFolder(d, filepath.Join(s.Folder, "x"))
-	}
+	setDialogFolder(d, filepath.Join(e.folder, "x"))
 	d.Resize(dialogSize(e.app.win, 900, 600))
 	d.Show()
+}
+
+// renamed gives the file name the extension of the format chosen, if it
+// had the extension of the format chosen before.
+func (e *exporter) renamed(before, after string) {
+	if before == after || e.name == nil {
+		return
+	}
+	name := e.name.Text
+	if strings.EqualFold(filepath.Ext(name), "."+before) {
+		e.name.SetText(strings.TrimSuffix(name, filepath.Ext(name)) + "." + after)
+	}
+}
+
+// saveFile checks the file chosen and writes the export to it, after
+// asking whether to replace it if it exists.
+func (e *exporter) saveFile() {
+	s := e.current()
+	l := e.app.lang
+	name := strings.TrimSpace(e.name.Text)
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		e.done(name, errors.New(l.T("export.badName")))
+		return
+	}
+	path := filepath.Join(e.folder, withExtension(name, s.Format))
+	if err := atomicfile.Check(path, databaseFiles(e.store.Path())...); err != nil {
+		e.done(path, targetError(l, err))
+		return
+	}
+	if _, err := os.Stat(path); err != nil {
+		e.write(path, s)
+		return
+	}
+	e.replace = dialog.NewConfirm(l.T("export.replaceTitle"), l.T("export.replace", filepath.Base(path), e.folder),
+		func(ok bool) {
+			if ok {
+				e.write(path, s)
+			}
+		}, e.app.win)
+	e.replace.SetConfirmText(l.T("export.replaceButton"))
+	e.replace.SetDismissText(l.T("dialog.cancel"))
+	e.replace.SetConfirmImportance(widget.DangerImportance)
+	e.replace.Show()
+}
+
+// databaseFiles are the files of the SQLite database at path, which an
+// export must never replace: the database and its journal files.
+func databaseFiles(path string) []string {
+	if path == "" {
+		return nil
+	}
+	return []string{path, path + "-wal", path + "-shm", path + "-journal"}
+}
+
+// targetError says in language l why a file cannot be written, for the
+// problems atomicfile.Check finds; other errors are returned as they are.
+func targetError(l i18n.Language, err error) error {
+	var te *atomicfile.TargetError
+	if !errors.As(err, &te) {
+		return err
+	}
+	key := map[atomicfile.Problem]string{
+		atomicfile.SymbolicLink: "export.target.link",
+		atomicfile.Folder:       "export.target.folder",
+		atomicfile.Device:       "export.target.device",
+		atomicfile.NamedPipe:    "export.target.other",
+		atomicfile.Socket:       "export.target.other",
+		atomicfile.Irregular:    "export.target.other",
+		atomicfile.InUse:        "export.target.database",
+	}[te.Problem]
+	return errors.New(l.T(key, te.Path))
 }
 
 // write exports the chart to path in the background, as the command line
@@ -54,7 +154,7 @@ func (e *exporter) write(path string, s exportSettings) {
 	}
 	req.Options.Dataset = filepath.Base(e.store.Path())
 	req.Options.Generated = e.app.now()
-	st := e.store
+	st, dbPath := e.store, e.store.Path()
 	l := e.app.lang
 	wait := dialog.NewCustomWithoutButtons(l.T("export.exporting"), container.NewVBox(
 		widget.NewLabel(l.T("export.saving", filepath.Base(path))), widget.NewProgressBarInfinite()), e.app.win)
@@ -64,9 +164,10 @@ func (e *exporter) write(path string, s exportSettings) {
 		if err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, export.WriteFile(path, c, req)
+		return struct{}{}, export.WriteFile(path, c, req, databaseFiles(dbPath)...)
 	}, func(_ struct{}, err error) {
 		wait.Hide()
+		err = targetError(l, err)
 		if err == nil {
 			s.Folder = filepath.Dir(path)
 			e.app.prefs.setExport(s)
@@ -141,14 +242,10 @@ func suggestedName(f data.Filter, format string) string {
 	return strings.Join(parts, "-") + "." + format
 }
 
-// withExtension adds the format's extension to path if it lacks it,
-// removing the empty file the save dialog made under the bare name.
-func withExtension(path, format string) string {
-	if strings.EqualFold(filepath.Ext(path), "."+format) {
-		return path
+// withExtension adds the format's extension to name if it lacks it.
+func withExtension(name, format string) string {
+	if strings.EqualFold(filepath.Ext(name), "."+format) {
+		return name
 	}
-	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-		os.Remove(path)
-	}
-	return path + "." + format
+	return name + "." + format
 }

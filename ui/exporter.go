@@ -59,6 +59,14 @@ type exporter struct {
 	previews      *renderQueue
 	previewGen    uint64
 	save          *widget.Button
+	// name and folder are the file to write; replace is the question
+	// asked before an existing file is replaced.
+	name        *widget.Entry
+	folder      string
+	folderLabel *widget.Label
+	replace     *dialog.ConfirmDialog
+	// lastFormat is the format whose extension the name has.
+	lastFormat string
 	// alt is the chart's description for alt text, which copyAlt copies.
 	alt     *widget.Label
 	copyAlt *widget.Button
@@ -120,8 +128,9 @@ func (e *exporter) buildUI() fyne.CanvasObject {
 		heading(l.T("export.format")), e.format,
 		heading(l.T("export.size")), container.NewVBox(e.preset, size),
 		heading(l.T("export.sharpness")), e.scale,
+		heading(l.T("export.file")), e.fileRow(),
 	)
-	e.save = widget.NewButton(l.T("export.save"), e.chooseFile)
+	e.save = widget.NewButton(l.T("export.save"), e.saveFile)
 	e.save.Importance = widget.HighImportance
 	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(l.T("dialog.cancel"), func() { e.dlg.Hide() }), e.save)
 	preview := container.NewBorder(heading(l.T("export.preview")), e.altText(), nil, nil,
@@ -171,6 +180,7 @@ func (e *exporter) settings(s exportSettings, format string) {
 	e.height.SetText(strconv.Itoa(s.Height))
 	e.scale.SetSelected(scaleLabels[max(0, indexOf([]string{"1", "2", "4"}, strconv.FormatFloat(s.Scale, 'f', -1, 64)))])
 	e.preset.SetSelectedIndex(max(0, indexOf(presetNames(), s.Preset)))
+	e.setFolder(defaultFolder(s.Folder))
 }
 
 // presetNames name the size choices in the preferences, in the order of
@@ -213,6 +223,8 @@ func (e *exporter) changed() {
 		return
 	}
 	s := e.current()
+	e.renamed(e.lastFormat, s.Format)
+	e.lastFormat = s.Format
 	setEnabled(e.scale, s.Format == "png")
 	setEnabled(e.preset, s.Format != "csv")
 	setEnabled(e.width, s.Format != "csv" && s.Preset == customPreset)

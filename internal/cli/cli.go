@@ -38,7 +38,7 @@ const usage = `Usage:
                          [--lang en|ru] [--patterns] --out FILE|-
   catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
                          [--per-country] [--images DIR --width W --height H] [--no-names]
-                         [--lang en|ru] [--patterns] --out FILE.pdf
+                         [--lang en|ru] [--patterns] --out FILE.pdf|-
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
   catracker-cli generate --rows N --out FILE.csv [--seed S]
 

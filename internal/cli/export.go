@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"catracker/internal/export"
@@ -69,6 +70,9 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOut(*out, binaryFormat(req.Format), env, *db); err != nil {
+		return err
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -82,8 +86,5 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	if c.Empty() {
 		fmt.Fprintln(env.Stderr, "No incidents match these filters; the chart says so.")
 	}
-	if *out == "-" {
-		return export.Write(env.Stdout, c, req)
-	}
-	return export.WriteFile(*out, c, req)
+	return writeOut(ctx, *out, env, st.Path(), func(w io.Writer) error { return export.Write(w, c, req) })
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"io"
 
-	"catracker/internal/atomicfile"
 	"catracker/internal/synth"
 )
 
@@ -20,8 +19,8 @@ func runGenerate(ctx context.Context, args []string, env Env) error {
 	if *rows <= 0 || *out == "" {
 		return usagef("generate needs --rows N (N > 0) and --out FILE")
 	}
-	if *out == "-" {
-		return synth.Generate(ctx, env.Stdout, *rows, *seed)
+	if err := checkOut(*out, "", env, ""); err != nil {
+		return err
 	}
-	return atomicfile.Write(*out, func(w io.Writer) error { return synth.Generate(ctx, w, *rows, *seed) })
+	return writeOut(ctx, *out, env, "", func(w io.Writer) error { return synth.Generate(ctx, w, *rows, *seed) })
 }

@@ -14,7 +14,6 @@ import (
 	"catracker/data/csvio"
 	"catracker/data/redact"
 	"catracker/data/sqlite"
-	"catracker/internal/atomicfile"
 	"catracker/internal/export"
 	"catracker/internal/report"
 )
@@ -27,11 +26,11 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	filterFlags(fs, &fl)
 	perCountry := fs.Bool("per-country", false, "add the charts of each selected country")
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
-	fs.IntVar(&fl.Width, "width", 1600, "chart width in pixels")
-	fs.IntVar(&fl.Height, "height", 900, "chart height in pixels")
+	fs.IntVar(&fl.Width, "width", 1600, "chart width in pixels, 300 to 8192")
+	fs.IntVar(&fl.Height, "height", 900, "chart height in pixels, 200 to 8192")
 	noNames := fs.Bool("no-names", false, "leave personal names out of the text, the sources and the charts")
 	styleFlags(fs, &fl)
-	out := fs.String("out", "", "the PDF file to write")
+	out := fs.String("out", "", "the PDF file to write, or - for standard output")
 	if err := parse(fs, args, env); err != nil {
 		return err
 	}
@@ -55,6 +54,12 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if err := checkReportSize(fl.Width, fl.Height); err != nil {
+		return err
+	}
+	if err := checkOut(*out, binaryFormat("pdf"), env, *db); err != nil {
+		return err
+	}
 	if *images != "" {
 		if info, err := os.Stat(*images); err != nil || !info.IsDir() {
 			return data.Errorf(data.EINVALID, "the folder %s does not exist", *images)
@@ -74,17 +79,32 @@ func runReport(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	var res report.Result
-	if err := atomicfile.Write(*out, func(w io.Writer) error {
+	if err := writeOut(ctx, *out, env, st.Path(), func(w io.Writer) error {
 		res, err = report.Write(ctx, w, st, o)
 		return err
 	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Wrote %s: %d charts", *out, res.Charts)
-	if len(res.Images) > 0 {
-		fmt.Fprintf(env.Stdout, ", %d images in %s", len(res.Images), *images)
+	say := env.Stdout
+	if *out == "-" { // the PDF is on standard output
+		say = env.Stderr
 	}
-	fmt.Fprintln(env.Stdout)
+	fmt.Fprintf(say, "Wrote %s: %d charts", *out, res.Charts)
+	if len(res.Images) > 0 {
+		fmt.Fprintf(say, ", %d images in %s", len(res.Images), *images)
+	}
+	fmt.Fprintln(say)
+	return nil
+}
+
+// checkReportSize refuses, as a usage error, a chart size the report
+// cannot draw: it draws each chart at report.Scale times its size, and no
+// side may exceed export.MaxPixels.
+func checkReportSize(width, height int) error {
+	if limit := export.MaxPixels / report.Scale; max(width, height) > limit {
+		return usagef("--width and --height of a report must be at most %d pixels: "+
+			"the report draws its charts at %d times that size, and at most %d pixels fit in memory", limit, report.Scale, export.MaxPixels)
+	}
 	return nil
 }
 
@@ -123,6 +143,9 @@ func runExportIncidents(ctx context.Context, args []string, env Env) error {
 	if *out == "" || fs.NArg() > 0 {
 		return usagef("export-incidents needs --out FILE.csv and takes no other arguments")
 	}
+	if err := checkOut(*out, "", env, *db); err != nil {
+		return err
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -143,10 +166,7 @@ func runExportIncidents(ctx context.Context, args []string, env Env) error {
 		}
 		return cw.Close()
 	}
-	if *out == "-" {
-		return write(env.Stdout)
-	}
-	return atomicfile.Write(*out, write)
+	return writeOut(ctx, *out, env, st.Path(), write)
 }
 
 // newRedactor reads the people and refs of every incident in st, for a

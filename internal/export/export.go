@@ -4,6 +4,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -59,9 +60,11 @@ func named(c *data.Chart, l i18n.Language) *data.Chart {
 }
 
 // WriteFile writes the export to path through a temporary file, so that
-// path holds either its old content or the complete new file.
-func WriteFile(path string, c *data.Chart, req Request) error {
-	return atomicfile.Write(path, func(w io.Writer) error { return Write(w, c, req) })
+// path holds either its old content or the complete new file. It refuses
+// what atomicfile.Check refuses: anything but a regular file, and the
+// files in keep (the open database and its journal files).
+func WriteFile(path string, c *data.Chart, req Request, keep ...string) error {
+	return atomicfile.WriteContext(context.Background(), path, func(w io.Writer) error { return Write(w, c, req) }, keep...)
 }
 
 // ErrFlag marks a mistake in the flags: the command line reports it as a

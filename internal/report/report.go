@@ -82,6 +82,12 @@ type Options struct {
 	Patterns bool
 }
 
+// Scale is how many times its size in pixels the report draws each
+// chart, so that the PDF prints sharply; the images folder gets the same
+// pixels. Options.Width and Height times Scale must fit the renderer's
+// largest side (export.MaxPixels).
+const Scale = 2
+
 // Result says what a report contains.
 type Result struct {
 	Charts int      // charts in the PDF
@@ -120,7 +126,7 @@ func Write(ctx context.Context, w io.Writer, src Source, o Options) (Result, err
 	if err != nil {
 		return res, err
 	}
-	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: 2, Dataset: o.Dataset, Generated: o.Generated,
+	opts := chart.Options{Width: o.Width, Height: o.Height, Scale: Scale, Dataset: o.Dataset, Generated: o.Generated,
 		Lang: o.Lang, Patterns: o.Patterns}
 	d := newDoc(o.Lang)
 	d.cover(o, figs, stats)
