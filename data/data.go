@@ -36,11 +36,16 @@ var areaNames = map[Area]string{
 	TM: "Turkmenistan", CA: "Central Asia (not split by country)", RU: "Russia (all countries)",
 }
 
-// areaAliases maps lower-case names people write to area codes.
+// areaAliases maps lower-case names people write to area codes: English,
+// Russian, and the countries' own names in their languages.
 var areaAliases = map[string]Area{
 	"kazakhstan": KZ, "kyrgyzstan": KG, "kirghizia": KG, "kyrgyz republic": KG,
 	"tajikistan": TJ, "uzbekistan": UZ, "turkmenistan": TM,
 	"central asia": CA, "russia": RU, "russian federation": RU,
+	"казахстан": KZ, "кыргызстан": KG, "киргизия": KG, "таджикистан": TJ, "узбекистан": UZ,
+	"туркменистан": TM, "туркмения": TM, "центральная азия": CA, "средняя азия": CA,
+	"россия": RU, "российская федерация": RU, "рф": RU,
+	"қазақстан": KZ, "тоҷикистон": TJ, "oʻzbekiston": UZ, "o'zbekiston": UZ, "ўзбекистон": UZ, "türkmenistan": TM,
 }
 
 // Name returns the English name of the area.
@@ -60,7 +65,8 @@ func (a Area) IsCountry() bool {
 	return false
 }
 
-// ParseArea accepts an area code or an English country name in any case.
+// ParseArea accepts an area code or a country's name in English, in
+// Russian or in its own language, in any case.
 func ParseArea(s string) (Area, error) {
 	t := strings.TrimSpace(s)
 	if a := Area(strings.ToUpper(t)); areaNames[a] != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -242,6 +243,7 @@ func (e *editor) submit() {
 		inc.ID = e.orig.ID
 	}
 	st := e.app.store
+	typed := strings.TrimSpace(e.date.Text)
 	e.save.Disable()
 	background(func() (*data.Incident, error) { return inc, st.SaveIncident(context.Background(), inc) },
 		func(inc *data.Incident, err error) {
@@ -252,6 +254,10 @@ func (e *editor) submit() {
 			}
 			e.dlg.Hide()
 			e.app.saved(inc)
+			if typed != inc.Date.String() {
+				// Say how a date written as people write it was stored.
+				e.app.say(e.app.lang.T("status.savedIncidentDate", inc.Ref, typed, inc.Date.String()))
+			}
 		})
 }
 

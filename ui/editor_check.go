@@ -45,7 +45,7 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 	}
 	if d := strings.TrimSpace(e.date.Text); d == "" {
 		p["date"] = l.T(msgDate)
-	} else if parsed, err := data.ParseDate(d); err != nil {
+	} else if parsed, err := data.ParseUserDate(d); err != nil {
 		p["date"] = l.T(msgInvalid, sentence(err.Error()))
 	} else {
 		inc.Date = parsed

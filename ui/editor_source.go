@@ -263,7 +263,7 @@ func (f *sourceForm) typed(l i18n.Language, p map[string]string) (s data.Source,
 		p["source"] = l.T(msgOutlet)
 	}
 	if date != "" {
-		d, err := data.ParseDate(date)
+		d, err := data.ParseUserDate(date)
 		if err != nil {
 			p["source_date"] = l.T(msgInvalid, sentence(err.Error()))
 		}

@@ -51,6 +51,7 @@ type csvCheck struct {
 	rows     int
 	problems data.RowErrors
 	format   csvio.Format
+	dates    csvio.DateRewrites
 }
 
 // importFile imports a CSV file in two passes. The first checks every row
@@ -75,7 +76,7 @@ func (u *App) importFile(path string) {
 			case c.problems.Total > 0:
 				u.showImportProblems(name, &c.problems)
 			default:
-				u.runImport(st, path, name, c.rows, formatNote(l, name, c.format))
+				u.runImport(st, path, name, c.rows, strings.TrimSpace(formatNote(l, name, c.format)+" "+dateNote(l, c.dates)))
 			}
 		})
 }
@@ -100,6 +101,7 @@ func checkCSV(path, name string, progress data.Progress) (*csvCheck, error) {
 	}
 	c.format = r.Format()
 	c.rows, err = csvio.Check(context.Background(), r, progress)
+	c.dates = r.DateRewrites()
 	var problems *data.RowErrors
 	if errors.As(err, &problems) {
 		c.problems = *problems
@@ -127,6 +129,16 @@ func formatNote(l i18n.Language, name string, f csvio.Format) string {
 		note += " " + l.T("import.converted")
 	}
 	return note
+}
+
+// dateNote says in language l how many dates written in another form
+// (15.03.2023, June 2022) were stored canonically, with the first as an
+// example, or returns "".
+func dateNote(l i18n.Language, d csvio.DateRewrites) string {
+	if d.Count == 0 {
+		return ""
+	}
+	return l.T("import.dates", d.Count, d.Row, d.From, d.To)
 }
 
 // runImport writes the checked file with a progress bar, then says what

@@ -44,6 +44,43 @@ type Reader struct {
 	row     int      // spreadsheet row of rec: the header is row 1, after any rows of separators
 	stopped bool     // a cell or row was too large: the rest is not read
 	refs    refIndex // the refs of the rows read, to find one used twice
+	dates   DateRewrites
+}
+
+// DateRewrites counts the dates of a file written in another form than
+// the canonical one (15.03.2023, June 2022, июнь 2022), which the reader
+// stores canonically, and keeps the first as an example.
+type DateRewrites struct {
+	Count    int
+	Row      int    // the row of the first
+	Column   string // its column
+	From, To string // as written, and as stored
+}
+
+// Describe says in English what was rewritten, for a note after a
+// successful check or import, or returns "" when nothing was.
+func (d DateRewrites) Describe() string {
+	if d.Count == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d date(s) written in another form were stored as YYYY-MM-DD, YYYY-MM or YYYY (row %d, %s: %q is %s)",
+		d.Count, d.Row, d.Column, d.From, d.To)
+}
+
+// DateRewrites returns the dates rewritten so far.
+func (r *Reader) DateRewrites() DateRewrites { return r.dates }
+
+// date reads a date cell as people write it (see data.ParseUserDate) and
+// records a rewrite.
+func (r *Reader) date(column, v string) (data.Date, error) {
+	d, err := data.ParseUserDate(v)
+	if err == nil && d.String() != v {
+		if r.dates.Count == 0 {
+			r.dates = DateRewrites{Row: r.row, Column: column, From: v, To: d.String()}
+		}
+		r.dates.Count++
+	}
+	return d, err
 }
 
 // NewReader reads the header of a CSV file called name (used in messages)
@@ -354,7 +391,7 @@ func (r *Reader) incident() (*data.Incident, []data.FieldError) {
 	if v, ok := cell("date"); ok {
 		if v == "" {
 			bad("date", errors.New("date is required (YYYY-MM-DD, YYYY-MM or YYYY)"))
-		} else if inc.Date, err = data.ParseDate(v); err != nil {
+		} else if inc.Date, err = r.date("date", v); err != nil {
 			bad("date", err)
 		}
 	}
@@ -452,7 +489,7 @@ func (r *Reader) sources(cell func(col string) (string, bool), bad func(col stri
 		}
 		out[i] = data.Source{Outlet: o, Title: part(0, i), Author: part(1, i), URL: part(3, i), CitedAs: part(4, i)}
 		if d := part(2, i); d != "" {
-			pd, err := data.ParseDate(d)
+			pd, err := r.date("source_date", d)
 			if err != nil {
 				bad("source_date", err)
 			}

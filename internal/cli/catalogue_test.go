@@ -34,7 +34,7 @@ var badInputs = []struct {
 	{"February 30", head + "a,2023-02-30,TJ,death,1,s,O\n", `:2:date: date "2023-02-30" is not a date`},
 	{"month 13", head + "a,2023-13,TJ,death,1,s,O\n", `:2:date: date "2023-13" has no month 13`},
 	{"day-first date", head + "a,23-05-2023,TJ,death,1,s,O\n", `:2:date: date "23-05-2023" is not a date`},
-	{"slashed date", head + "a,31/02/2023,TJ,death,1,s,O\n", `:2:date: date "31/02/2023" is not a date`},
+	{"slashed date", head + "a,31/02/2023,TJ,death,1,s,O\n", `:2:date: date "31/02/2023" is ambiguous`},
 	{"negative count", head + "a,2023-01,TJ,death,-3,s,O\n", `:2:count: count "-3" must be a whole number`},
 	{"fractional count", head + "a,2023-01,TJ,death,2.5,s,O\n", `:2:count: count "2.5" must be a whole number`},
 	{"unknown country", head + "a,2023-01,Kirgizia,death,1,s,O\n", `:2:area: unknown country "Kirgizia"`},

@@ -133,11 +133,15 @@ func openCSVArg(fs *flag.FlagSet) (path string, r *csvio.Reader, c io.Closer, er
 }
 
 // noteFormat tells on standard error how a file not in the app's own
-// format (comma-separated UTF-8) was read and converted; standard output
-// keeps only the lines that scripts read.
+// format (comma-separated UTF-8) was read and converted, and which dates
+// written in another form were stored canonically; standard output keeps
+// only the lines that scripts read.
 func noteFormat(env Env, path string, r *csvio.Reader) {
 	if note := r.Format().Describe(path); note != "" {
 		fmt.Fprintln(env.Stderr, note)
+	}
+	if note := r.DateRewrites().Describe(); note != "" {
+		fmt.Fprintf(env.Stderr, "%s: %s\n", path, note)
 	}
 }
 

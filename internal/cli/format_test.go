@@ -34,3 +34,31 @@ func TestSpreadsheetCSVIsReadAndSaysSo(t *testing.T) {
 		t.Errorf("import: %+v", r)
 	}
 }
+
+// TestDatesWrittenAsPeopleWriteThemAreNoted imports a file dated
+// "15.03.2023" and "июнь 2022": standard output keeps its one line for
+// scripts, standard error says how the dates were stored, and the export
+// gives them in the canonical form.
+func TestDatesWrittenAsPeopleWriteThemAreNoted(t *testing.T) {
+	freshHome(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "dates.csv")
+	body := "ref,date,area,kind,count,summary,source_outlet\nkg-a,15.03.2023,KG,death,1,s,Kloop\ntj-b,июнь 2022,TJ,death,1,s,Kloop\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "d.db")
+	for _, args := range [][]string{{"validate", p}, {"import", "--db", db, p}} {
+		r := run(t, args...)
+		if r.code != 0 || strings.Count(r.stdout, "\n") != 1 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+		if want := p + `: 2 date(s) written in another form were stored as YYYY-MM-DD, YYYY-MM or YYYY (row 2, date: "15.03.2023" is 2023-03-15)`; !strings.Contains(r.stderr, want) {
+			t.Errorf("%v: stderr %q, want %q", args, r.stderr, want)
+		}
+	}
+	r := run(t, "export-incidents", "--db", db, "--out", "-")
+	if !strings.Contains(r.stdout, "kg-a,2023-03-15,") || !strings.Contains(r.stdout, "tj-b,2022-06,") {
+		t.Errorf("export:\n%s", r.stdout)
+	}
+}
