@@ -80,7 +80,8 @@ func TestRowErrorsNameRowAndColumn(t *testing.T) {
 		name, row, column, message string
 	}{
 		{"unknown country", `x,2023-01,Kirgizia,death,,1,,,,,s,O,,,`, "area", `unknown country "Kirgizia"`},
-		{"impossible date", `x,31/02/2023,KG,death,,1,,,,,s,O,,,`, "date", `date "31/02/2023" is not a date`},
+		{"impossible date", `x,31.02.2023,KG,death,,1,,,,,s,O,,,`, "date", `date "31.02.2023" is not a date`},
+		{"slashed date", `x,03/04/2023,KG,death,,1,,,,,s,O,,,`, "date", `date "03/04/2023" is ambiguous`},
 		{"negative count", `x,2023-01,KG,death,,-3,,,,,s,O,,,`, "count", `count "-3"`},
 		{"fractional count", `x,2023-01,KG,death,,2.5,,,,,s,O,,,`, "count", "whole number"},
 		{"channel on a death", `x,2023-01,KG,death,,1,,prison,,,s,O,,,`, "channel", "only for recruitment"},
