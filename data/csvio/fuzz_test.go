@@ -154,16 +154,31 @@ func FuzzRoundTrip(f *testing.F) {
 // FuzzParseDate checks that a parsed date formats back to itself and ends
 // no earlier than it starts.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2022-05-14", "2022-05", "2022", "2023-02-30", "2023-13", "23-05-2023", "", "0000-00-00", "2024-02-29"} {
+	for _, s := range []string{"2022-05-14", "2022-05", "2022", "2023-02-30", "2023-13", "23-05-2023", "", "0000-00-00", "2024-02-29",
+		"15.03.2023", "3.2023", "June 2022", "15 марта 2023 г.", "03/04/2023", "2023-3-5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// The dates people write must read as a canonical date or be
+		// refused; a canonical date reads the same either way.
+		u, uerr := data.ParseUserDate(s)
+		if uerr != nil && data.ErrorCode(uerr) != data.EINVALID {
+			t.Fatalf("ParseUserDate(%q) error code %s", s, data.ErrorCode(uerr))
+		}
+		if uerr == nil {
+			if back, err := data.ParseDate(u.String()); err != nil || back != u {
+				t.Fatalf("ParseUserDate(%q) = %v, which is not canonical (%v)", s, u, err)
+			}
+		}
 		d, err := data.ParseDate(s)
 		if err != nil {
 			if data.ErrorCode(err) != data.EINVALID {
 				t.Fatalf("ParseDate(%q) error code %s", s, data.ErrorCode(err))
 			}
 			return
+		}
+		if uerr != nil || u != d {
+			t.Fatalf("ParseUserDate(%q) = %v, %v but ParseDate gives %v", s, u, uerr, d)
 		}
 		again, err := data.ParseDate(d.String())
 		if err != nil || again != d {
