@@ -39,6 +39,12 @@ type editor struct {
 	errs   map[string]*widget.Label // by field: the CSV column names, and "source"
 	save   *widget.Button
 	status *widget.Label // says how many fields need fixing
+	next   *widget.Button // takes the user to each field with a problem in turn
+
+	order  []string                  // the fields with a message, in the form's order
+	inputs map[string]fyne.Focusable // the widget to focus for each field
+	at     int                       // the index in order of the last field gone to
+	scroll *container.Scroll
 }
 
 // editIncident opens the editor: for a new incident if inc is nil, else
@@ -49,7 +55,7 @@ func (u *App) editIncident(inc *data.Incident) *editor {
 		u.showError(l.T("error.noDatabase"), errors.New(l.T("editor.needDatabase")))
 		return nil
 	}
-	e := &editor{app: u, orig: inc, errs: map[string]*widget.Label{}}
+	e := &editor{app: u, orig: inc, errs: map[string]*widget.Label{}, inputs: map[string]fyne.Focusable{}, at: -1}
 	title := l.T("editor.addTitle")
 	if inc != nil {
 		title = l.T("editor.editTitle", inc.Ref)
@@ -129,11 +135,16 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	e.status = widget.NewLabel("")
 	e.status.Importance = widget.DangerImportance
 	e.status.Truncation = fyne.TextTruncateEllipsis
-	buttons := container.NewBorder(nil, nil, nil,
+	e.next = widget.NewButtonWithIcon(l.T("editor.nextProblem"), theme.NavigateNextIcon(), e.nextProblem)
+	e.next.Hide()
+	e.inputs["source"] = e.src.outlet
+	e.inputs["source_date"] = e.src.date
+	buttons := container.NewBorder(nil, nil, e.next,
 		container.NewHBox(widget.NewButton(l.T("dialog.cancel"), func() { e.dlg.Hide() }), e.save), e.status)
 	// The right padding keeps the scroll bar off the fields.
 	body := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2), form)
-	return container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body))
+	e.scroll = container.NewVScroll(body)
+	return container.NewBorder(nil, buttons, nil, nil, e.scroll)
 }
 
 // entry is a one-line entry that checks field as the user types.
@@ -163,6 +174,9 @@ func (e *editor) choice(field string, options []string) *widget.Select {
 // row is a form row: the label, and the widget above its error message.
 func (e *editor) row(label, field string, w fyne.CanvasObject) []fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
+	if f, ok := w.(fyne.Focusable); ok && field != "" && e.inputs[field] == nil {
+		e.inputs[field] = f
+	}
 	if field == "" || field == "source" {
 		return []fyne.CanvasObject{l, w}
 	}
@@ -176,7 +190,40 @@ func (e *editor) errorLabel(field string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	e.errs[field] = l
+	e.order = append(e.order, field)
 	return l
+}
+
+// nextProblem focuses the next field, in the form's order, that shows a
+// problem, and scrolls it into view; after the last it starts again.
+func (e *editor) nextProblem() {
+	for i := 1; i <= len(e.order); i++ {
+		k := (e.at + i) % len(e.order)
+		f := e.order[k]
+		if l := e.errs[f]; l == nil || !l.Visible() {
+			continue
+		}
+		e.at = k
+		w := e.inputs[f]
+		if f == "source" && e.src.modeIs(pickSource) {
+			w = e.src.find
+		}
+		if w != nil {
+			e.app.win.Canvas().Focus(w)
+			if o, ok := w.(fyne.CanvasObject); ok {
+				e.scrollTo(o)
+			}
+		}
+		return
+	}
+}
+
+// scrollTo scrolls the form so that o is in view.
+func (e *editor) scrollTo(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
+	e.scroll.Offset.Y = max(0, min(y-theme.Padding()*4, e.scroll.Content.MinSize().Height-e.scroll.Size().Height))
+	e.scroll.Refresh()
 }
 
 // fill puts the edited incident, or a new one's defaults, in the form.

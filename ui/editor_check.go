@@ -170,9 +170,11 @@ func (e *editor) updateStatus() {
 	}
 	if n == 0 {
 		e.status.SetText("")
+		e.next.Hide()
 		return
 	}
 	e.status.SetText(e.app.lang.N("editor.toFix", n, n))
+	e.next.Show()
 }
 
 // incident returns the form's incident, or shows every problem and

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
@@ -43,7 +44,8 @@ type sourceForm struct {
 	outlet, title, author, date, url *widget.Entry
 	newRows                          []fyne.CanvasObject // labels and entries
 	cited                            *widget.Entry
-	remove                           string // the Remove buttons' text
+	remove                           string         // the Remove buttons' text
+	another                          *widget.Button // adds the source and clears the form for one more
 }
 
 // rows creates the widgets and returns them as rows of the editor's form;
@@ -82,7 +84,50 @@ func (f *sourceForm) rows(e *editor) []fyne.CanvasObject {
 	}
 	rows = append(rows, f.pickRow...)
 	rows = append(rows, f.newRows...)
-	return append(rows, append(e.row(l.T("source.cited"), "", f.cited), layout.NewSpacer(), e.errorLabel("source"))...)
+	f.another = widget.NewButtonWithIcon(l.T("source.addAnother"), theme.ContentAddIcon(), func() { f.addAnother(e) })
+	rows = append(rows, e.row(l.T("source.cited"), "", f.cited)...)
+	return append(rows, layout.NewSpacer(), container.NewVBox(e.errorLabel("source"), container.NewHBox(f.another)))
+}
+
+// addAnother moves the source picked or typed in to the kept ones and
+// clears the form for one more, so that one save adds several sources. A
+// source with a problem stays in the form with its message.
+func (f *sourceForm) addAnother(e *editor) {
+	p := map[string]string{}
+	var s data.Source
+	switch {
+	case f.modeIs(pickSource) && f.picked != nil:
+		s = *f.picked
+	case !f.modeIs(pickSource):
+		typed, filled := f.typed(e.app.lang, p)
+		if !filled {
+			p["source"] = e.app.lang.T("source.fillFirst")
+		}
+		s = typed
+	default:
+		p["source"] = e.app.lang.T("source.choose")
+	}
+	if p["source"] != "" || p["source_date"] != "" {
+		e.setError("source", p["source"])
+		e.setError("source_date", p["source_date"])
+		e.updateStatus()
+		return
+	}
+	s.CitedAs = strings.TrimSpace(f.cited.Text)
+	f.kept = append(f.kept, s)
+	f.showKept()
+	f.clear()
+	e.check("source", "source_date")
+}
+
+// clear empties the picker's choice and the new source's fields.
+func (f *sourceForm) clear() {
+	f.picked = nil
+	f.matches.UnselectAll()
+	f.chosen.SetText(f.lang.T("source.choose"))
+	for _, w := range []*widget.Entry{f.outlet, f.title, f.author, f.date, f.url, f.cited} {
+		w.SetText("")
+	}
 }
 
 // modeIs reports whether the source mode is m, pickSource or newSource.
