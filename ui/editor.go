@@ -38,7 +38,7 @@ type editor struct {
 
 	errs   map[string]*widget.Label // by field: the CSV column names, and "source"
 	save   *widget.Button
-	status *widget.Label // says how many fields need fixing
+	status *widget.Label  // says how many fields need fixing
 	next   *widget.Button // takes the user to each field with a problem in turn
 
 	order  []string                  // the fields with a message, in the form's order
