@@ -8,7 +8,7 @@ import (
 
 // DateForms lists, for messages, the ways of writing a date that
 // ParseUserDate accepts.
-const DateForms = `2023-03-15, 2023-3-5, 15.03.2023, 03.2023, 15 March 2023, March 15, 2023, March 2023, 15 марта 2023, март 2023 or 2023`
+const DateForms = `2023-03-15, 15.03.2023, 15 March 2023, June 2022, июнь 2022 or 2023`
 
 // monthNames maps the lower-case names of months, in English (full and
 // three-letter) and in Russian (nominative, genitive and the usual
