@@ -20,8 +20,13 @@ type Source struct {
 }
 
 // Citation formats the source for a reader: outlet, author, title, date and
-// what it cites.
-func (s Source) Citation() string {
+// what it cites, in English.
+func (s Source) Citation() string { return s.CitationCiting(" (citing %s)") }
+
+// CitationCiting formats the source as Citation does, saying what it cites
+// with citing, a format with one %s (" (citing %s)" in English), so that
+// the presentation layer can give it in the reader's language.
+func (s Source) CitationCiting(citing string) string {
 	parts := []string{s.Outlet}
 	if s.Author != "" {
 		parts = append(parts, s.Author)
@@ -34,7 +39,7 @@ func (s Source) Citation() string {
 	}
 	c := strings.Join(parts, ", ")
 	if s.CitedAs != "" {
-		c += " (citing " + s.CitedAs + ")"
+		c += fmt.Sprintf(citing, s.CitedAs)
 	}
 	if s.URL != "" {
 		c += ". " + s.URL

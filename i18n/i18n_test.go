@@ -227,3 +227,13 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("names %q, %q", Russian.Name(), English.Name())
 	}
 }
+
+func TestCitationInEachLanguage(t *testing.T) {
+	s := data.Source{Outlet: "Kloop", Title: "Burials", CitedAs: "Radio Azattyk"}
+	if got, want := English.Citation(s), "Kloop, “Burials” (citing Radio Azattyk)"; got != want || got != s.Citation() {
+		t.Errorf("English citation %q, want %q", got, want)
+	}
+	if got, want := Russian.Citation(s), "Kloop, “Burials” (со ссылкой на Radio Azattyk)"; got != want {
+		t.Errorf("Russian citation %q, want %q", got, want)
+	}
+}

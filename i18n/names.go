@@ -110,3 +110,7 @@ func LowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
 }
+
+// Citation formats a source for a reader in language l: outlet, author,
+// title, date, what it cites and its web address.
+func (l Language) Citation(s data.Source) string { return s.CitationCiting(l.T("source.citing")) }

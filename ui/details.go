@@ -109,7 +109,7 @@ func (d *incidentDetails) fill(inc *data.Incident) {
 		heading(l.T("details.sources", len(inc.Sources))),
 	}
 	for i, s := range inc.Sources {
-		objs = append(objs, wrapLabel(fmt.Sprintf("%d. %s", i+1, s.Citation())))
+		objs = append(objs, wrapLabel(fmt.Sprintf("%d. %s", i+1, l.Citation(s))))
 		if u := webURL(s.URL); u != nil {
 			objs = append(objs, container.NewHBox(widget.NewHyperlink(l.T("link.open"), u)))
 		}

@@ -164,7 +164,7 @@ func (f *sourceForm) picker(l i18n.Language) fyne.CanvasObject {
 	f.matches.OnSelected = func(id widget.ListItemID) {
 		s := f.found[id]
 		f.picked = &s
-		f.chosen.SetText(l.T("source.chosen", s.Citation()))
+		f.chosen.SetText(l.T("source.chosen", l.Citation(s)))
 		f.onPick()
 	}
 	f.note = hint(l.T("source.loading"))
@@ -255,7 +255,7 @@ func (f *sourceForm) showKept() {
 			f.showKept()
 		})
 		f.keptBox.Objects = append(f.keptBox.Objects,
-			container.NewBorder(nil, nil, nil, remove, wrapLabel(s.Citation())))
+			container.NewBorder(nil, nil, nil, remove, wrapLabel(f.lang.Citation(s))))
 	}
 	f.keptBox.Refresh()
 }

@@ -202,7 +202,7 @@ func (v *sourcesView) showCitation(row int) {
 	if s == nil {
 		return
 	}
-	v.cite.SetText(v.app.lang.T("sources.citedBy", s.Citation(), count(v.app.lang, "count.citing", s.Incidents)))
+	v.cite.SetText(v.app.lang.T("sources.citedBy", v.app.lang.Citation(s.Source), count(v.app.lang, "count.citing", s.Incidents)))
 	if u := webURL(s.URL); u != nil {
 		v.link.SetURL(u)
 		v.link.Show()

@@ -326,7 +326,7 @@ func (d *doc) sources(list []data.SourceUse) {
 	d.heading(l.T("report.sources"), 16)
 	d.para(l.T("report.sourcesIntro"), 10)
 	for i, s := range list {
-		d.para(l.T("report.source", i+1, strings.TrimSpace(s.Citation()),
+		d.para(l.T("report.source", i+1, strings.TrimSpace(l.Citation(s.Source)),
 			l.N("count.incidents", s.Incidents, l.Number(s.Incidents))), 9.5)
 	}
 }
