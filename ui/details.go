@@ -23,7 +23,9 @@ type incidentDetails struct {
 
 	title     *widget.Label
 	body      *fyne.Container
+	scroll    *container.Scroll
 	edit, del *widget.Button
+	shown     int64 // the incident whose details were last filled in
 
 	id  int64          // the incident shown, 0 for none
 	inc *data.Incident // with its sources, once read
@@ -46,7 +48,8 @@ func (d *incidentDetails) buildUI() fyne.CanvasObject {
 	d.del.Importance = widget.DangerImportance
 	d.clear()
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.edit, d.del), d.title)
-	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(d.body))
+	d.scroll = container.NewVScroll(d.body)
+	return container.NewBorder(bar, nil, nil, nil, d.scroll)
 }
 
 // clear shows the pane's hint and disables its buttons.
@@ -117,6 +120,10 @@ func (d *incidentDetails) fill(inc *data.Incident) {
 	objs = append(objs, widget.NewSeparator(), form("field.notes", inc.Notes, "field.ref", inc.Ref))
 	d.body.Objects = objs
 	d.body.Refresh()
+	if d.shown != inc.ID {
+		d.scroll.ScrollToTop() // another incident starts at its top
+	}
+	d.shown = inc.ID
 	d.edit.Enable()
 	d.del.Enable()
 }

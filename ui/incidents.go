@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
@@ -41,15 +42,17 @@ type incidentsView struct {
 	matchOnly *widget.Check
 	details   *incidentDetails
 
-	stale bool
-	gen   uint64 // bumped whenever the list becomes invalid
-	query data.IncidentQuery
-	rows  int
-	pages *pageCache[data.Incident]
+	stale    bool
+	gen      uint64    // bumped whenever the list becomes invalid
+	selected int       // the selected row, whose summary is shown in full; -1 for none
+	widths   []float32 // of the columns, wide enough for their headers
+	query    data.IncidentQuery
+	rows     int
+	pages    *pageCache[data.Incident]
 }
 
 func newIncidentsView(app *App) *incidentsView {
-	v := &incidentsView{app: app, stale: true, query: data.IncidentQuery{Sort: data.Sort{Column: "date"}}}
+	v := &incidentsView{app: app, stale: true, selected: -1, query: data.IncidentQuery{Sort: data.Sort{Column: "date"}}}
 	v.pages = newPageCache[data.Incident](func() { v.table.Refresh() },
 		func(err error) { app.showError(app.lang.T("incidents.listFailed"), err) })
 	return v
@@ -73,10 +76,13 @@ func (v *incidentsView) buildUI() fyne.CanvasObject {
 		return b
 	}
 	v.table.UpdateHeader = v.updateHeader
+	v.widths = make([]float32, len(incidentColumns))
 	for i, c := range incidentColumns {
-		v.table.SetColumnWidth(i, c.width)
+		v.widths[i] = max(c.width, headerWidth(v.app.lang.T("column."+c.sort)))
+		v.table.SetColumnWidth(i, v.widths[i])
 	}
 	v.table.OnSelected = func(id widget.TableCellID) { v.selectRow(id.Row) }
+	v.table.OnUnselected = func(widget.TableCellID) { v.unselect() }
 	v.total = widget.NewLabel("")
 	v.matchOnly = widget.NewCheck(v.app.lang.T("incidents.matchOnly"), func(bool) {
 		v.invalidate()
@@ -142,6 +148,13 @@ func (v *incidentsView) setRows(n int) {
 func (v *incidentsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	inc := v.pages.row(id.Row)
+	// The selected row shows its summary in full, wrapped; the others one
+	// line each.
+	if full := id.Row == v.selected && incidentColumns[id.Col].sort == "summary"; full {
+		l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+	} else {
+		l.Truncation, l.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
+	}
 	switch {
 	case inc == nil && id.Col == 0:
 		l.SetText("…")
@@ -177,11 +190,45 @@ func (v *incidentsView) sortBy(column string) {
 	v.table.ScrollToTop()
 }
 
-// selectRow shows the details of the incident in row.
+// selectRow shows the details of the incident in row, and its summary in
+// full: the row grows to the wrapped summary's height.
 func (v *incidentsView) selectRow(row int) {
-	if inc := v.pages.row(row); inc != nil {
-		v.details.show(inc.ID)
+	v.unselect()
+	inc := v.pages.row(row)
+	if inc == nil {
+		return
 	}
+	v.selected = row
+	v.details.show(inc.ID)
+	v.table.SetRowHeight(row, summaryHeight(inc.Summary, v.summaryWidth()))
+	v.table.RefreshItem(widget.TableCellID{Row: row, Col: len(incidentColumns) - 1})
+}
+
+// unselect gives the selected row back its one-line height.
+func (v *incidentsView) unselect() {
+	if v.selected < 0 {
+		return
+	}
+	v.table.SetRowHeight(v.selected, widget.NewLabel("").MinSize().Height)
+	v.selected = -1
+}
+
+// summaryWidth is the width of the summary column.
+func (v *incidentsView) summaryWidth() float32 { return v.widths[len(v.widths)-1] }
+
+// summaryHeight is the height of a label showing s wrapped to width.
+func summaryHeight(s string, width float32) float32 {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.Resize(fyne.NewSize(width, l.MinSize().Height))
+	return max(l.MinSize().Height, widget.NewLabel("").MinSize().Height)
+}
+
+// headerWidth is the width a column needs for its header text with the
+// sort arrow, so that no language's header is clipped.
+func headerWidth(text string) float32 {
+	b := widget.NewButton(text+" ▼", nil)
+	return b.MinSize().Width + theme.Padding()*2
 }
 
 // countText shows a count in language l; nil means unknown.
