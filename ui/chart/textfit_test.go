@@ -204,3 +204,27 @@ func TestTextIsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleChartsTextIsNeverCut does the same for the package's sample
+// charts (every series, stages, estimates and notes), and at the smallest
+// size the app draws a chart on screen, 320x220.
+func TestSampleChartsTextIsNeverCut(t *testing.T) {
+	for name, c := range sampleCharts() {
+		for _, size := range [][2]int{{320, 220}, {600, 400}, {1200, 675}, {3200, 1800}} {
+			for _, text := range []float64{1, 1.25, 1.5} {
+				for _, lang := range []i18n.Language{i18n.English, i18n.Russian} {
+					for _, patterns := range []bool{false, true} {
+						t.Run(fmt.Sprintf("%s/%dx%d/text=%g/%s/patterns=%v", name, size[0], size[1], text, lang, patterns), func(t *testing.T) {
+							o := testOptions(size[0], size[1])
+							o.TextScale, o.Lang, o.Patterns = text, lang, patterns
+							p, texts := laidOutTexts(t, c, o)
+							for _, problem := range textProblems(texts, size[0], size[1], wholeTexts(p)) {
+								t.Error(problem)
+							}
+						})
+					}
+				}
+			}
+		}
+	}
+}
