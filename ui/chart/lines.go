@@ -119,12 +119,19 @@ func (p *plan) lineRefs() []*plotSeries {
 	return out
 }
 
-// endLabel is the label of a line's last value, right of the plot.
+// endLabel is the label of a last value right of the plot, for every line
+// that ends at that value.
 type endLabel struct {
-	text   string
-	color  drawing.Color
-	x0, y0 float64 // the end of the line
-	y      float64 // the label's vertical centre
+	text string
+	ends []lineEnd
+	y0   float64 // the middle of the ends it labels
+	y    float64 // the label's vertical centre
+}
+
+// lineEnd is the end of a line, where an end label's leader starts.
+type lineEnd struct {
+	x, y  float64
+	color drawing.Color
 }
 
 // endStyle is the style of the end labels: the tick labels' size in ink.
@@ -155,31 +162,50 @@ func (p *plan) endRoom() float64 {
 // leaders run.
 func (p *plan) endLead() float64 { return 0.9 * p.gap }
 
+// endValues are the distinct last values of the lines, one end label each.
+func (p *plan) endValues() []int {
+	var out []int
+	for _, l := range p.lineRefs() {
+		if v := lastValue(l.values); !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // endsFit reports whether the end labels fit one above another beside a
 // plot at pl (see placeEndLabels).
 func (p *plan) endsFit(pl rect) bool {
 	if p.kind != kindLines || p.empty {
 		return true
 	}
-	return float64(len(p.lineRefs()))*p.endPitch() <= pl.height()+p.endPitch()/2
+	return float64(len(p.endValues()))*p.endPitch() <= pl.height()+p.endPitch()/2
 }
 
-// placeEndLabels labels each line's last value right of the plot, as near
-// its line's end as the others allow: labels that would overlap are
-// gathered into runs, each run centred on the ends it labels, until no two
-// overlap, all between half a label above the plot and its bottom.
+// placeEndLabels labels each last value right of the plot, once for all
+// the lines that end at it, as near their ends as the others allow:
+// labels that would overlap are gathered into runs, each run centred on
+// the ends it labels, until no two overlap, all between half a label
+// above the plot and its bottom.
 func (p *plan) placeEndLabels() []endLabel {
 	if p.kind != kindLines || p.empty || len(p.periods) == 0 {
 		return nil
 	}
-	lines := p.lineRefs()
 	n := len(p.periods) - 1
 	m := mapping{left: p.plot.left, top: p.plot.top, right: p.plot.right, bottom: p.plot.bottom,
 		xmin: -0.5, xmax: float64(n) + 0.5, ymin: p.yMin, ymax: p.yMax}
-	labels := make([]endLabel, len(lines))
-	for i, l := range lines {
-		y := l.y(m, n)
-		labels[i] = endLabel{text: number(p.o.Lang, lastValue(l.values)), color: l.color, x0: m.x(float64(n)), y0: y, y: y}
+	values := p.endValues()
+	labels := make([]endLabel, len(values))
+	for i, v := range values {
+		labels[i].text = number(p.o.Lang, v)
+		for _, l := range p.lineRefs() {
+			if lastValue(l.values) == v {
+				labels[i].ends = append(labels[i].ends, lineEnd{m.x(float64(n)), l.y(m, n), l.color})
+				labels[i].y0 += l.y(m, n)
+			}
+		}
+		labels[i].y0 /= float64(len(labels[i].ends))
+		labels[i].y = labels[i].y0
 	}
 	sort.SliceStable(labels, func(i, j int) bool { return labels[i].y0 < labels[j].y0 })
 	h := p.endPitch()
@@ -222,14 +248,16 @@ func (p *plan) placeEndLabels() []endLabel {
 	return labels
 }
 
-// drawEndLabels draws the end labels, each joined to its line's end by a
-// short leader in the line's colour.
+// drawEndLabels draws the end labels, each joined to the ends of its lines
+// by short leaders in the lines' colours.
 func (p *plan) drawEndLabels(r gochart.Renderer) {
 	t := p.endStyle()
 	u := p.fr.unit
 	x := p.plot.right + p.endLead()
 	for _, l := range p.ends {
-		polyline(r, []float64{l.x0, p.plot.right + 0.25*p.gap, x - 0.25*p.gap}, []float64{l.y0, l.y0, l.y}, 1.4*u, l.color, nil)
+		for _, e := range l.ends {
+			polyline(r, []float64{e.x, p.plot.right + 0.25*p.gap, x - 0.25*p.gap}, []float64{e.y, e.y, l.y}, 1.4*u, e.color, nil)
+		}
 		drawText(r, t, l.text, x, l.y+0.36*t.size, alignLeft)
 	}
 }
