@@ -11,7 +11,7 @@ STATICCHECK_VERSION := v0.8.2
 FYNE      := $(shell $(GO) env GOPATH)/bin/fyne
 FYNE_VERSION := v2.7.1
 
-.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package windows dist
+.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package windows dist gallery
 
 # How much each fuzz target runs: a number of inputs each, about ten
 # seconds' worth in `make test` and thirty times as many in `make fuzz`.
@@ -61,6 +61,14 @@ fuzz-short:
 
 fuzz:
 	@$(MAKE) --no-print-directory fuzz-short FUZZ_SCALE=30
+
+# The README's gallery: docs/gallery/*.png, one picture per chart family
+# (as `catracker-cli charts` lists them) drawn from the bundled dataset,
+# and the table of them in README.md. Run it after changing the charts or
+# the dataset, and commit what it changes.
+gallery:
+	$(GO) build -o $(BIN)/ ./cmd/catracker-cli
+	scripts/gallery.sh $(BIN)/catracker-cli
 
 # Go benchmarks (query, counting and render at 10k, 100k and 1M incidents;
 # import), then every figure of docs/PERFORMANCE.md beside its target.

@@ -40,6 +40,7 @@ const usage = `Usage:
                          [--per-country] [--images DIR --width W --height H] [--no-names]
                          [--lang en|ru] [--patterns] --out FILE.pdf|-
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
+  catracker-cli charts   (lists the chart families --chart takes, with their titles)
   catracker-cli generate --rows N --out FILE.csv [--seed S]
 
 --by group (deaths and prosecutions) draws one series per group of people,
@@ -72,7 +73,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	cmds := map[string]func(context.Context, []string, Env) error{
 		"import": runImport, "validate": runValidate, "stats": runStats, "export": runExport, "generate": runGenerate,
-		"report": runReport, "export-incidents": runExportIncidents,
+		"report": runReport, "export-incidents": runExportIncidents, "charts": runCharts,
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {

@@ -70,6 +70,9 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if req.Options.Generated, err = generatedAt(); err != nil {
+		return err
+	}
 	if err := checkOut(*out, binaryFormat(req.Format), env, *db); err != nil {
 		return err
 	}

@@ -24,9 +24,15 @@
 //
 // Layout: text and lines grow with the chart against a 1200x675 reference
 // (by the square root of the area), never below 0.8 of it for charts of
-// 600x400 and up. The legend goes in a column right of the plot or in rows
-// below the x axis, whichever leaves a plot at least 30% of the chart's
-// height and half its width while shortening the fewest labels. Month axes
+// 600x400 and up. No text is ever cut: titles, subtitles, notes, axis
+// titles, legend entries and channel labels wrap onto as many lines as they
+// need, and the furniture grows. The legend goes in a column right of the
+// plot or in rows below the x axis, in as many columns as leave the plot
+// at least 30% of the chart's height and half its width without breaking
+// a word; where no way of placing it does, all text is made smaller, step
+// by step, down to half its normal size. Cumulative lines end in a label
+// of their last value right of the plot, labels pushed apart so that none
+// overlaps another, and lines that share a value lie side by side. Month axes
 // label every month, or every 2nd, 3rd or 6th, with the years in a second
 // row, or else every 1st, 2nd, 5th, 10th... year, choosing the densest
 // labelling whose measured labels do not overlap.

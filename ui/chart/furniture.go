@@ -159,21 +159,23 @@ func footerNote(c *data.Chart, o Options) string {
 	return l.T("footer.minimums") + " " + strings.Join(meta, " · ")
 }
 
-// footerLines lays the footer out in at most maxW: the sources in at most
-// two lines, citing as many outlets as fit and counting the rest, then the
-// note in at most two lines.
+// footerLines lays the footer out in at most maxW: the sources citing as
+// many outlets as fit in two lines and counting the rest, then the note,
+// on as many lines as each takes.
 func footerLines(c *data.Chart, o Options, t textStyle, maxW float64) []string {
 	k := largestFitting(0, len(c.Outlets), func(k int) bool {
-		return len(t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW, 3)) <= 2
+		return len(t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW)) <= 2
 	})
-	lines := t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW, 2)
-	return append(lines, t.wrap(footerNote(c, o), maxW, 2)...)
+	lines := t.wrap(sourcesText(c.Outlets, k, o.Lang), maxW)
+	return append(lines, t.wrap(footerNote(c, o), maxW)...)
 }
 
-// drawFurniture draws the title, subtitle, notes and footer, and the
-// message of an empty chart; it is a go-chart Renderable.
+// drawFurniture draws the title, subtitle, notes and footer, the labels of
+// the lines' last values, and the message of an empty chart; it is a
+// go-chart Renderable.
 func (p *plan) drawFurniture(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
 	st := p.st
+	p.drawEndLabels(r)
 	y := p.pad
 	for _, line := range p.titleLines {
 		drawText(r, st.title, line, p.pad, y+st.title.ascent(), alignLeft)
@@ -195,7 +197,11 @@ func (p *plan) drawFurniture(r gochart.Renderer, _ gochart.Box, _ gochart.Style)
 		y += st.footer.lineHeight()
 	}
 	if p.empty {
-		msg := st.message.fit(p.o.Lang.T("chart.empty"), p.plot.width())
-		drawText(r, st.message, msg, (p.plot.left+p.plot.right)/2, (p.plot.top+p.plot.bottom)/2+0.36*st.message.size, alignCenter)
+		lines := st.message.wrap(p.o.Lang.T("chart.empty"), p.plot.width())
+		y := (p.plot.top+p.plot.bottom)/2 + 0.36*st.message.size - float64(len(lines)-1)*st.message.lineHeight()/2
+		for _, line := range lines {
+			drawText(r, st.message, line, (p.plot.left+p.plot.right)/2, y, alignCenter)
+			y += st.message.lineHeight()
+		}
 	}
 }

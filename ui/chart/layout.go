@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -90,6 +91,11 @@ type plan struct {
 	rowLabels  [][]string // dots: each row's label lines, nil to skip
 	rowStyle   textStyle  // dots: the style of the row labels
 	showTotals bool
+	// ends are the labels of the lines' last values, right of the plot.
+	ends []endLabel
+	// roomy says the layout leaves the plot room enough (see
+	// option.roomy); text is made smaller until it does.
+	roomy bool
 }
 
 // newPlan prepares c for drawing and lays it out in fr.
@@ -110,7 +116,7 @@ func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
 	default:
 		p.prepareSeries(f)
 	}
-	p.layout()
+	p.layout(fc)
 	return p, nil
 }
 
@@ -184,6 +190,7 @@ func (p *plan) prepareSeries(f data.Filter) {
 		}
 		p.items = append(p.items, p.layers[i].item(markLine, p.o.Patterns))
 	}
+	p.offsetSharedValues()
 }
 
 // item is the series' legend entry.
@@ -231,13 +238,40 @@ type option struct {
 	xAxis     dateAxis
 	rowLabels [][]string
 	rowStyle  textStyle
+	// roomy says the plot is at least 30% of the chart's height and half
+	// its width, and the timeline's channel labels and the lines' end
+	// labels fit beside it.
+	roomy bool
 }
 
-// layout places the furniture and the plot (see layoutOnce), and the
+// minTextShare is how far the layout may make text smaller than its
+// options ask, as a share of the text of a chart of that size at the
+// normal text size.
+const minTextShare = 0.5
+
+// layout lays the chart out (see layoutLines) at the text size its options
+// ask for, then, while that leaves the plot too little room (see
+// option.roomy), at smaller sizes down to minTextShare of the normal one:
+// text is made smaller, never cut.
+func (p *plan) layout(fc faces) {
+	floor := min(p.fr.text, minTextShare*p.fr.unit)
+	for k := p.fr.text; ; k = max(floor, 0.9*k) {
+		p.st = newStyles(fc, k, p.fr.slack)
+		p.layoutLines()
+		if p.roomy || k <= floor {
+			return
+		}
+	}
+}
+
+// layoutLines places the furniture and the plot (see layoutOnce), and the
 // estimates of a line chart: an estimate whose label finds no room goes
 // in the notes, and the chart is laid out again with the notes that
 // leaves.
-func (p *plan) layout() {
+func (p *plan) layoutLines() {
+	if p.kind == kindLines && !p.empty {
+		p.noted = nil
+	}
 	for {
 		p.layoutOnce()
 		if p.kind != kindLines || p.empty {
@@ -264,8 +298,8 @@ func (p *plan) layoutOnce() {
 	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
 	w, h := float64(p.fr.w), float64(p.fr.h)
 	content := rect{left: p.pad, top: p.pad, right: w - p.pad, bottom: h - p.pad}
-	p.titleLines = st.title.wrap(Title(p.c, p.o.Lang), content.width(), 2)
-	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c, p.o.Lang), content.width(), 3)
+	p.titleLines = st.title.wrap(Title(p.c, p.o.Lang), content.width())
+	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c, p.o.Lang), content.width())
 	p.footerLines = footerLines(p.c, p.o, st.footer, content.width())
 	top := content.top + float64(len(p.titleLines))*st.title.lineHeight() + 0.3*p.gap +
 		float64(len(p.subtitleLines))*st.subtitle.lineHeight() + 1.4*p.gap + st.tick.lineHeight()/2
@@ -281,7 +315,7 @@ func (p *plan) layoutOnce() {
 	} else {
 		best = p.chooseLegend(content, top, bottom)
 	}
-	p.legend, p.plot, p.ticks, p.xAxis = best.legend, best.plot, best.ticks, best.xAxis
+	p.legend, p.plot, p.ticks, p.xAxis, p.roomy = best.legend, best.plot, best.ticks, best.xAxis, best.roomy
 	p.yTitleLines, p.yTitleStyle = best.yTitle, best.yStyle
 	p.rowLabels, p.rowStyle = best.rowLabels, best.rowStyle
 	p.yMin, p.yMax = 0, 1
@@ -291,9 +325,10 @@ func (p *plan) layoutOnce() {
 	if p.kind == kindDots {
 		p.yMax = float64(max(1, len(p.tl.channels)))
 	}
+	p.ends = p.placeEndLabels()
 	if lg := p.legend; lg != nil {
 		if lg.right {
-			lg.x, lg.y = p.plot.right+2*p.gap, p.plot.top
+			lg.x, lg.y = p.plot.right+p.endRoom()+2*p.gap, p.plot.top
 		} else {
 			lg.x, lg.y = content.left, bottom-lg.h
 		}
@@ -301,10 +336,12 @@ func (p *plan) layoutOnce() {
 	p.showTotals = p.kind == kindBars && !p.empty && p.totalsFit()
 }
 
-// chooseLegend lays the chart out with each way of placing the legend and
-// keeps the best: first one that leaves the plot at least 30% of the
-// chart's height and half its width, then one that shortens labels least,
-// then the one with the largest plot.
+// chooseLegend lays the chart out with each way of placing the legend (a
+// column on the right, or rows below in one to as many columns as it has
+// items) and keeps the best: first one that leaves the plot room enough
+// (see option.roomy), then one that breaks no label inside a word, then,
+// of those whose plot is within 5% of the largest, the one that wraps the
+// fewest labels, and then the one with the largest plot.
 func (p *plan) chooseLegend(content rect, top, bottom float64) option {
 	st, u, cw := p.st, p.fr.unit, content.width()
 	column := p.items
@@ -314,52 +351,63 @@ func (p *plan) chooseLegend(content rect, top, bottom float64) option {
 			column[len(p.items)-1-i] = it
 		}
 	}
-	below := layoutLegendBelow(p.items, st.legend, u, cw, 0)
-	legends := []*legendBox{layoutLegendRight(column, st.legend, u, 0.3*cw), below}
-	for cols := below.cols + 1; cols <= min(below.cols+2, len(p.items)); cols++ {
+	legends := []*legendBox{layoutLegendRight(column, st.legend, u, 0.3*cw)}
+	for cols := 1; cols <= len(p.items); cols++ {
 		legends = append(legends, layoutLegendBelow(p.items, st.legend, u, cw, cols))
 	}
-	minPlotH, minPlotW := 0.3*float64(p.fr.h), 0.5*float64(p.fr.w)
-	type score struct {
-		roomy bool
-		kept  int // tenths of the characters kept
-		area  float64
+	type scored struct {
+		o            option
+		roomy, whole bool
+		wrapped      int
+		area         float64
 	}
-	better := func(a, b score) bool {
-		if a.roomy != b.roomy {
-			return a.roomy
-		}
-		if a.kept != b.kept {
-			return a.kept > b.kept
-		}
-		return a.area > b.area
-	}
-	var best option
-	var bestScore score
-	found := false
+	var all []scored
 	for _, lg := range legends {
 		o := p.layoutWith(lg, content, top, bottom)
 		if lg.right && lg.h > o.plot.height() {
 			continue
 		}
-		roomy := o.plot.height() >= minPlotH && o.plot.width() >= minPlotW
-		s := score{roomy, int(lg.kept * 10), o.plot.width() * o.plot.height()}
-		if !found || better(s, bestScore) {
-			best, bestScore, found = o, s, true
+		all = append(all, scored{o, o.roomy, !lg.broken, lg.wrapped(), o.plot.width() * o.plot.height()})
+	}
+	rank := func(s scored) int { // roomy and whole first
+		return btoi(!s.roomy)*2 + btoi(!s.whole)
+	}
+	first := slices.MinFunc(all, func(a, b scored) int { return cmp.Compare(rank(a), rank(b)) })
+	largest := 0.0
+	for _, s := range all {
+		if rank(s) == rank(first) {
+			largest = max(largest, s.area)
 		}
 	}
-	return best
+	best := first
+	for _, s := range all {
+		if rank(s) != rank(first) || s.area < 0.95*largest {
+			continue
+		}
+		if s.wrapped < best.wrapped || (s.wrapped == best.wrapped && s.area > best.area) || best.area < 0.95*largest {
+			best = s
+		}
+	}
+	return best.o
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // layoutWith lays the plot out around legend lg (nil for none).
 func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) option {
 	st := p.st
 	o := option{legend: lg}
-	right := content.right
+	right := content.right - p.endRoom()
 	maxX := content.right
 	if lg != nil && lg.right {
 		right -= lg.w + 2*p.gap
-		maxX = right + p.gap
+		maxX = right + p.endRoom() + p.gap
 	}
 	if lg != nil && !lg.right {
 		bottom -= lg.h + p.gap
@@ -380,14 +428,17 @@ func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) opti
 		}
 		plotH := plotBottom - top
 		var labelW float64
+		labelsFit := true
 		if p.kind == kindDots {
-			o.rowLabels, o.rowStyle, labelW = p.rowLabelLines(plotH, 0.4*content.width())
+			o.rowLabels, o.rowStyle, labelW, labelsFit = p.rowLabelLines(plotH, 0.4*content.width())
 		} else {
 			o.ticks, labelW = p.yTickLabels(plotH)
 		}
 		left += labelW + p.tickLen + 0.4*p.gap
 		o.plot = rect{left: math.Round(left), top: math.Round(top), right: math.Round(right), bottom: math.Round(plotBottom)}
 		o.xAxis = layoutDateAxis(p.periods, o.plot.left, o.plot.right, st.tick, p.o.Lang, content.left, maxX)
+		o.roomy = labelsFit && o.plot.height() >= 0.3*float64(p.fr.h) && o.plot.width() >= 0.5*float64(p.fr.w) &&
+			p.endsFit(o.plot)
 		if o.xAxis.tiers == tiers || o.xAxis.tiers == 0 {
 			break
 		}
@@ -398,8 +449,8 @@ func (p *plan) layoutWith(lg *legendBox, content rect, top, bottom float64) opti
 
 // yTitleLayout lays the y axis title out along a plot plotH pixels high:
 // in one line, shrunk by up to a quarter to fit; else in as few lines as
-// fit, up to three, shrunk as little as they need; else in three lines at
-// three quarters of its size, shortened.
+// fit, up to three, shrunk as little as they need; else in as many lines
+// as it takes at three quarters of its size.
 func (p *plan) yTitleLayout(plotH float64) ([]string, textStyle) {
 	t := p.st.axis
 	if p.yTitle == "" {
@@ -412,13 +463,13 @@ func (p *plan) yTitleLayout(plotH float64) ([]string, textStyle) {
 	const most = 3
 	for n := 2; n <= most; n++ {
 		for t.size = full; t.size >= 0.75*full; t.size -= 0.05 * full {
-			if lines := t.wrap(p.yTitle, plotH, n+1); len(lines) <= n {
+			if lines := t.wrap(p.yTitle, plotH); len(lines) <= n && t.widestWord(p.yTitle) <= plotH {
 				return lines, t
 			}
 		}
 	}
 	t.size = 0.75 * full
-	return t.wrap(p.yTitle, plotH, most), t
+	return t.wrap(p.yTitle, max(1, plotH)), t
 }
 
 // yTickLabels chooses the y ticks for a plot plotH pixels high and returns
@@ -438,35 +489,50 @@ func (p *plan) yTickLabels(plotH float64) ([]int, float64) {
 }
 
 // rowLabelLines lays out the timeline's channel labels for a plot plotH
-// pixels high, at most maxW wide: two lines where rows are tall enough,
-// else one, in a smaller font where rows are thin, and every k-th label
-// only where they are thinner still.
-func (p *plan) rowLabelLines(plotH, maxW float64) ([][]string, textStyle, float64) {
+// pixels high, at most maxW wide: on as few lines as they need, in the
+// largest font down to 0.7 of the tick labels' in which every label fits
+// in its row. It reports whether they fit; where they do not even then
+// (at sizes smaller than the layout makes text for), only every k-th
+// label is drawn.
+func (p *plan) rowLabelLines(plotH, maxW float64) ([][]string, textStyle, float64, bool) {
 	t := p.st.tick
 	rows := len(p.tl.channels)
 	if rows == 0 {
-		return nil, t, 0
+		return nil, t, 0, true
 	}
 	rowH := plotH / float64(rows)
-	// a line needs about 0.85 of its line height, the rest being leading
-	t.size = max(0.7*t.size, min(t.size, rowH/(0.85*(t.face.ascent+t.face.descent))))
-	natural := 0.0
-	for _, ch := range p.tl.channels {
-		natural = max(natural, t.width(p.o.Lang.Channel(ch)))
+	full := t.size
+	layout := func() ([][]string, float64, int) {
+		natural := 0.0
+		for _, ch := range p.tl.channels {
+			natural = max(natural, t.width(p.o.Lang.Channel(ch)))
+		}
+		w := max(1, min(natural, maxW))
+		out := make([][]string, rows)
+		most := 0
+		for i, ch := range p.tl.channels {
+			out[i] = t.wrap(p.o.Lang.Channel(ch), w)
+			most = max(most, len(out[i]))
+		}
+		return out, w, most
 	}
-	w := min(natural, maxW)
-	maxLines := 1
-	if rowH >= 1.8*t.lineHeight() {
-		maxLines = 2
-	}
-	every := max(1, int(math.Ceil(0.85*t.lineHeight()/rowH)))
-	out := make([][]string, rows)
-	for i, ch := range p.tl.channels {
-		if i%every == 0 {
-			out[i] = t.wrap(p.o.Lang.Channel(ch), w, maxLines)
+	// a line's letters need about 0.85 of its line height, the rest being
+	// leading
+	fits := func(lines int) bool { return float64(lines-1)*t.lineHeight()+0.85*t.lineHeight() <= rowH }
+	for t.size = full; t.size >= 0.7*full; t.size -= 0.05 * full {
+		if out, w, most := layout(); fits(most) {
+			return out, t, w, true
 		}
 	}
-	return out, t, w
+	t.size = 0.7 * full
+	out, w, most := layout()
+	every := max(1, int(math.Ceil((float64(most-1)+0.85)*t.lineHeight()/rowH)))
+	for i := range out {
+		if i%every != 0 {
+			out[i] = nil
+		}
+	}
+	return out, t, w, false
 }
 
 // px is the x of the middle of period i in output pixels.

@@ -2,8 +2,6 @@ package chart
 
 import (
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -32,7 +30,8 @@ type legendItem struct {
 }
 
 // legendBox is a legend laid out outside the plot: one column on the right
-// of the plot (labels wrapped to two lines), or rows below it.
+// of the plot, or rows below it. Labels wrap onto as many lines as they
+// need; none is ever cut.
 type legendBox struct {
 	items []legendItem
 	lines [][]string // each item's label, as laid out
@@ -41,11 +40,23 @@ type legendBox struct {
 	right bool      // one column on the right, else rows below the plot
 	cols  int       // columns of the rows below the plot
 	colX  []float64 // where each column starts, from the legend's left
-	// kept is the smallest share of a label's characters kept when labels
-	// had to be shortened, else 1.
-	kept float64
-	w, h float64
-	x, y float64 // top left, set by the layout
+	rowY  []float64 // where each row below the plot starts, from the legend's top
+	// broken says a label breaks inside a word, its column being narrower
+	// than the word.
+	broken bool
+	w, h   float64
+	x, y   float64 // top left, set by the layout
+}
+
+// wrapped counts the labels laid out on more than one line.
+func (lg *legendBox) wrapped() int {
+	n := 0
+	for _, lines := range lg.lines {
+		if len(lines) > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // markWidth is the room the mark takes before the label.
@@ -56,12 +67,10 @@ func (lg *legendBox) markGap() float64 { return lg.style.size * 0.5 }
 // rowGap is the space between items of the right-hand column.
 func (lg *legendBox) rowGap() float64 { return lg.style.lineHeight() * 0.3 }
 
-// rowHeight is the height of a row of the rows below the plot.
-func (lg *legendBox) rowHeight() float64 { return lg.style.lineHeight() * 1.15 }
-
-// layoutLegendRight lays the items out in one column at most maxW wide.
+// layoutLegendRight lays the items out in one column at most maxW wide,
+// each label wrapped onto as many lines as it needs.
 func layoutLegendRight(items []legendItem, t textStyle, unit, maxW float64) *legendBox {
-	lg := &legendBox{items: items, style: t, unit: unit, right: true, cols: 1, kept: 1}
+	lg := &legendBox{items: items, style: t, unit: unit, right: true, cols: 1}
 	labelW := 0.0
 	for _, it := range items {
 		labelW = max(labelW, t.width(it.label))
@@ -69,8 +78,8 @@ func layoutLegendRight(items []legendItem, t textStyle, unit, maxW float64) *leg
 	labelW = max(1, min(labelW, maxW-lg.markWidth()-lg.markGap()))
 	lg.w = lg.markWidth() + lg.markGap() + labelW
 	for i, it := range items {
-		lines := t.wrap(it.label, labelW, 2)
-		lg.kept = min(lg.kept, keptShare(strings.Join(lines, " "), it.label))
+		lines := t.wrap(it.label, labelW)
+		lg.broken = lg.broken || t.widestWord(it.label) > labelW
 		lg.lines = append(lg.lines, lines)
 		lg.h += float64(len(lines)) * t.lineHeight()
 		if i > 0 {
@@ -82,40 +91,48 @@ func layoutLegendRight(items []legendItem, t textStyle, unit, maxW float64) *leg
 
 // layoutLegendBelow lays the items out in rows, filling each row from left
 // to right, in cols columns each as wide as its widest item. With cols 0 it
-// takes as many columns as fit in maxW; labels too long for their column
-// are shortened.
+// takes as many columns as fit in maxW on one line each. Columns too wide
+// for maxW are narrowed, the widest first and none below its widest word
+// where they can, and their labels wrap onto more lines.
 func layoutLegendBelow(items []legendItem, t textStyle, unit, maxW float64, cols int) *legendBox {
-	lg := &legendBox{items: items, style: t, unit: unit, kept: 1}
+	lg := &legendBox{items: items, style: t, unit: unit}
 	colGap := t.size * 1.5
 	mark := lg.markWidth() + lg.markGap()
-	// widths returns each column's label width and the legend's width
-	widths := func(cols int) ([]float64, float64) {
-		ws := make([]float64, cols)
+	// widths returns each column's label width and widest word, and the
+	// legend's width
+	widths := func(cols int) (ws, words []float64, total float64) {
+		ws, words = make([]float64, cols), make([]float64, cols)
 		for i, it := range items {
 			ws[i%cols] = max(ws[i%cols], t.width(it.label))
+			words[i%cols] = max(words[i%cols], t.widestWord(it.label))
 		}
-		total := float64(cols-1) * colGap
+		total = float64(cols-1) * colGap
 		for _, w := range ws {
 			total += mark + w
 		}
-		return ws, total
+		return ws, words, total
 	}
 	if cols == 0 { // the fewest rows that fit
 		for rows := 1; ; rows++ {
 			cols = (len(items) + rows - 1) / rows
-			if _, total := widths(cols); total <= maxW || cols == 1 {
+			if _, _, total := widths(cols); total <= maxW || cols == 1 {
 				break
 			}
 		}
 	}
-	cols = min(cols, len(items))
+	cols = max(1, min(cols, len(items)))
 	rows := (len(items) + cols - 1) / cols
 	cols = (len(items) + rows - 1) / rows // balance the rows
-	ws, total := widths(cols)
-	if total > maxW { // narrow the widest columns just enough
-		level := waterLevel(ws, maxW-float64(cols-1)*colGap-float64(cols)*mark)
+	ws, words, total := widths(cols)
+	if total > maxW {
+		avail := maxW - float64(cols-1)*colGap - float64(cols)*mark
+		floors := words
+		if sum(words) > avail { // some word breaks whatever the widths
+			floors = make([]float64, cols)
+		}
+		level := waterLevel(ws, floors, avail)
 		for i := range ws {
-			ws[i] = min(ws[i], level)
+			ws[i] = max(1, min(ws[i], max(level, floors[i])))
 		}
 	}
 	lg.cols = cols
@@ -125,37 +142,57 @@ func layoutLegendBelow(items []legendItem, t textStyle, unit, maxW float64, cols
 		x += mark + w + colGap
 	}
 	lg.w = x - colGap
+	rowLines := make([]int, rows)
 	for i, it := range items {
-		label := t.fit(it.label, ws[i%cols])
-		lg.kept = min(lg.kept, keptShare(label, it.label))
-		lg.lines = append(lg.lines, []string{label})
+		w := ws[i%cols]
+		lines := t.wrap(it.label, w)
+		lg.broken = lg.broken || t.widestWord(it.label) > w
+		lg.lines = append(lg.lines, lines)
+		rowLines[i/cols] = max(rowLines[i/cols], len(lines))
 	}
-	lg.h = float64(rows) * lg.rowHeight()
+	gap := 0.15 * t.lineHeight()  // rows of one line each
+	if slices.Max(rowLines) > 1 { // rows of several lines stand further apart
+		gap = 0.45 * t.lineHeight()
+	}
+	for r, n := range rowLines {
+		if r > 0 {
+			lg.h += gap
+		}
+		lg.rowY = append(lg.rowY, lg.h)
+		lg.h += float64(n) * t.lineHeight()
+	}
 	return lg
 }
 
-// waterLevel returns the largest level such that the widths, each capped
-// at level, add up to at most avail.
-func waterLevel(widths []float64, avail float64) float64 {
-	ws := slices.Clone(widths)
-	slices.Sort(ws)
-	used := 0.0
-	for i, w := range ws {
-		if rest := float64(len(ws) - i); used+w*rest >= avail {
-			return (avail - used) / rest
-		}
-		used += w
+// sum adds up xs.
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
 	}
-	return ws[len(ws)-1]
+	return s
 }
 
-// keptShare is the share of label's characters that survive in shown, the
-// label as laid out.
-func keptShare(shown, label string) float64 {
-	if !strings.HasSuffix(shown, ellipsis) {
-		return 1
+// waterLevel returns the largest level such that the widths, each capped
+// at level but not below its floor, add up to at most avail (the floors
+// adding up to at most avail).
+func waterLevel(widths, floors []float64, avail float64) float64 {
+	used := func(level float64) float64 {
+		s := 0.0
+		for i, w := range widths {
+			s += min(w, max(level, floors[i]))
+		}
+		return s
 	}
-	return float64(utf8.RuneCountInString(shown)-1) / float64(utf8.RuneCountInString(label))
+	lo, hi := 0.0, slices.Max(widths)
+	for range 40 {
+		if mid := (lo + hi) / 2; used(mid) <= avail {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // render draws the legend; it is a go-chart Renderable.
@@ -165,7 +202,7 @@ func (lg *legendBox) render(r gochart.Renderer, _ gochart.Box, _ gochart.Style) 
 	for i, it := range lg.items {
 		if !lg.right {
 			x = lg.x + lg.colX[i%lg.cols]
-			y = lg.y + float64(i/lg.cols)*lg.rowHeight()
+			y = lg.y + lg.rowY[i/lg.cols]
 		}
 		baseline := y + t.ascent()
 		lg.drawMark(r, it, x, baseline-t.size*0.36)

@@ -109,12 +109,12 @@ func listed(items []string, k int, key string, l i18n.Language) string {
 
 // fitNote lays out the note that text(k) writes with the first k of n
 // items named, naming as many as fit in maxNoteLines lines of maxW (at
-// least one).
+// least one, taking more lines if one needs them).
 func fitNote(t textStyle, maxW float64, n int, text func(k int) string) []string {
 	k := largestFitting(1, n, func(k int) bool {
-		return len(t.wrap(text(k), maxW, maxNoteLines+1)) <= maxNoteLines
+		return len(t.wrap(text(k), maxW)) <= maxNoteLines
 	})
-	return t.wrap(text(k), maxW, maxNoteLines)
+	return t.wrap(text(k), maxW)
 }
 
 // largestFitting returns the largest k in lo..hi for which fits holds,

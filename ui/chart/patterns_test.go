@@ -33,7 +33,7 @@ func planOf(t *testing.T, c *data.Chart, o Options) *plan {
 }
 
 // layerBoxes returns the inside of the middle bar's two segments, bottom
-// first, from the chart's layout.
+// first, from the chart's layout, both of the same size.
 func layerBoxes(t *testing.T, c *data.Chart, o Options) [2]image.Rectangle {
 	t.Helper()
 	p := planOf(t, c, o)
@@ -41,9 +41,10 @@ func layerBoxes(t *testing.T, c *data.Chart, o Options) [2]image.Rectangle {
 	cx := p.plot.left + 1.5*slot
 	y := func(v float64) int { return int(p.plot.bottom - v/p.yMax*p.plot.height()) }
 	x0, x1 := int(cx-0.3*slot), int(cx+0.3*slot)
+	h := min(y(0)-y(10), y(10)-y(20)) - 8
 	return [2]image.Rectangle{
-		image.Rect(x0, y(10)+4, x1, y(0)-4),
-		image.Rect(x0, y(20)+4, x1, y(10)-4),
+		image.Rect(x0, y(0)-4-h, x1, y(0)-4),
+		image.Rect(x0, y(10)-4-h, x1, y(10)-4),
 	}
 }
 

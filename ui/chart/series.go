@@ -14,6 +14,19 @@ type plotSeries struct {
 	hatch hatch
 	shape markerShape
 	dash  []float64
+	// offset moves a line's point at each period down by so many pixels
+	// (up when negative), so that lines sharing a value lie side by side;
+	// nil for none.
+	offset []float64
+}
+
+// y is where the line draws period i's value, its offset applied, in m.
+func (ps plotSeries) y(m mapping, i int) float64 {
+	y := m.y(float64(ps.values[i]))
+	if ps.offset != nil {
+		y += ps.offset[i]
+	}
+	return y
 }
 
 // seriesBase implements the parts of gochart.Series that the package's

@@ -77,66 +77,75 @@ func (t textStyle) ascent() float64 { return t.face.ascent * t.size }
 // lineHeight returns the distance between baselines of wrapped lines.
 func (t textStyle) lineHeight() float64 { return (t.face.ascent + t.face.descent) * t.size }
 
-// ellipsis ends text cut short to fit.
-const ellipsis = "…"
-
-// fit returns s, or its longest prefix followed by an ellipsis, that is at
-// most maxW pixels wide.
-func (t textStyle) fit(s string, maxW float64) string {
-	if t.width(s) <= maxW {
-		return s
-	}
-	runes := []rune(s)
-	lo, hi := 0, len(runes) // the answer keeps lo runes
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if t.width(strings.TrimRight(string(runes[:mid]), " ,")+ellipsis) <= maxW {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
-		return ""
-	}
-	return strings.TrimRight(string(runes[:lo]), " ,") + ellipsis
-}
-
-// wrap breaks s into at most maxLines lines of at most maxW pixels,
-// breaking at spaces (not no-break spaces, which group digits in Russian)
-// and, for words longer than a line, inside words. Text that does not fit
-// in maxLines ends in an ellipsis.
-func (t textStyle) wrap(s string, maxW float64, maxLines int) []string {
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f'
-	})
+// wrap breaks s into lines of at most maxW pixels, as many as it takes:
+// text is never cut. It breaks at spaces (not no-break spaces, which group
+// digits in Russian) and after the hyphen of a hyphenated word; a part
+// longer than a line breaks inside it.
+func (t textStyle) wrap(s string, maxW float64) []string {
 	var lines []string
 	line := ""
-	for len(words) > 0 {
-		candidate := words[0]
-		if line != "" {
-			candidate = line + " " + words[0]
+	for _, tok := range tokens(s) {
+		for tok.s != "" {
+			candidate := tok.s
+			if line != "" && tok.space {
+				candidate = line + " " + tok.s
+			} else if line != "" {
+				candidate = line + tok.s
+			}
+			if t.width(candidate) <= maxW {
+				line, tok.s = candidate, ""
+				continue
+			}
+			if line == "" { // a part wider than a line: break it inside
+				line = t.prefix(tok.s, maxW)
+				tok.s = tok.s[len(line):]
+			}
+			lines = append(lines, line)
+			line = ""
 		}
-		if t.width(candidate) <= maxW {
-			line = candidate
-			words = words[1:]
-			continue
-		}
-		if line == "" { // a word wider than a line: break it inside
-			line = t.prefix(words[0], maxW)
-			words[0] = words[0][len(line):]
-		}
-		if len(lines) == maxLines-1 {
-			rest := strings.Join(append([]string{line}, words...), " ")
-			return append(lines, t.fit(rest, maxW))
-		}
-		lines = append(lines, line)
-		line = ""
 	}
 	if line != "" {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// token is a part of a text between the places where wrap may break it.
+type token struct {
+	s     string
+	space bool // a space comes before it, rather than a hyphen
+}
+
+// tokens splits s where wrap may break it: at spaces, and after the
+// hyphens inside words.
+func tokens(s string) []token {
+	var out []token
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f'
+	}) {
+		space := true
+		for {
+			i := strings.Index(word[min(1, len(word)):], "-") + 1
+			if i <= 0 || i >= len(word)-1 {
+				break
+			}
+			out = append(out, token{word[:i+1], space})
+			word, space = word[i+1:], false
+		}
+		out = append(out, token{word, space})
+	}
+	return out
+}
+
+// widestWord is the width of the widest part of s between the places
+// where wrap may break it: wrapped to at least this width, s breaks
+// only there.
+func (t textStyle) widestWord(s string) float64 {
+	w := 0.0
+	for _, tok := range tokens(s) {
+		w = max(w, t.width(tok.s))
+	}
+	return w
 }
 
 // prefix returns the longest prefix of s, at least one rune, that is at
@@ -177,6 +186,23 @@ type textAnchorer interface {
 	TextAnchored(body string, x, y int, a align)
 }
 
+// textBox is a text as drawn: its style, and its baseline's left end in
+// output pixels; up says it reads bottom to top, its baseline then
+// running up from (x, y).
+type textBox struct {
+	text  string
+	style textStyle
+	x, y  float64
+	up    bool
+}
+
+// textRecorder is implemented by a renderer that wants to know where every
+// text goes; the layout tests record with it that no text is cut, leaves
+// the canvas or overlaps another.
+type textRecorder interface {
+	recordText(textBox)
+}
+
 // drawText draws s with its baseline at y, aligned on x.
 func drawText(r gochart.Renderer, t textStyle, s string, x, y float64, a align) {
 	s = t.face.glyphs(printable(s))
@@ -184,17 +210,21 @@ func drawText(r gochart.Renderer, t textStyle, s string, x, y float64, a align) 
 		return
 	}
 	setText(r, t)
+	left := x
+	switch a {
+	case alignCenter:
+		left -= t.width(s) / 2
+	case alignRight:
+		left -= t.width(s)
+	}
+	if rec, ok := r.(textRecorder); ok {
+		rec.recordText(textBox{text: s, style: t, x: left, y: y})
+	}
 	if ta, ok := r.(textAnchorer); ok {
 		ta.TextAnchored(s, round(x), round(y), a)
 		return
 	}
-	switch a {
-	case alignCenter:
-		x -= t.width(s) / 2
-	case alignRight:
-		x -= t.width(s)
-	}
-	r.Text(s, round(x), round(y))
+	r.Text(s, round(left), round(y))
 }
 
 // drawTextUp draws s rotated to read bottom to top, centred on (x, yc),
@@ -205,6 +235,9 @@ func drawTextUp(r gochart.Renderer, t textStyle, s string, x, yc float64) {
 		return
 	}
 	setText(r, t)
+	if rec, ok := r.(textRecorder); ok {
+		rec.recordText(textBox{text: s, style: t, x: x, y: yc + t.width(s)/2, up: true})
+	}
 	r.SetTextRotation(-math.Pi / 2)
 	if ta, ok := r.(textAnchorer); ok {
 		ta.TextAnchored(s, round(x), round(yc), alignCenter)

@@ -234,7 +234,8 @@ type tooltipper interface {
 	SetTooltip(text string)
 }
 
-// maxTooltip caps the length of a report summary in a tooltip.
+// maxTooltip caps the length of a report summary in a tooltip (a hover
+// text of SVG output, never drawn on the chart), which then ends in "…".
 const maxTooltip = 280
 
 // dotSeries draws one dot per report: x is the month, y the channel's row,
@@ -357,7 +358,7 @@ func areaShape(a data.Area) markerShape { return markerShape(areaRank(a) % shape
 func tooltip(p data.Point, l i18n.Language) string {
 	s := []rune(strings.TrimSpace(p.Summary))
 	if len(s) > maxTooltip {
-		s = append(s[:maxTooltip-1], []rune(ellipsis)...)
+		s = append(s[:maxTooltip-1], '…')
 	}
 	return p.Date.String() + " · " + l.Area(p.Area) + " · " + string(s)
 }
