@@ -37,7 +37,7 @@ type filterPanel struct {
 	cumulative *widget.Check
 	side       *widget.Select
 	stage      *widget.Select
-	// by and group apply to deaths and prosecutions, latest to
+	// by and group apply to deaths, prosecutions and captures, latest to
 	// prosecutions only (it is hidden for the other charts).
 	by     *widget.RadioGroup // in data.Bys order
 	group  *widget.Select     // in panelGroups order
@@ -233,7 +233,7 @@ func (p *filterPanel) changed() {
 // stage are drawn one series per stage, dated by no single stage.
 func (p *filterPanel) enable() {
 	f := p.familyValue()
-	groups := f == data.Deaths || f == data.Prosecutions
+	groups := f.Counted()
 	latest := f == data.Prosecutions && p.latest.Checked
 	setEnabled(p.stage, f == data.Prosecutions && !latest)
 	setEnabled(p.period, f != data.Timeline)
@@ -293,11 +293,11 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 }
 
 // suited returns f without the choices that do not apply to its chart
-// family: series by group and one group of people apply to deaths and
-// prosecutions, cases by latest stage to prosecutions only, and those are
+// family: series by group and one group of people apply to deaths,
+// prosecutions and captures, cases by latest stage to prosecutions only, and those are
 // drawn one series per stage, dated by no single stage. By is never blank.
 func suited(f data.Filter) data.Filter {
-	if f.Family != data.Deaths && f.Family != data.Prosecutions {
+	if !f.Family.Counted() {
 		f.By, f.Group = data.ByArea, data.GroupUnstated
 	}
 	if f.By == "" {

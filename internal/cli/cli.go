@@ -42,7 +42,7 @@ const usage = `Usage:
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
   catracker-cli generate --rows N --out FILE.csv [--seed S]
 
---by group (deaths and prosecutions) draws one series per group of people,
+--by group (deaths, prosecutions and captured) draws one series per group of people,
 plus "unstated" for figures whose group the source does not give. --group
 keeps only the figures about one group (default: all). --latest-stage
 (prosecutions) shows the cases by the latest stage each has reached.

@@ -20,9 +20,9 @@ func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
 	fs.BoolVar(&fl.Cumulative, "cumulative", false, "running totals instead of new per period")
 	fs.StringVar(&fl.Stage, "stage", "", "date prosecution cases by this stage")
 	fs.StringVar(&fl.Side, "side", "", "russia or ukraine (default: both and unknown)")
-	fs.StringVar(&fl.By, "by", "area", "series by area (country) or by group of people; deaths and prosecutions")
+	fs.StringVar(&fl.By, "by", "area", "series by area (country) or by group of people; deaths, prosecutions and captured")
 	fs.StringVar(&fl.Group, "group", export.AllGroups,
-		"only figures about prisoners, migrants, mobilised or volunteers; deaths and prosecutions")
+		"only figures about prisoners, migrants, mobilised or volunteers; deaths, prosecutions and captured")
 	fs.BoolVar(&fl.LatestStage, "latest-stage", false, "prosecution cases by the latest stage each has reached")
 }
 

@@ -171,9 +171,9 @@ func parseGroups(fl Flags, f *data.Filter) error {
 	if f.By, err = data.ParseBy(strings.ToLower(strings.TrimSpace(fl.By))); err != nil {
 		return flagErr("--by must be area or group, not %q", fl.By)
 	}
-	byGroups := f.Family == data.Deaths || f.Family == data.Prosecutions
+	byGroups := f.Family.Counted()
 	if f.By == data.ByGroup && !byGroups {
-		return flagErr("--by group is for the deaths and prosecutions charts, not %s", f.Family)
+		return flagErr("--by group is for the deaths, prosecutions and captured charts, not %s", f.Family)
 	}
 	switch g := strings.ToLower(strings.TrimSpace(fl.Group)); g {
 	case "", AllGroups:
@@ -185,7 +185,7 @@ func parseGroups(fl Flags, f *data.Filter) error {
 			return flagErr("--group must be %s, or all", groupCodes())
 		}
 		if !byGroups {
-			return flagErr("--group is for the deaths and prosecutions charts, not %s", f.Family)
+			return flagErr("--group is for the deaths, prosecutions and captured charts, not %s", f.Family)
 		}
 	}
 	if !fl.LatestStage {
