@@ -22,7 +22,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fl := export.Flags{Format: "pdf", Scale: 1}
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline", "the charts, in order")
+	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline,captured", "the charts, in order")
 	filterFlags(fs, &fl)
 	perCountry := fs.Bool("per-country", false, "add the charts of each selected country")
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")

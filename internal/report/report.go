@@ -56,7 +56,7 @@ func (s redacted) Sources(ctx context.Context) ([]data.SourceUse, error) {
 
 // Options choose the contents of a report pack.
 type Options struct {
-	Families []data.Family // the charts, in order; empty means all four
+	Families []data.Family // the charts, in order; empty means every family (data.Families)
 	// Filter applies to every chart: areas, dates, period, cumulative,
 	// stage and side; series by group, the group of people and cases by
 	// latest stage apply to the charts they suit. Its family is ignored.
