@@ -86,9 +86,7 @@ func (p *plan) layoutPanels(f data.Filter) {
 			pn.title = l.Series(pc.chart.Series[0])
 		}
 		if !multi {
-			for _, it := range p.legendItems(pc.code) {
-				pn.item = &it
-			}
+			pn.item = p.panelItem(pc.code)
 		}
 		g.panels = append(g.panels, pn)
 	}
@@ -160,19 +158,22 @@ func panelCharts(c *data.Chart, f data.Filter) []panelChart {
 	return out
 }
 
-// legendItems returns the legend entry of the whole chart's series code,
-// if it has one: the mark a panel of that series shows before its title.
-func (p *plan) legendItems(code string) []legendItem {
+// panelItem is the mark a panel of the series code shows before its
+// title: the whole chart's legend entry of that series, or for a series
+// with nothing to draw, its colour.
+func (p *plan) panelItem(code string) *legendItem {
+	mark := markSwatch
+	if p.kind == kindLines {
+		mark = markLine
+	}
 	for _, s := range p.layers {
 		if s.code == code {
-			mark := markSwatch
-			if p.kind == kindLines {
-				mark = markLine
-			}
-			return []legendItem{s.item(mark, p.o.Patterns)}
+			it := s.item(mark, p.o.Patterns)
+			return &it
 		}
 	}
-	return nil
+	it := plotSeries{code: code, color: colorOf(code)}.item(mark, false)
+	return &it
 }
 
 // matchPatterns gives each of sub's series the hatch, marker shape and

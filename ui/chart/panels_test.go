@@ -282,3 +282,46 @@ func writePNG(t *testing.T, path string, img image.Image) {
 		t.Fatal(err)
 	}
 }
+
+// TestPanelGoldenImages compares charts drawn as panels with the images
+// in testdata/golden (see TestGoldenImages): deaths per month, and
+// recruitment reports cumulative by area in Russian with patterns.
+func TestPanelGoldenImages(t *testing.T) {
+	for _, tc := range []struct {
+		name, chart string
+		w, h        int
+		lang        i18n.Language
+		patterns    bool
+	}{
+		{"panels-deaths-bars", "deaths-bars", 1200, 675, i18n.English, false},
+		{"panels-recruitment-cumulative", "recruitment-cumulative", 1200, 675, i18n.English, false},
+		{"panels-recruitment-cumulative-ru-patterns-600x400", "recruitment-cumulative", 600, 400, i18n.Russian, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := panelOptions(tc.w, tc.h, tc.lang)
+			o.Patterns = tc.patterns
+			img, err := Image(panelCases()[tc.chart], o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", tc.name+".png")
+			if *update {
+				writePNG(t, path, img)
+				return
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./ui/chart -run PanelGolden -update to create it)", err)
+			}
+			defer f.Close()
+			want, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := differing(img, want); diff > 0.002 {
+				t.Errorf("%.2f%% of pixels differ from %s (more than 0.2%%); if the change is deliberate, run with -update and look at the image",
+					diff*100, path)
+			}
+		})
+	}
+}
