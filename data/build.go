@@ -3,7 +3,7 @@ package data
 import "sort"
 
 // CountAreas fills the series, estimates, reattributed parts and incident
-// count of a deaths or prosecutions chart from buckets keyed by area code
+// count of a deaths, prosecutions or captures chart from buckets keyed by area code
 // and group, by the chart's filter and periods. It needs the buckets of every country,
 // selected or not: when the filter selects CA, the unattributed part of the
 // CA figures is the region's figure minus all five countries' figures,
@@ -196,6 +196,35 @@ func estimates(f Filter, periods []PeriodKey, buckets []Bucket) []EstimatedFigur
 		return out[i].Code < out[j].Code
 	})
 	return out
+}
+
+// CountChannels fills the series of a recruitment chart, its series per
+// area (ByArea) and its incident count from the buckets of each shown
+// area, keyed by channel code. shown are the areas whose reports the
+// chart counts; every one of them gets its place in ByArea, in the order
+// of Areas, even with no reports. The chart's series count the reports of
+// every shown area together, by the same rule as each area's.
+func (c *Chart) CountChannels(shown []Area, byArea map[Area][]Bucket) {
+	if len(c.Periods) == 0 {
+		return
+	}
+	var all []Bucket
+	for _, a := range Areas {
+		if !contains(shown, a) {
+			continue
+		}
+		bs := byArea[a]
+		all = append(all, bs...)
+		c.ByArea = append(c.ByArea, AreaSeries{Area: a, Series: ChannelSeries(c.Filter, c.Periods, bs)})
+	}
+	c.Series = ChannelSeries(c.Filter, c.Periods, all)
+	// The footer counts the reports the chart draws on: those in its
+	// range, and for running totals also those before it.
+	for _, b := range all {
+		if c.Filter.Cumulative || b.Period >= c.Periods[0].N {
+			c.Incidents += b.Rows
+		}
+	}
 }
 
 // ChannelSeries builds the recruitment series from buckets keyed by channel

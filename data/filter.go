@@ -14,10 +14,22 @@ const (
 	RecruitmentReports Family = "recruitment"
 	// Timeline: one dot per recruitment report, channel against time.
 	Timeline Family = "timeline"
+	// Captures: people taken prisoner of war, counted like deaths
+	// (cumulative lines by country, or new captures per period as stacked
+	// bars). The side is the army the person fought for, so captures on
+	// Russia's side are captures by Ukraine's forces.
+	Captures Family = "captured"
 )
 
 // Families are all chart families.
-var Families = []Family{Deaths, Prosecutions, RecruitmentReports, Timeline}
+var Families = []Family{Deaths, Prosecutions, RecruitmentReports, Timeline, Captures}
+
+// Counted reports whether the family's charts count people area by area
+// with the counting rules (deaths, prosecutions and captures): their
+// series are countries and the part of regional figures no country
+// accounts for, or groups of people, and they carry estimates and
+// reattributed parts.
+func (f Family) Counted() bool { return f == Deaths || f == Prosecutions || f == Captures }
 
 // ParseFamily parses a chart family name in any case.
 func ParseFamily(s string) (Family, error) { return parseEnum("chart", s, Families) }
@@ -39,7 +51,7 @@ type Filter struct {
 	Stage Stage
 	// Side keeps only incidents on this side; unknown keeps all.
 	Side Side
-	// By says what the series of a deaths or prosecutions chart are:
+	// By says what the series of a deaths, prosecutions or captures chart are:
 	// areas (the default) or groups of people.
 	By By
 	// Group keeps only the figures about this group of people; unstated
@@ -51,10 +63,10 @@ type Filter struct {
 	LatestStage bool
 }
 
-// By is what the series of a deaths or prosecutions chart are.
+// By is what the series of a deaths, prosecutions or captures chart are.
 type By string
 
-// The ways to split a deaths or prosecutions chart into series.
+// The ways to split a deaths, prosecutions or captures chart into series.
 const (
 	// ByArea: one series per country, plus the unattributed part of
 	// Central Asia figures (and their total, when cumulative).
@@ -132,6 +144,12 @@ type EstimatedFigure struct {
 // SeriesCode is the estimate's code in CSV files: EST_CA.
 func (e EstimatedFigure) SeriesCode() string { return EstimatePrefix + e.Code }
 
+// AreaSeries are the series of one area of a chart split by area.
+type AreaSeries struct {
+	Area   Area
+	Series []Series
+}
+
 // Point is one recruitment report on the timeline chart.
 type Point struct {
 	Month   int // month index of the report's date end
@@ -184,7 +202,12 @@ type Chart struct {
 	Reattributed []int
 	// ReattributedLabel names the reattributed part in files.
 	ReattributedLabel string
-	Outlets           []string // distinct outlets of the incidents behind the chart
+	// ByArea splits a recruitment chart by area, for charts drawn one
+	// panel per area: each shown area's reports per channel, in the order
+	// of Areas (RU, whose measures concern every country, last). The sums
+	// of its channels over the areas are Series. Recruitment only.
+	ByArea  []AreaSeries
+	Outlets []string // distinct outlets of the incidents behind the chart
 	// Incidents is how many incidents the chart draws on.
 	Incidents int
 }

@@ -58,6 +58,9 @@ type App struct {
 	prefs    prefs
 	settings appSettings   // language, chart text size and patterns
 	lang     i18n.Language // of every text on screen and in exports
+	// panels draws the charts that can be one panel per country so, on
+	// screen and in exports.
+	panels bool
 
 	store  data.Store
 	filter data.Filter
@@ -109,6 +112,8 @@ func (u *App) Window() fyne.Window { return u.win }
 func (u *App) buildUI() {
 	l := u.lang
 	u.filters = newFilterPanel(l, u.setFilter)
+	u.filters.onLayout = u.setPanels
+	u.panels = u.prefs.panels()
 	u.chart = newChartView(u.chartStyle(), u.chartDrawn)
 	u.incidents = newIncidentsView(u)
 	u.sources = newSourcesView(u)
@@ -127,6 +132,7 @@ func (u *App) buildUI() {
 	u.filter = u.prefs.filter()
 	from, to := u.prefs.dateText()
 	u.filters.set(u.filter, from, to)
+	u.filters.setPanels(u.panels)
 }
 
 // rebuild lays the window out again in the app's language, keeping the
@@ -148,6 +154,14 @@ func (u *App) refreshTab() {
 	case 2:
 		u.sources.load()
 	}
+}
+
+// setPanels is called by the filter panel when the user chooses one
+// panel per country (on) or one chart.
+func (u *App) setPanels(on bool) {
+	u.panels = on
+	u.prefs.setPanels(on)
+	u.chart.setStyle(u.chartStyle())
 }
 
 // setFilter is called by the filter panel on every valid change.

@@ -16,6 +16,7 @@ import (
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
 	"catracker/internal/export"
+	"catracker/ui/chart"
 )
 
 // fileRow is where the export goes: the file's name, and the folder with
@@ -147,6 +148,7 @@ func targetError(l i18n.Language, err error) error {
 func (e *exporter) write(path string, s exportSettings) {
 	fl := flagsOf(e.filter, s)
 	fl.Lang, fl.Patterns = string(e.app.lang), e.app.settings.Patterns
+	fl.Panels = e.app.panels && chart.HasPanels(e.filter.Family)
 	req, err := export.Parse(fl)
 	if err != nil {
 		e.done(path, err)

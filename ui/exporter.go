@@ -315,5 +315,5 @@ func (e *exporter) previewDrawn(j renderJob, r renderResult) {
 func (e *exporter) options(s exportSettings, scale float64) chart.Options {
 	return chart.Options{Width: s.Width, Height: s.Height, Scale: scale,
 		Dataset: filepath.Base(e.store.Path()), Generated: e.app.now(),
-		Lang: e.app.lang, Patterns: e.app.settings.Patterns}
+		Lang: e.app.lang, Patterns: e.app.settings.Patterns, Panels: e.app.panels}
 }

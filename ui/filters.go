@@ -11,6 +11,7 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
+	"catracker/ui/chart"
 )
 
 // panelAreas are the areas with a checkbox: the five countries and CA.
@@ -27,9 +28,13 @@ var panelGroups = append([]data.Group{data.GroupUnstated}, data.Groups...)
 type filterPanel struct {
 	l        i18n.Language
 	onChange func(f data.Filter, from, to string)
+	// onLayout, if set, is called with true when the user chooses one
+	// panel per country and false for one chart.
+	onLayout func(panels bool)
 
 	family     *widget.RadioGroup
-	areas      []*widget.Check // in panelAreas order
+	layout     *widget.RadioGroup // one chart, or one panel per country
+	areas      []*widget.Check    // in panelAreas order
 	all, none  *widget.Button
 	from, to   *widget.Entry
 	dateNote   *widget.Label
@@ -37,7 +42,7 @@ type filterPanel struct {
 	cumulative *widget.Check
 	side       *widget.Select
 	stage      *widget.Select
-	// by and group apply to deaths and prosecutions, latest to
+	// by and group apply to deaths, prosecutions and captures, latest to
 	// prosecutions only (it is hidden for the other charts).
 	by     *widget.RadioGroup // in data.Bys order
 	group  *widget.Select     // in panelGroups order
@@ -86,6 +91,13 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 	}
 	p.family = widget.NewRadioGroup(families, func(string) { p.changed() })
 	p.family.Required = true
+	p.layout = widget.NewRadioGroup([]string{l.T("filter.layout.single"), l.T("filter.layout.panels")}, func(string) {
+		if !p.quiet && p.onLayout != nil {
+			p.onLayout(p.panels())
+		}
+	})
+	p.layout.Required = true
+	p.layout.SetSelected(p.layout.Options[0])
 	var checks []fyne.CanvasObject
 	for _, a := range panelAreas {
 		c := widget.NewCheck(l.T("filter.area."+string(a)), func(bool) { p.changed() })
@@ -136,6 +148,7 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 	}
 	box := container.NewVBox(
 		heading(l.T("filter.chart")), p.family,
+		widget.NewLabel(l.T("filter.layout")), p.layout,
 		widget.NewSeparator(),
 		container.NewHBox(heading(l.T("filter.countries")), layout.NewSpacer(), p.all, p.none),
 		countries,
@@ -233,7 +246,7 @@ func (p *filterPanel) changed() {
 // stage are drawn one series per stage, dated by no single stage.
 func (p *filterPanel) enable() {
 	f := p.familyValue()
-	groups := f == data.Deaths || f == data.Prosecutions
+	groups := f.Counted()
 	latest := f == data.Prosecutions && p.latest.Checked
 	setEnabled(p.stage, f == data.Prosecutions && !latest)
 	setEnabled(p.period, f != data.Timeline)
@@ -241,6 +254,22 @@ func (p *filterPanel) enable() {
 	setEnabled(p.by, groups && !latest)
 	setEnabled(p.group, groups)
 	setVisible(p.latest, f == data.Prosecutions)
+	setEnabled(p.layout, chart.HasPanels(f))
+}
+
+// panels reports whether one panel per country is chosen.
+func (p *filterPanel) panels() bool { return p.layout.Selected == p.layout.Options[1] }
+
+// setPanels chooses one panel per country, or one chart, without
+// reporting a change.
+func (p *filterPanel) setPanels(on bool) {
+	p.quiet = true
+	defer func() { p.quiet = false }()
+	choice := p.layout.Options[0]
+	if on {
+		choice = p.layout.Options[1]
+	}
+	p.layout.SetSelected(choice)
 }
 
 // familyValue is the selected chart family.
@@ -293,11 +322,11 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 }
 
 // suited returns f without the choices that do not apply to its chart
-// family: series by group and one group of people apply to deaths and
-// prosecutions, cases by latest stage to prosecutions only, and those are
+// family: series by group and one group of people apply to deaths,
+// prosecutions and captures, cases by latest stage to prosecutions only, and those are
 // drawn one series per stage, dated by no single stage. By is never blank.
 func suited(f data.Filter) data.Filter {
-	if f.Family != data.Deaths && f.Family != data.Prosecutions {
+	if !f.Family.Counted() {
 		f.By, f.Group = data.ByArea, data.GroupUnstated
 	}
 	if f.By == "" {

@@ -24,6 +24,7 @@ const (
 	prefBy           = "filter.by"
 	prefGroup        = "filter.group"
 	prefLatestStage  = "filter.latestStage"
+	prefPanels       = "chart.panels"
 	prefExportFormat = "export.format"
 	prefExportPreset = "export.preset"
 	prefExportWidth  = "export.width"
@@ -113,6 +114,12 @@ func (p prefs) setFilter(f data.Filter, from, to string) {
 	p.p.SetString(prefGroup, string(f.Group))
 	p.p.SetBool(prefLatestStage, f.LatestStage)
 }
+
+// panels reports whether charts are drawn one panel per country.
+func (p prefs) panels() bool { return p.p.Bool(prefPanels) }
+
+// setPanels remembers whether charts are drawn one panel per country.
+func (p prefs) setPanels(on bool) { p.p.SetBool(prefPanels, on) }
 
 // exportSettings are the choices of the export dialog.
 type exportSettings struct {

@@ -37,7 +37,7 @@ func systemLanguage() i18n.Language { return i18n.Match(lang.SystemLocale().Stri
 
 // chartStyle is how the app draws charts on screen.
 func (u *App) chartStyle() chart.Options {
-	return chart.Options{Lang: u.lang, TextScale: u.settings.TextScale, Patterns: u.settings.Patterns}
+	return chart.Options{Lang: u.lang, TextScale: u.settings.TextScale, Patterns: u.settings.Patterns, Panels: u.panels}
 }
 
 // showSettings opens the Settings dialog: language, chart text size and

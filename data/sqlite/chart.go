@@ -43,6 +43,7 @@ var kindOf = map[data.Family]data.Kind{
 	data.Prosecutions:       data.Prosecution,
 	data.RecruitmentReports: data.Recruitment,
 	data.Timeline:           data.Recruitment,
+	data.Captures:           data.Captured,
 }
 
 // Chart runs the grouped query of the filter's family and applies the
@@ -69,13 +70,14 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	}
 	areas := recruitAreas(f)
 	var buckets []data.Bucket
+	var byArea map[data.Area][]data.Bucket
 	switch f.Family {
-	case data.Deaths:
+	case data.Deaths, data.Captures:
 		buckets, err = s.areaBuckets(ctx, f, kind)
 	case data.Prosecutions:
 		buckets, err = s.caseBuckets(ctx, f)
 	case data.RecruitmentReports:
-		buckets, err = s.channelBuckets(ctx, f, areas)
+		byArea, err = s.channelBuckets(ctx, f, areas)
 	case data.Timeline:
 		if c.Cells, err = s.cells(ctx, f, areas); err == nil && data.DotPerReport(c.Cells) {
 			c.Points, err = s.points(ctx, f, areas)
@@ -88,17 +90,10 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 		return nil, fmt.Errorf("chart %s from %s: %w", f.Family, s.path, err)
 	}
 	switch f.Family {
-	case data.Deaths, data.Prosecutions:
+	case data.Deaths, data.Prosecutions, data.Captures:
 		c.CountAreas(buckets)
 	case data.RecruitmentReports:
-		c.Series = data.ChannelSeries(f, c.Periods, buckets)
-		// The footer counts the reports the chart draws on: those in its
-		// range, and for running totals also those before it.
-		for _, b := range buckets {
-			if f.Cumulative || b.Period >= c.Periods[0].N {
-				c.Incidents += b.Rows
-			}
-		}
+		c.CountChannels(areas, byArea)
 	}
 	shown := f.Areas
 	if f.Family == data.RecruitmentReports || f.Family == data.Timeline {
@@ -248,14 +243,26 @@ func (s *Store) caseBuckets(ctx context.Context, f data.Filter) ([]data.Bucket, 
 	return s.buckets(ctx, q, args)
 }
 
-// channelBuckets counts recruitment reports per channel and period.
-func (s *Store) channelBuckets(ctx context.Context, f data.Filter, areas []data.Area) ([]data.Bucket, error) {
+// channelBuckets counts recruitment reports per area, channel and period.
+// The query returns the area in the group's column, which recruitment
+// does not use; the buckets come back keyed by area, with no group.
+func (s *Store) channelBuckets(ctx context.Context, f data.Filter, areas []data.Area) (map[data.Area][]data.Bucket, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("area", areas)
-	q := `SELECT channel, '', month / ? AS p, SUM(rows), 0, 0, SUM(rows) FROM monthly
-		WHERE kind = 'recruitment' AND month <= ?` + in + side + ` GROUP BY channel, p`
+	q := `SELECT channel, area, month / ? AS p, SUM(rows), 0, 0, SUM(rows) FROM monthly
+		WHERE kind = 'recruitment' AND month <= ?` + in + side + ` GROUP BY area, channel, p`
 	args := append(append([]any{f.Period.Months(), f.To}, inArgs...), sideArgs...)
-	return s.buckets(ctx, q, args)
+	buckets, err := s.buckets(ctx, q, args)
+	if err != nil {
+		return nil, err
+	}
+	byArea := map[data.Area][]data.Bucket{}
+	for _, b := range buckets {
+		area := data.Area(b.Group)
+		b.Group = data.GroupUnstated
+		byArea[area] = append(byArea[area], b)
+	}
+	return byArea, nil
 }
 
 // buckets runs a grouped query whose columns are a bucket's code, group,

@@ -30,23 +30,27 @@ const usage = `Usage:
   catracker-cli import   [--db FILE] [--dry-run] FILE.csv
   catracker-cli validate FILE.csv
   catracker-cli stats    [--db FILE]
-  catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline
+  catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline|captured
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE | --latest-stage] [--side russia|ukraine]
                          [--by area|group] [--group prisoners|migrants|mobilised|volunteers]
-                         [--format png|svg|pdf|csv] [--width W --height H --scale S]
+                         [--format png|svg|pdf|csv] [--width W --height H --scale S] [--panels]
                          [--lang en|ru] [--patterns] --out FILE|-
-  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
+  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline,captured] [filters as for export]
                          [--per-country] [--images DIR --width W --height H] [--no-names]
                          [--lang en|ru] [--patterns] --out FILE.pdf|-
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
   catracker-cli charts   (lists the chart families --chart takes, with their titles)
   catracker-cli generate --rows N --out FILE.csv [--seed S]
 
---by group (deaths and prosecutions) draws one series per group of people,
+--by group (deaths, prosecutions and captured) draws one series per group of people,
 plus "unstated" for figures whose group the source does not give. --group
 keeps only the figures about one group (default: all). --latest-stage
 (prosecutions) shows the cases by the latest stage each has reached.
+--chart captured counts prisoners of war like deaths; --side russia keeps
+those who fought for Russia, that is, captured by Ukraine. --panels draws
+one small chart per country (per group with --by group), all on one scale;
+a CSV holds the same numbers with or without it.
 
 Without --db the default database in your data folder is used; it is created
 from the bundled dataset the first time.

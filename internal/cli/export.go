@@ -20,9 +20,9 @@ func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
 	fs.BoolVar(&fl.Cumulative, "cumulative", false, "running totals instead of new per period")
 	fs.StringVar(&fl.Stage, "stage", "", "date prosecution cases by this stage")
 	fs.StringVar(&fl.Side, "side", "", "russia or ukraine (default: both and unknown)")
-	fs.StringVar(&fl.By, "by", "area", "series by area (country) or by group of people; deaths and prosecutions")
+	fs.StringVar(&fl.By, "by", "area", "series by area (country) or by group of people; deaths, prosecutions and captured")
 	fs.StringVar(&fl.Group, "group", export.AllGroups,
-		"only figures about prisoners, migrants, mobilised or volunteers; deaths and prosecutions")
+		"only figures about prisoners, migrants, mobilised or volunteers; deaths, prosecutions and captured")
 	fs.BoolVar(&fl.LatestStage, "latest-stage", false, "prosecution cases by the latest stage each has reached")
 }
 
@@ -46,12 +46,13 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var fl export.Flags
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment or timeline")
+	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment, timeline or captured")
 	filterFlags(fs, &fl)
 	fs.StringVar(&fl.Format, "format", "png", "png, svg, pdf or csv")
 	fs.IntVar(&fl.Width, "width", 1200, "width in pixels")
 	fs.IntVar(&fl.Height, "height", 675, "height in pixels")
 	fs.Float64Var(&fl.Scale, "scale", 1, "1, 2 or 4")
+	fs.BoolVar(&fl.Panels, "panels", false, "one panel per country on one scale; deaths, prosecutions, recruitment and captured")
 	styleFlags(fs, &fl)
 	out := fs.String("out", "", "output file, or - for standard output")
 	if err := parse(fs, args, env); err != nil {

@@ -80,16 +80,16 @@ func TestGroupFlagsMisusedAreUsageErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"export", "--chart", "recruitment", "--by", "group", "--out", "-"}, "--by group is for the deaths and prosecutions charts"},
+		{[]string{"export", "--chart", "recruitment", "--by", "group", "--out", "-"}, "--by group is for the deaths, prosecutions and captured charts"},
 		{[]string{"export", "--chart", "deaths", "--by", "country", "--out", "-"}, "--by must be area or group"},
 		{[]string{"export", "--chart", "deaths", "--group", "soldiers", "--out", "-"}, "--group must be prisoners, migrants, mobilised or volunteers"},
 		{[]string{"export", "--chart", "deaths", "--group", "unstated", "--out", "-"}, "--group unstated is not a choice"},
-		{[]string{"export", "--chart", "timeline", "--group", "prisoners", "--out", "-"}, "--group is for the deaths and prosecutions charts"},
+		{[]string{"export", "--chart", "timeline", "--group", "prisoners", "--out", "-"}, "--group is for the deaths, prosecutions and captured charts"},
 		{[]string{"export", "--chart", "deaths", "--latest-stage", "--out", "-"}, "--latest-stage is for the prosecutions chart only"},
 		{[]string{"export", "--chart", "prosecutions", "--latest-stage", "--stage", "sentence", "--out", "-"}, "cannot be used with --stage"},
 		{[]string{"export", "--chart", "prosecutions", "--latest-stage", "--by", "group", "--out", "-"}, "cannot be used with --by group"},
 		{[]string{"report", "--charts", "deaths,recruitment", "--latest-stage", "--out", "r.pdf"}, "--latest-stage needs the prosecutions chart"},
-		{[]string{"report", "--charts", "recruitment,timeline", "--by", "group", "--out", "r.pdf"}, "--by and --group need the deaths or prosecutions chart"},
+		{[]string{"report", "--charts", "recruitment,timeline", "--by", "group", "--out", "r.pdf"}, "--by and --group need the deaths, prosecutions or captured chart"},
 	} {
 		r := run(t, tt.args...)
 		if r.code != 2 {

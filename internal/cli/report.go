@@ -22,7 +22,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fl := export.Flags{Format: "pdf", Scale: 1}
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline", "the charts, in order")
+	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline,captured", "the charts, in order")
 	filterFlags(fs, &fl)
 	perCountry := fs.Bool("per-country", false, "add the charts of each selected country")
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
@@ -109,8 +109,8 @@ func checkReportSize(width, height int) error {
 }
 
 // reportChart is the chart whose flags the report's filter flags are
-// checked against: prosecutions for --latest-stage, deaths or
-// prosecutions for --by group and --group, and deaths otherwise. The
+// checked against: prosecutions for --latest-stage, deaths, prosecutions
+// or captures for --by group and --group, and deaths otherwise. The
 // report then applies each filter only to the charts it suits.
 func reportChart(fl export.Flags, families []data.Family) (string, error) {
 	has := func(f data.Family) bool { return slices.Contains(families, f) }
@@ -123,11 +123,13 @@ func reportChart(fl export.Flags, families []data.Family) (string, error) {
 		return string(data.Deaths), nil
 	case has(data.Prosecutions):
 		return string(data.Prosecutions), nil
+	case has(data.Captures):
+		return string(data.Captures), nil
 	}
 	byGroup := strings.TrimSpace(fl.By) != "" && !strings.EqualFold(strings.TrimSpace(fl.By), string(data.ByArea))
 	group := strings.TrimSpace(fl.Group) != "" && !strings.EqualFold(strings.TrimSpace(fl.Group), export.AllGroups)
 	if byGroup || group {
-		return "", usagef("--by and --group need the deaths or prosecutions chart in --charts")
+		return "", usagef("--by and --group need the deaths, prosecutions or captured chart in --charts")
 	}
 	return string(data.Deaths), nil
 }

@@ -24,12 +24,13 @@ func TestReportPack(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Fatalf("report.pdf: %v", err)
 	}
-	// Cover, 4 charts for KG+KZ and 4 for each country, sources, method.
+	// Cover, 5 charts for KG+KZ and 5 for each country, sources, method.
 	pages := len(regexp.MustCompile(`/Type /Page\b`).FindAll(b, -1))
-	if pages != 1+12+1+1 {
-		t.Errorf("%d pages, want 15", pages)
+	if pages != 1+15+1+1 {
+		t.Errorf("%d pages, want 18", pages)
 	}
-	for _, name := range []string{"deaths-all-1200x675.png", "timeline-KG-1200x675.png", "prosecutions-KZ-1200x675.png"} {
+	for _, name := range []string{"deaths-all-1200x675.png", "timeline-KG-1200x675.png", "prosecutions-KZ-1200x675.png",
+		"captured-all-1200x675.png"} {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
 			t.Errorf("image %s: %v", name, err)
@@ -41,7 +42,7 @@ func TestReportPack(t *testing.T) {
 			t.Errorf("image %s: %v %dx%d, want 2400x1350 (2x)", name, err, cfg.Width, cfg.Height)
 		}
 	}
-	if !strings.Contains(r.stdout, "12 charts, 12 images") {
+	if !strings.Contains(r.stdout, "15 charts, 15 images") {
 		t.Errorf("summary: %s", r.stdout)
 	}
 	if r := run(t, "report", "--images", filepath.Join(dir, "missing"), "--out", out); r.code != 1 {

@@ -82,8 +82,10 @@ type Flags struct {
 	Chart, Areas, From, To, Period, Stage, Side, Format, Lang string
 	By, Group                                                 string
 	Cumulative, Patterns, LatestStage                         bool
-	Width, Height                                             int
-	Scale                                                     float64
+	// Panels draws one panel per country (see chart.Options.Panels).
+	Panels        bool
+	Width, Height int
+	Scale         float64
 }
 
 // Parse checks the export flags and builds the request. Mistakes wrap
@@ -148,6 +150,9 @@ func Parse(fl Flags) (Request, error) {
 		return req, flagErr("the image would be %.0f pixels wide; at most %d fit in memory, so use a smaller size or scale",
 			float64(max(fl.Width, fl.Height))*fl.Scale, MaxPixels)
 	}
+	if fl.Panels && !chart.HasPanels(f.Family) {
+		return req, flagErr("--panels is for the deaths, prosecutions, recruitment and captured charts, not %s", f.Family)
+	}
 	lang := i18n.English
 	if fl.Lang != "" {
 		if lang, err = i18n.Parse(fl.Lang); err != nil {
@@ -155,7 +160,7 @@ func Parse(fl Flags) (Request, error) {
 		}
 	}
 	req.Options = chart.Options{Width: fl.Width, Height: fl.Height, Scale: fl.Scale, Generated: time.Now(),
-		Lang: lang, Patterns: fl.Patterns}
+		Lang: lang, Patterns: fl.Patterns, Panels: fl.Panels}
 	return req, nil
 }
 
@@ -171,9 +176,9 @@ func parseGroups(fl Flags, f *data.Filter) error {
 	if f.By, err = data.ParseBy(strings.ToLower(strings.TrimSpace(fl.By))); err != nil {
 		return flagErr("--by must be area or group, not %q", fl.By)
 	}
-	byGroups := f.Family == data.Deaths || f.Family == data.Prosecutions
+	byGroups := f.Family.Counted()
 	if f.By == data.ByGroup && !byGroups {
-		return flagErr("--by group is for the deaths and prosecutions charts, not %s", f.Family)
+		return flagErr("--by group is for the deaths, prosecutions and captured charts, not %s", f.Family)
 	}
 	switch g := strings.ToLower(strings.TrimSpace(fl.Group)); g {
 	case "", AllGroups:
@@ -185,7 +190,7 @@ func parseGroups(fl Flags, f *data.Filter) error {
 			return flagErr("--group must be %s, or all", groupCodes())
 		}
 		if !byGroups {
-			return flagErr("--group is for the deaths and prosecutions charts, not %s", f.Family)
+			return flagErr("--group is for the deaths, prosecutions and captured charts, not %s", f.Family)
 		}
 	}
 	if !fl.LatestStage {

@@ -56,7 +56,7 @@ func (s redacted) Sources(ctx context.Context) ([]data.SourceUse, error) {
 
 // Options choose the contents of a report pack.
 type Options struct {
-	Families []data.Family // the charts, in order; empty means all four
+	Families []data.Family // the charts, in order; empty means every family (data.Families)
 	// Filter applies to every chart: areas, dates, period, cumulative,
 	// stage and side; series by group, the group of people and cases by
 	// latest stage apply to the charts they suit. Its family is ignored.
@@ -190,11 +190,11 @@ func collect(ctx context.Context, src Source, o Options) ([]figure, error) {
 }
 
 // forFamily is the report's filter for one chart: the series by group of
-// people and the choice of one group apply to deaths and prosecutions
-// only, and cases by latest stage to prosecutions only.
+// people and the choice of one group apply to deaths, prosecutions and
+// captures only, and cases by latest stage to prosecutions only.
 func forFamily(f data.Filter, fam data.Family) data.Filter {
 	f.Family = fam
-	if fam != data.Deaths && fam != data.Prosecutions {
+	if !fam.Counted() {
 		f.By, f.Group = data.ByArea, data.GroupUnstated
 	}
 	if fam != data.Prosecutions {

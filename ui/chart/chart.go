@@ -102,6 +102,12 @@ type Options struct {
 	// lines and dots, for readers who cannot tell the colours apart or
 	// who print in greyscale.
 	Patterns bool
+	// Panels draws the chart as small multiples, one panel per series on
+	// one y scale (per area for recruitment, each stacked by channel),
+	// under one title, subtitle, legend and footer. Only the families
+	// HasPanels names can be; the others, and a chart with nothing to
+	// show, ignore it.
+	Panels bool
 }
 
 // Preset is a named export size in pixels at scale 1.
@@ -237,31 +243,11 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	series, elements := p.series(), p.elements()
+	if p.grid != nil {
+		series, elements = p.grid.drawables(p)
+	}
 	n := max(1, len(p.periods))
-	series := []gochart.Series{&gridSeries{seriesBase{"grid"}, p}}
-	if !p.empty {
-		u := p.fr.unit
-		switch p.kind {
-		case kindBars:
-			bars := &barSeries{seriesBase: seriesBase{"bars"}, layers: p.layers, segs: p.segs, totals: p.barTotals(),
-				unit: u, lang: p.o.Lang}
-			if p.showTotals {
-				bars.totalStyle = &p.st.total
-			}
-			series = append(series, bars, &lineSeries{seriesBase{"totals"}, p.totals, u, p.o.Patterns})
-		case kindLines:
-			series = append(series, &lineSeries{seriesBase{"lines"}, slices.Concat(p.layers, p.totals), u, p.o.Patterns})
-		case kindDots:
-			series = append(series, &dotSeries{seriesBase{"reports"}, p.tl, u, p.o.Patterns, p.o.Lang})
-		}
-	}
-	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture}
-	if len(p.marks) > 0 {
-		elements = append(elements, p.drawEstimates)
-	}
-	if p.legend != nil {
-		elements = append(elements, p.legend.render)
-	}
 	ch := gochart.Chart{
 		Width:  p.fr.w,
 		Height: p.fr.h,
@@ -284,4 +270,41 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 		Elements:       elements,
 	}
 	return ch.Render(rp, w)
+}
+
+// series are what the plan draws inside its plot: the grid, then the
+// bars, lines or dots.
+func (p *plan) series() []gochart.Series {
+	series := []gochart.Series{&gridSeries{seriesBase{"grid"}, p}}
+	if p.empty {
+		return series
+	}
+	u := p.fr.unit
+	switch p.kind {
+	case kindBars:
+		bars := &barSeries{seriesBase: seriesBase{"bars"}, layers: p.layers, segs: p.segs, totals: p.barTotals(),
+			unit: u, lang: p.o.Lang}
+		if p.showTotals {
+			bars.totalStyle = &p.st.total
+		}
+		series = append(series, bars, &lineSeries{seriesBase{"totals"}, p.totals, u, p.o.Patterns})
+	case kindLines:
+		series = append(series, &lineSeries{seriesBase{"lines"}, slices.Concat(p.layers, p.totals), u, p.o.Patterns})
+	case kindDots:
+		series = append(series, &dotSeries{seriesBase{"reports"}, p.tl, u, p.o.Patterns, p.o.Lang})
+	}
+	return series
+}
+
+// elements are what the plan draws around its plot: the axes, the
+// furniture, the estimates' labels and the legend.
+func (p *plan) elements() []gochart.Renderable {
+	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture}
+	if len(p.marks) > 0 {
+		elements = append(elements, p.drawEstimates)
+	}
+	if p.legend != nil {
+		elements = append(elements, p.legend.render)
+	}
+	return elements
 }

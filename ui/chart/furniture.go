@@ -33,7 +33,7 @@ func Title(c *data.Chart, l i18n.Language) string {
 func Subtitle(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	parts := []string{areasPhrase(f, l), dateRangePhrase(c, f, l)}
-	counted := f.Family == data.Deaths || f.Family == data.Prosecutions
+	counted := f.Family.Counted()
 	latest := f.Family == data.Prosecutions && f.LatestStage
 	switch {
 	case f.Family == data.Timeline && c.ByCells():

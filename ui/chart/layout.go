@@ -91,6 +91,7 @@ type plan struct {
 	rowLabels  [][]string // dots: each row's label lines, nil to skip
 	rowStyle   textStyle  // dots: the style of the row labels
 	showTotals bool
+	grid       *panelGrid // the panels, when the chart is drawn as panels
 	// ends are the labels of the lines' last values, right of the plot.
 	ends []endLabel
 	// roomy says the layout leaves the plot room enough (see
@@ -110,6 +111,10 @@ func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
 	p := &plan{c: c, o: o, fr: fr, st: newStyles(fc, fr.text, fr.slack)}
 	f := c.Filter.WithDefaults()
 	p.xTitle = o.Lang.T("axis." + string(f.Period))
+	if panelled(c, o) {
+		p.layoutPanels(f)
+		return p, nil
+	}
 	switch f.Family {
 	case data.Timeline:
 		p.prepareTimeline()

@@ -59,7 +59,7 @@ func estimatesText(key string, items []string, k int, l i18n.Language) string {
 // 2023" when there is one), with the sum over all of them.
 func reattributed(c *data.Chart, l i18n.Language) (items []string, total int) {
 	f := c.Filter.WithDefaults()
-	if f.Cumulative || (f.Family != data.Deaths && f.Family != data.Prosecutions) {
+	if f.Cumulative || !f.Family.Counted() {
 		return nil, 0
 	}
 	var periods []int

@@ -44,7 +44,7 @@ func renderPDF(w io.Writer, c *data.Chart, o Options) (err error) {
 	pageW, pageH := pageSize(fr.w, fr.h)
 	provider := func(width, height int) (gochart.Renderer, error) {
 		return newPDFRenderer(width, height, pageW, pageH, fc.bold.font, pdfInfo{
-			title: Title(c, o.Lang), subject: Describe(c, o.Lang), generated: o.Generated,
+			title: Title(c, o.Lang), subject: DescribeWith(c, o), generated: o.Generated,
 		})
 	}
 	return p.render(provider, w)

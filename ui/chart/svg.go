@@ -31,7 +31,7 @@ func renderSVG(w io.Writer, c *data.Chart, o Options) error {
 		return err
 	}
 	provider := func(width, height int) (gochart.Renderer, error) {
-		return newSVGRenderer(width, height, Title(c, o.Lang), Describe(c, o.Lang), fc.bold.font), nil
+		return newSVGRenderer(width, height, Title(c, o.Lang), DescribeWith(c, o), fc.bold.font), nil
 	}
 	return p.render(provider, w)
 }
