@@ -44,23 +44,20 @@ func EventAreas(selected []Area) []Area {
 }
 
 // MonthPosition places the date on a time axis counted in months (see
-// Date.MonthIndex): a day falls at its place within its month, a date
-// known to the month in the middle of the month, and one known to the
-// year in the middle of the year. It is where a chart draws an event's
-// marker.
+// Date.MonthIndex): a day at its place within its month, the middle of
+// the day, and a date known only to the month or the year on its last
+// day, where the counting rules count it from. It is where a chart draws
+// an event's marker, and the order in which charts number events: "2022-09"
+// comes after "2022-09-21".
 func (d Date) MonthPosition() float64 {
-	switch {
-	case d.Month == 0:
-		return float64(d.Year*12) + 6
-	case d.Day == 0:
-		return float64(d.Year*12+d.Month-1) + 0.5
-	}
-	return float64(d.Year*12+d.Month-1) + (float64(d.Day)-0.5)/float64(daysIn(d.Year, d.Month))
+	e := d.End()
+	y, m, day := e.Date()
+	return float64(y*12+int(m)-1) + (float64(day)-0.5)/float64(daysIn(y, int(m)))
 }
 
-// SortEvents orders events by date (an earlier start first, then the more
-// precise date), then by area in the order of Areas and by ref, the order
-// in which charts number them.
+// SortEvents orders events by their place on the time axis (see
+// MonthPosition), then by area in the order of Areas and by ref: the
+// order in which charts number them.
 func SortEvents(es []ChartEvent) {
 	slices.SortStableFunc(es, func(a, b ChartEvent) int {
 		return cmp.Or(cmp.Compare(a.Date.MonthPosition(), b.Date.MonthPosition()),

@@ -24,6 +24,7 @@ const (
 	prefBy           = "filter.by"
 	prefGroup        = "filter.group"
 	prefLatestStage  = "filter.latestStage"
+	prefNoEvents     = "filter.noEvents"
 	prefExportFormat = "export.format"
 	prefExportPreset = "export.preset"
 	prefExportWidth  = "export.width"
@@ -76,6 +77,7 @@ func (p prefs) filter() data.Filter {
 	f.By, _ = data.ParseBy(p.p.String(prefBy))
 	f.Group, _ = data.ParseGroup(p.p.String(prefGroup))
 	f.LatestStage = p.p.Bool(prefLatestStage)
+	f.NoEvents = p.p.Bool(prefNoEvents)
 	return suited(f)
 }
 
@@ -112,6 +114,7 @@ func (p prefs) setFilter(f data.Filter, from, to string) {
 	p.p.SetString(prefBy, string(f.By))
 	p.p.SetString(prefGroup, string(f.Group))
 	p.p.SetBool(prefLatestStage, f.LatestStage)
+	p.p.SetBool(prefNoEvents, f.NoEvents)
 }
 
 // exportSettings are the choices of the export dialog.

@@ -27,31 +27,28 @@ func (s *Store) withEvents(ctx context.Context) func(*data.Chart, error) (*data.
 // events lists the policies and warnings of the chart's areas, and of CA
 // and RU, that fall within its periods, through the partial index of
 // migration 006; too many reports true and lists none when there are more
-// than data.MaxEvents, counted from the index alone. A date known only to
-// the year is stored at the year's end but drawn in its middle, so the
-// query reaches eleven months past the last period and keeps those in
-// range.
+// than data.MaxEvents, counted from the index alone. An event's month is
+// that of the end of its date, which is where charts draw it (see
+// data.Date.MonthPosition).
 func (s *Store) events(ctx context.Context, c *data.Chart) (events []data.ChartEvent, tooMany bool, err error) {
 	first, last := c.Periods[0].FirstMonth(), c.Periods[len(c.Periods)-1].LastMonth()
 	in, inArgs := inClause("area", data.EventAreas(c.Filter.WithDefaults().Areas))
 	where := ` FROM incidents WHERE (kind = 'policy' OR kind = 'warning') AND month BETWEEN ? AND ?` + in
-	args := append([]any{first, last + 11}, inArgs...)
+	args := append([]any{first, last}, inArgs...)
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+where, append([]any{first, last}, inArgs...)...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+where, args...).Scan(&n); err != nil {
 		return nil, false, err
 	}
 	if n > data.MaxEvents {
 		return nil, true, nil
 	}
 	out, err := s.eventRows(ctx, c, `SELECT date, area, kind, headline, ref`+where, args)
-	if len(out) > data.MaxEvents { // dates known to the year, from past the range
-		return nil, true, err
-	}
 	return out, false, err
 }
 
-// eventRows runs the query of events and keeps those in the chart's
-// range, in the order of data.SortEvents.
+// eventRows runs the query of events and returns them in the order of
+// data.SortEvents, keeping only those in the chart's range, as the query
+// already does.
 func (s *Store) eventRows(ctx context.Context, c *data.Chart, q string, args []any) ([]data.ChartEvent, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {

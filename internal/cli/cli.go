@@ -33,7 +33,7 @@ const usage = `Usage:
   catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE | --latest-stage] [--side russia|ukraine]
-                         [--by area|group] [--group prisoners|migrants|mobilised|volunteers]
+                         [--by area|group] [--group prisoners|migrants|mobilised|volunteers] [--no-events]
                          [--format png|svg|pdf|csv] [--width W --height H --scale S]
                          [--lang en|ru] [--patterns] --out FILE|-
   catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
@@ -46,6 +46,9 @@ const usage = `Usage:
 plus "unstated" for figures whose group the source does not give. --group
 keeps only the figures about one group (default: all). --latest-stage
 (prosecutions) shows the cases by the latest stage each has reached.
+Time charts mark policies and warnings at their dates (numbered, with their
+headlines listed under the chart; in CSV, EVENT rows after the series);
+--no-events leaves them out.
 
 Without --db the default database in your data folder is used; it is created
 from the bundled dataset the first time.

@@ -232,7 +232,7 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 		return err
 	}
 	n := max(1, len(p.periods))
-	series := []gochart.Series{&gridSeries{seriesBase{"grid"}, p}}
+	series := []gochart.Series{&gridSeries{seriesBase{"grid"}, p}, &eventSeries{seriesBase{"events"}, p}}
 	if !p.empty {
 		u := p.fr.unit
 		switch p.kind {
@@ -249,7 +249,7 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 			series = append(series, &dotSeries{seriesBase{"reports"}, p.tl, u, p.o.Patterns, p.o.Lang})
 		}
 	}
-	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture}
+	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture, p.drawEvents}
 	if len(p.marks) > 0 {
 		elements = append(elements, p.drawEstimates)
 	}

@@ -90,6 +90,7 @@ type plan struct {
 	rowLabels  [][]string // dots: each row's label lines, nil to skip
 	rowStyle   textStyle  // dots: the style of the row labels
 	showTotals bool
+	ev         eventPlan // the events' markers and list (events.go)
 }
 
 // newPlan prepares c for drawing and lays it out in fr.
@@ -240,6 +241,9 @@ type option struct {
 func (p *plan) layout() {
 	for {
 		p.layoutOnce()
+		if p.fewerEventLines() {
+			continue
+		}
 		if p.kind != kindLines || p.empty {
 			return
 		}
@@ -274,6 +278,7 @@ func (p *plan) layoutOnce() {
 	if len(p.notes) > 0 {
 		bottom -= float64(len(p.notes))*st.note.lineHeight() + 0.5*p.gap
 	}
+	top, bottom = p.reserveEvents(content, top, bottom)
 
 	var best option
 	if len(p.items) == 0 {
