@@ -251,14 +251,14 @@ func (ev *eventPlan) flow(k int, maxW float64, l i18n.Language) []eventLine {
 
 // fewerEventLines shortens the list under the chart by a line when the
 // plot has less than the 30% of the chart's height that a legend leaves it
-// (see chooseLegend) and the list takes more than an eighth of the chart's
+// (see chooseLegend) and the list takes more than a sixth of the chart's
 // height, and reports whether it did; the chart is then laid out again.
 // Below that the plot's room is taken by the legend and the furniture, and
 // a shorter list would name fewer events for little gain.
 func (p *plan) fewerEventLines() bool {
 	ev := &p.ev
 	h := float64(p.fr.h)
-	if len(ev.list) <= 1 || p.plot.height() >= 0.3*h || float64(len(ev.list))*ev.lineH <= h/8 {
+	if len(ev.list) <= 1 || p.plot.height() >= 0.3*h || float64(len(ev.list))*ev.lineH <= h/6 {
 		return false
 	}
 	ev.maxLines = len(ev.list) - 1
