@@ -179,16 +179,17 @@ const EventPrefix = "EVENT:"
 // columns of SeriesHeader: the event's date as recorded (2022-09-21,
 // 2022-09 or 2022) for the period; EVENT:, its kind and its area for the
 // series code (EVENT:policy:RU); its headline, or when it has none its
-// kind and area in words, for the series; and for the value the number
-// the chart's marker shows, 1 for the earliest.
+// kind and area in words, for the series; and 0 for the value, since an
+// event counts nobody, so that a script adding up the value column gets
+// the same sums as before events were written. The rows come in the
+// order of the chart's numbers: the first event row is number 1.
 func writeEvents(cw *csv.Writer, events []data.ChartEvent) {
-	for i, e := range events {
+	for _, e := range events {
 		label := e.Headline
 		if label == "" {
 			kind := []rune(cmp.Or(string(e.Kind), "event"))
 			label = strings.ToUpper(string(kind[:1])) + string(kind[1:]) + ": " + e.Area.Name()
 		}
-		cw.Write(neutralise([]string{e.Date.String(), EventPrefix + string(e.Kind) + ":" + string(e.Area), label,
-			strconv.Itoa(i + 1)}))
+		cw.Write(neutralise([]string{e.Date.String(), EventPrefix + string(e.Kind) + ":" + string(e.Area), label, "0"}))
 	}
 }

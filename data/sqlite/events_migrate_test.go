@@ -81,4 +81,3 @@ func TestUpgradeToHeadlines(t *testing.T) {
 		t.Errorf("saved headline read back as %q (%v)", got.Headline, err)
 	}
 }
-
