@@ -61,6 +61,9 @@ type Filter struct {
 	// at the end of every period, instead of counting them by the date of
 	// one stage. Prosecutions only.
 	LatestStage bool
+	// NoEvents leaves out the events (policies and warnings) that time
+	// charts mark at their dates; the zero value shows them.
+	NoEvents bool
 }
 
 // By is what the series of a deaths, prosecutions or captures chart are.
@@ -210,6 +213,16 @@ type Chart struct {
 	Outlets []string // distinct outlets of the incidents behind the chart
 	// Incidents is how many incidents the chart draws on.
 	Incidents int
+	// Events are the policies and warnings of the chart's areas (and of
+	// CA and RU, which concern every country) dated within its periods,
+	// in the order of SortEvents; nil when the filter says NoEvents or
+	// the chart has no time axis. They are drawn as markers, never
+	// counted, and not counted in Incidents.
+	Events []ChartEvent
+	// TooManyEvents says that more than MaxEvents events fall within the
+	// chart's periods, too many to mark, so Events is nil; a shorter date
+	// range shows them.
+	TooManyEvents bool
 }
 
 // DotPerReport reports whether a timeline whose reports these cells count

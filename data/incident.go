@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -65,12 +66,21 @@ type Incident struct {
 	Summary string
 	Notes   string
 	Sources []Source
+	// Headline is an optional short label, one line of at most
+	// MaxHeadlineLen characters (about 40 reads best), that time charts
+	// draw at the date of a policy or warning: "Partial mobilisation in
+	// Russia".
+	Headline string
 }
 
 // Limits on text fields, so that one bad cell cannot bloat the database.
 const (
 	MaxRefLen  = 200
 	MaxTextLen = 20000
+	// MaxHeadlineLen is the most characters a headline may have. About
+	// 40 is what a label on a chart can hold without crowding; the limit
+	// leaves room for a language whose words are longer.
+	MaxHeadlineLen = 60
 )
 
 // MaxCount is the largest count of people an incident may give: ten
@@ -203,7 +213,26 @@ func (inc *Incident) Problems() []FieldError {
 	checkText(bad, "summary", inc.Summary)
 	inc.sourceProblems(bad, today)
 	checkText(bad, "notes", inc.Notes)
+	if msg := headlineProblem(inc.Headline); msg != "" {
+		bad("headline", msg)
+	}
 	return p
+}
+
+// headlineProblem describes what is wrong with a headline, or returns "":
+// it must be valid UTF-8, one line without control characters, and at
+// most MaxHeadlineLen characters.
+func headlineProblem(h string) string {
+	switch {
+	case !utf8.ValidString(h):
+		return "text is not valid UTF-8 (save the file as UTF-8)"
+	case strings.IndexFunc(h, unicode.IsControl) >= 0:
+		return "a headline is one line: take out the line breaks, tabs and other control characters"
+	case utf8.RuneCountInString(h) > MaxHeadlineLen:
+		return fmt.Sprintf("a headline is a short label of at most %d characters (about 40 reads best); "+
+			"this one has %d: shorten it and keep the detail in the summary", MaxHeadlineLen, utf8.RuneCountInString(h))
+	}
+	return ""
 }
 
 // sourceProblems checks the sources, in the order of the source columns.

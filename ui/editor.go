@@ -31,6 +31,7 @@ type editor struct {
 	dlg  *dialog.CustomDialog
 
 	ref, date, count, person, summary, notes *widget.Entry
+	headline                                 *widget.Entry
 	area, kind, stage, basis, side, group    *widget.Select
 	channel                                  *widget.SelectEntry
 
@@ -79,6 +80,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	e.person = e.entry("person", l.T("editor.hint.person"))
 	e.summary = e.multiline("summary", l.T("editor.hint.summary"), 3)
 	e.notes = e.multiline("notes", l.T("editor.hint.notes"), 2)
+	e.headline = e.entry("headline", l.T("editor.hint.headline"))
 	var areas, kinds, stages, bases, channels []string
 	for _, a := range data.Areas {
 		areas = append(areas, l.Area(a))
@@ -125,6 +127,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		e.row(l.T("filter.side"), "side", e.side),
 		e.row(l.T("field.person"), "person", e.person),
 		e.row(l.T("field.summary"), "summary", e.summary),
+		e.row(l.T("field.headline"), "headline", e.headline),
 		e.row(l.T("field.notes"), "notes", e.notes),
 		e.src.rows(e),
 	} {
@@ -254,6 +257,7 @@ func (e *editor) fill() {
 	e.person.SetText(inc.Person)
 	e.summary.SetText(inc.Summary)
 	e.notes.SetText(inc.Notes)
+	e.headline.SetText(inc.Headline)
 	e.src.fill(inc.Sources)
 	e.kindChanged()
 	e.clearErrors()

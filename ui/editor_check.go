@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"catracker/data"
 	"catracker/i18n"
@@ -22,6 +23,7 @@ const (
 	msgChannel   = "editor.msg.channel"
 	msgNoChannel = "editor.msg.noChannel"
 	msgSummary   = "editor.msg.summary"
+	msgHeadline  = "editor.msg.headline"
 	msgOutlet    = "editor.msg.outlet"
 	msgNoSource  = "editor.msg.noSource"
 	// msgInvalid wraps a check of the data layer, which speaks English.
@@ -39,6 +41,8 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 		Summary: strings.TrimSpace(e.summary.Text),
 		Notes:   strings.TrimSpace(e.notes.Text),
 		Basis:   data.Event,
+		// a headline pasted with a line break is still one line
+		Headline: strings.Join(strings.Fields(e.headline.Text), " "),
 	}
 	if inc.Ref == "" {
 		p["ref"] = l.T(msgRef)
@@ -85,6 +89,9 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 	inc.Group = panelGroups[max(0, e.group.SelectedIndex())]
 	if inc.Summary == "" {
 		p["summary"] = l.T(msgSummary)
+	}
+	if n := utf8.RuneCountInString(inc.Headline); n > data.MaxHeadlineLen {
+		p["headline"] = l.T(msgHeadline, data.MaxHeadlineLen, n)
 	}
 	inc.Sources = e.src.read(l, p)
 	// The rules of the data model, as an import applies them to a CSV

@@ -47,6 +47,8 @@ type filterPanel struct {
 	by     *widget.RadioGroup // in data.Bys order
 	group  *widget.Select     // in panelGroups order
 	latest *widget.Check
+	// events shows the policies and warnings on the time axis.
+	events *widget.Check
 
 	quiet bool // set while the panel is filled in by code
 }
@@ -138,6 +140,7 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 	}
 	p.group = widget.NewSelect(groups, func(string) { p.changed() })
 	p.latest = widget.NewCheck(l.T("filter.latestStage"), func(bool) { p.changed() })
+	p.events = widget.NewCheck(l.T("filter.events"), func(bool) { p.changed() })
 	reset := widget.NewButton(l.T("filter.reset"), func() {
 		p.set(data.Filter{}.WithDefaults(), "", "")
 		p.changed()
@@ -159,6 +162,7 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 		hint(l.T("filter.datesHint")),
 		widget.NewSeparator(),
 		heading(l.T("filter.countPer")), p.period, p.cumulative,
+		p.events, hint(l.T("filter.eventsHint")),
 		widget.NewSeparator(),
 		heading(l.T("filter.series")), p.by,
 		widget.NewLabel(l.T("filter.group")), p.group,
@@ -204,6 +208,7 @@ func (p *filterPanel) set(f data.Filter, from, to string) {
 	p.by.SetSelected(p.by.Options[max(0, indexOf(codes(data.Bys), string(f.By)))])
 	p.group.SetSelectedIndex(max(0, indexOf(codes(panelGroups), string(f.Group))))
 	p.latest.SetChecked(f.LatestStage)
+	p.events.SetChecked(!f.NoEvents)
 	p.enable()
 }
 
@@ -318,6 +323,7 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 	f.By = data.Bys[max(0, indexOf(p.by.Options, p.by.Selected))]
 	f.Group = panelGroups[max(0, p.group.SelectedIndex())]
 	f.LatestStage = p.latest.Checked
+	f.NoEvents = !p.events.Checked
 	return suited(f), p.dateNote.Hidden
 }
 

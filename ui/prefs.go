@@ -25,6 +25,7 @@ const (
 	prefGroup        = "filter.group"
 	prefLatestStage  = "filter.latestStage"
 	prefPanels       = "chart.panels"
+	prefNoEvents     = "filter.noEvents"
 	prefExportFormat = "export.format"
 	prefExportPreset = "export.preset"
 	prefExportWidth  = "export.width"
@@ -77,6 +78,7 @@ func (p prefs) filter() data.Filter {
 	f.By, _ = data.ParseBy(p.p.String(prefBy))
 	f.Group, _ = data.ParseGroup(p.p.String(prefGroup))
 	f.LatestStage = p.p.Bool(prefLatestStage)
+	f.NoEvents = p.p.Bool(prefNoEvents)
 	return suited(f)
 }
 
@@ -113,6 +115,7 @@ func (p prefs) setFilter(f data.Filter, from, to string) {
 	p.p.SetString(prefBy, string(f.By))
 	p.p.SetString(prefGroup, string(f.Group))
 	p.p.SetBool(prefLatestStage, f.LatestStage)
+	p.p.SetBool(prefNoEvents, f.NoEvents)
 }
 
 // panels reports whether charts are drawn one panel per country.

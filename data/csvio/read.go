@@ -20,9 +20,12 @@ import (
 )
 
 // Columns is the incident CSV header in its canonical order. Files may put
-// the columns in any order and leave out all but Required.
+// the columns in any order and leave out all but Required. Columns added
+// later (headline) come last, so that files and scripts made for the
+// earlier columns keep working.
 var Columns = []string{"ref", "date", "area", "kind", "stage", "count", "basis", "channel", "side", "group", "person",
-	"summary", "source_outlet", "source_title", "source_author", "source_date", "source_url", "cited_as", "notes"}
+	"summary", "source_outlet", "source_title", "source_author", "source_date", "source_url", "cited_as", "notes",
+	"headline"}
 
 // Required are the columns every file must have.
 var Required = []string{"ref", "date", "area", "kind", "summary", "source_outlet"}
@@ -387,6 +390,7 @@ func (r *Reader) incident() (*data.Incident, []data.FieldError) {
 	inc.Person, _ = cell("person")
 	inc.Summary, _ = cell("summary")
 	inc.Notes, _ = cell("notes")
+	inc.Headline, _ = cell("headline")
 	var err error
 	if v, ok := cell("date"); ok {
 		if v == "" {

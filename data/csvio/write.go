@@ -97,7 +97,7 @@ func Record(inc *data.Incident) []string {
 		}),
 		join(func(s data.Source) string { return s.URL }),
 		join(func(s data.Source) string { return s.CitedAs }),
-		inc.Notes})
+		inc.Notes, inc.Headline})
 }
 
 // neutralise puts every cell of a row through Neutralise, in place.
@@ -117,7 +117,8 @@ var SeriesHeader = []string{"period", "series_code", "series", "value"}
 // counted (REATTRIBUTED: subtract it from the period's sum to get its
 // rise), and its estimates (EST_ and the series code), which are never
 // part of a confirmed figure. For the timeline it writes the number of
-// reports per month, channel and area.
+// reports per month, channel and area. The chart's events come last (see
+// writeEvents).
 func WriteSeries(w io.Writer, c *data.Chart) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SeriesHeader); err != nil {
@@ -147,6 +148,7 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 			}
 		}
 	}
+	writeEvents(cw, c.Events)
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("write csv: %w", err)
@@ -166,5 +168,28 @@ func writeTimeline(cw *csv.Writer, c *data.Chart) {
 	for _, k := range cells {
 		cw.Write(neutralise([]string{data.MonthString(k.Month), string(k.Channel) + ":" + string(k.Area),
 			k.Channel.Label() + " (" + k.Area.Name() + ")", strconv.Itoa(k.Reports)}))
+	}
+}
+
+// EventPrefix starts the series code of an event's row in a chart's CSV
+// file: EVENT:policy:RU.
+const EventPrefix = "EVENT:"
+
+// writeEvents writes one row per event after the series, in the four
+// columns of SeriesHeader: the event's date as recorded (2022-09-21,
+// 2022-09 or 2022) for the period; EVENT:, its kind and its area for the
+// series code (EVENT:policy:RU); its headline, or when it has none its
+// kind and area in words, for the series; and 0 for the value, since an
+// event counts nobody, so that a script adding up the value column gets
+// the same sums as before events were written. The rows come in the
+// order of the chart's numbers: the first event row is number 1.
+func writeEvents(cw *csv.Writer, events []data.ChartEvent) {
+	for _, e := range events {
+		label := e.Headline
+		if label == "" {
+			kind := []rune(cmp.Or(string(e.Kind), "event"))
+			label = strings.ToUpper(string(kind[:1])) + string(kind[1:]) + ": " + e.Area.Name()
+		}
+		cw.Write(neutralise([]string{e.Date.String(), EventPrefix + string(e.Kind) + ":" + string(e.Area), label, "0"}))
 	}
 }

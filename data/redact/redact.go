@@ -403,8 +403,8 @@ func (r *Redactor) planRefs(refs []string) {
 }
 
 // Incident returns a copy of inc with its person replaced by a pseudonym
-// and names withheld from its ref, summary, notes and every field of its
-// sources. A nil Redactor returns inc as it is.
+// and names withheld from its ref, summary, notes, headline and every
+// field of its sources. A nil Redactor returns inc as it is.
 func (r *Redactor) Incident(inc data.Incident) data.Incident {
 	if r == nil {
 		return inc
@@ -412,6 +412,7 @@ func (r *Redactor) Incident(inc data.Incident) data.Incident {
 	inc.Ref = r.ref(inc.Ref)
 	inc.Person = r.Person(inc.Person)
 	inc.Summary, inc.Notes = r.Text(inc.Summary), r.Text(inc.Notes)
+	inc.Headline = r.Text(inc.Headline)
 	srcs := make([]data.Source, len(inc.Sources))
 	for i, s := range inc.Sources {
 		srcs[i] = r.Source(s)
@@ -429,8 +430,9 @@ func (r *Redactor) Source(s data.Source) data.Source {
 }
 
 // Chart returns a copy of c with names withheld from the texts it draws:
-// the outlets of its footer, the summaries of its timeline reports and the
-// labels of its series and estimates. A nil Redactor returns c.
+// the outlets of its footer, the summaries of its timeline reports, the
+// labels of its series and estimates, and the headlines and refs of its
+// events. A nil Redactor returns c.
 func (r *Redactor) Chart(c *data.Chart) *data.Chart {
 	if r == nil || c == nil {
 		return c
@@ -453,6 +455,11 @@ func (r *Redactor) Chart(c *data.Chart) *data.Chart {
 	out.Estimates = slices.Clone(c.Estimates)
 	for i := range out.Estimates {
 		out.Estimates[i].Label = r.Text(out.Estimates[i].Label)
+	}
+	out.Events = slices.Clone(c.Events)
+	for i := range out.Events {
+		out.Events[i].Headline = r.Text(out.Events[i].Headline)
+		out.Events[i].Ref = r.ref(out.Events[i].Ref)
 	}
 	return &out
 }

@@ -66,7 +66,7 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	c.Filter = f
 	c.Periods = data.PeriodRange(f.Period, from, to)
 	if f.Family == data.Prosecutions && f.LatestStage {
-		return s.latestStageChart(ctx, c)
+		return s.withEvents(ctx)(s.latestStageChart(ctx, c))
 	}
 	areas := recruitAreas(f)
 	var buckets []data.Bucket
@@ -102,7 +102,7 @@ func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	if c.Outlets, err = s.outlets(ctx, kind, shown, f); err != nil {
 		return nil, fmt.Errorf("chart sources from %s: %w", s.path, err)
 	}
-	return c, nil
+	return s.withEvents(ctx)(c, nil)
 }
 
 // monthRange resolves open filter bounds to the first and last month of

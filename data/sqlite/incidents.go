@@ -11,7 +11,8 @@ import (
 	"catracker/data"
 )
 
-const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, grp, person, summary, notes`
+const incidentColumns = `id, ref, date, area, kind, stage, count, basis, channel, side, grp, person, summary, notes,
+	headline`
 
 // listWhere turns the list query's filter into a WHERE clause. The family
 // picks the kind; an empty family lists every kind. The list holds every
@@ -110,7 +111,7 @@ func scanIncident(r scanner) (*data.Incident, error) {
 	var inc data.Incident
 	var v rowValues
 	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side, &v.grp,
-		&inc.Person, &inc.Summary, &inc.Notes); err != nil {
+		&inc.Person, &inc.Summary, &inc.Notes, &inc.Headline); err != nil {
 		return nil, err
 	}
 	if err := v.into(&inc); err != nil {
@@ -257,7 +258,7 @@ func (s *Store) Persons(ctx context.Context) ([]string, error) {
 // order. It streams, so it suits databases of any size.
 func (s *Store) EachIncident(ctx context.Context, fn func(*data.Incident) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.ref, i.date, i.area, i.kind, i.stage, i.count, i.basis,
-		i.channel, i.side, i.grp, i.person, i.summary, i.notes,
+		i.channel, i.side, i.grp, i.person, i.summary, i.notes, i.headline,
 		s.id, s.outlet, s.title, s.author, s.published, s.url, l.cited_as
 		FROM incidents i JOIN incident_sources l ON l.incident_id = i.id JOIN sources s ON s.id = l.source_id
 		ORDER BY i.eff_date, i.id, l.position`)
@@ -298,7 +299,7 @@ func scanIncidentSource(r scanner) (*data.Incident, data.Source, error) {
 	var inc data.Incident
 	var v rowValues
 	if err := r.Scan(&inc.ID, &inc.Ref, &v.date, &v.area, &v.kind, &v.stage, &v.count, &v.basis, &v.channel, &v.side, &v.grp,
-		&inc.Person, &inc.Summary, &inc.Notes,
+		&inc.Person, &inc.Summary, &inc.Notes, &inc.Headline,
 		&src.ID, &src.Outlet, &src.Title, &src.Author, &published, &src.URL, &src.CitedAs); err != nil {
 		return nil, src, err
 	}

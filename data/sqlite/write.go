@@ -187,11 +187,11 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
 		{&w.findID, `SELECT id FROM incidents WHERE id = ?`},
 		{&w.insert, `INSERT INTO incidents (ref, date, eff_date, month, area, kind, stage, count, basis, channel, side, grp,
-			person, person_key, summary, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			person, person_key, summary, notes, headline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (ref) DO NOTHING`},
 		{&w.update, `UPDATE incidents SET ref = ?, date = ?, eff_date = ?, month = ?, area = ?, kind = ?, stage = ?,
-			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, person_key = ?, summary = ?, notes = ?
-			WHERE id = ?`},
+			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, person_key = ?, summary = ?, notes = ?,
+			headline = ? WHERE id = ?`},
 		{&w.source, `INSERT INTO sources (outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (outlet, title, published, url) DO UPDATE
 			SET author = CASE WHEN sources.author = '' THEN excluded.author ELSE sources.author END
@@ -612,7 +612,7 @@ const batchRows = 64
 // The number of values one row binds in the multi-row statements: an
 // incident's id and incidentValues, a link, a new source.
 const (
-	incidentColumnCount = 17
+	incidentColumnCount = 18
 	linkColumnCount     = 4
 	sourceColumnCount   = 6
 )
@@ -633,7 +633,7 @@ func incidentValues(inc *data.Incident) []any {
 	}
 	return []any{inc.Ref, inc.Date.String(), inc.Date.End().Format("2006-01-02"), int64(inc.Date.MonthIndex()),
 		string(inc.Area), string(inc.Kind), string(inc.Stage), count, string(inc.Basis), string(inc.Channel),
-		string(inc.Side), string(inc.Group), inc.Person, personKey(inc.Person), inc.Summary, inc.Notes}
+		string(inc.Side), string(inc.Group), inc.Person, personKey(inc.Person), inc.Summary, inc.Notes, inc.Headline}
 }
 
 // prepareBatches prepares the multi-row statements of putNew and flush
@@ -645,7 +645,7 @@ func (w *writer) prepareBatches() error {
 	const sources = `INSERT INTO sources (id, outlet, title, author, published, url) VALUES `
 	return w.prepare([]statement{
 		{&w.insertBatch, `INSERT INTO incidents (id, ref, date, eff_date, month, area, kind, stage, count, basis, channel,
-			side, grp, person, person_key, summary, notes) VALUES ` + valuesList(batchRows, incidentColumnCount)},
+			side, grp, person, person_key, summary, notes, headline) VALUES ` + valuesList(batchRows, incidentColumnCount)},
 		{&w.linkBatch, `INSERT INTO incident_sources (incident_id, source_id, position, cited_as) VALUES ` +
 			valuesList(batchRows, linkColumnCount) + ` ON CONFLICT DO NOTHING`},
 		{&w.sourceBatch, sources + valuesList(batchRows, sourceColumnCount)},

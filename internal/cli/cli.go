@@ -33,7 +33,7 @@ const usage = `Usage:
   catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline|captured
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE | --latest-stage] [--side russia|ukraine]
-                         [--by area|group] [--group prisoners|migrants|mobilised|volunteers]
+                         [--by area|group] [--group prisoners|migrants|mobilised|volunteers] [--no-events]
                          [--format png|svg|pdf|csv] [--width W --height H --scale S] [--panels]
                          [--lang en|ru] [--patterns] --out FILE|-
   catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline,captured] [filters as for export]
@@ -51,6 +51,9 @@ keeps only the figures about one group (default: all). --latest-stage
 those who fought for Russia, that is, captured by Ukraine. --panels draws
 one small chart per country (per group with --by group), all on one scale;
 a CSV holds the same numbers with or without it.
+Time charts mark policies and warnings at their dates (numbered, with their
+headlines listed under the chart; in CSV, EVENT rows after the series);
+--no-events leaves them out.
 
 Without --db the default database in your data folder is used; it is created
 from the bundled dataset the first time.

@@ -24,6 +24,7 @@ func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
 	fs.StringVar(&fl.Group, "group", export.AllGroups,
 		"only figures about prisoners, migrants, mobilised or volunteers; deaths, prosecutions and captured")
 	fs.BoolVar(&fl.LatestStage, "latest-stage", false, "prosecution cases by the latest stage each has reached")
+	fs.BoolVar(&fl.NoEvents, "no-events", false, "leave out the policies and warnings marked at their dates on time charts")
 }
 
 // styleFlags binds the flags that choose how a chart reads, shared by

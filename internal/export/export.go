@@ -42,7 +42,8 @@ func Write(w io.Writer, c *data.Chart, req Request) error {
 }
 
 // named returns c with its series, estimates and reattributed part named
-// in language l.
+// in language l, and its events without a headline named as the chart
+// names them.
 func named(c *data.Chart, l i18n.Language) *data.Chart {
 	out := *c
 	out.Series = make([]data.Series, len(c.Series))
@@ -56,6 +57,11 @@ func named(c *data.Chart, l i18n.Language) *data.Chart {
 		out.Estimates[i] = e
 	}
 	out.ReattributedLabel = l.T("series.reattributed")
+	out.Events = make([]data.ChartEvent, len(c.Events))
+	for i, e := range c.Events {
+		e.Headline = chart.EventLabel(e, l)
+		out.Events[i] = e
+	}
 	return &out
 }
 
@@ -81,7 +87,7 @@ func flagErr(format string, args ...any) error {
 type Flags struct {
 	Chart, Areas, From, To, Period, Stage, Side, Format, Lang string
 	By, Group                                                 string
-	Cumulative, Patterns, LatestStage                         bool
+	Cumulative, Patterns, LatestStage, NoEvents               bool
 	// Panels draws one panel per country (see chart.Options.Panels).
 	Panels        bool
 	Width, Height int
@@ -123,6 +129,7 @@ func Parse(fl Flags) (Request, error) {
 		return req, flagErr("--period: %v", err)
 	}
 	f.Cumulative = fl.Cumulative
+	f.NoEvents = fl.NoEvents
 	if fl.Stage != "" {
 		if f.Stage, err = data.ParseStage(fl.Stage); err != nil {
 			return req, flagErr("--stage: %v", err)

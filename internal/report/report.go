@@ -317,7 +317,11 @@ func (d *doc) figure(n int, c *data.Chart, img *bytes.Buffer, aspect float64) {
 	d.pdf.SetFont("Noto", "B", 10)
 	d.pdf.SetTextColor(20, 20, 20)
 	d.pdf.CellFormat(0, 5, chart.Drawable(d.l.T("report.figure", n, chart.Title(c, d.l))), "", 1, "L", false, 0, "")
-	d.para(chart.Describe(c, d.l), 9)
+	// The image lists the chart's events under it; the caption leaves
+	// them out so that it stays on the figure's page.
+	plain := *c
+	plain.Events, plain.TooManyEvents = nil, false
+	d.para(chart.Describe(&plain, d.l), 9)
 }
 
 func (d *doc) sources(list []data.SourceUse) {

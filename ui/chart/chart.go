@@ -275,7 +275,7 @@ func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
 // series are what the plan draws inside its plot: the grid, then the
 // bars, lines or dots.
 func (p *plan) series() []gochart.Series {
-	series := []gochart.Series{&gridSeries{seriesBase{"grid"}, p}}
+	series := []gochart.Series{&gridSeries{seriesBase{"grid"}, p}, &eventSeries{seriesBase{"events"}, p}}
 	if p.empty {
 		return series
 	}
@@ -297,9 +297,10 @@ func (p *plan) series() []gochart.Series {
 }
 
 // elements are what the plan draws around its plot: the axes, the
-// furniture, the estimates' labels and the legend.
+// furniture, the events' markers and list, the estimates' labels and the
+// legend.
 func (p *plan) elements() []gochart.Renderable {
-	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture}
+	elements := []gochart.Renderable{p.drawAxes, p.drawFurniture, p.drawEvents}
 	if len(p.marks) > 0 {
 		elements = append(elements, p.drawEstimates)
 	}

@@ -9,8 +9,8 @@ import (
 
 // Describe returns a plain-text description of the chart in language l,
 // for alt text: its title and filters, each series' total or last value,
-// its largest period, the estimates shown apart and the new figures that
-// an earlier figure had already counted.
+// its largest period, the estimates shown apart, the new figures that
+// an earlier figure had already counted and the events marked.
 func Describe(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	var b strings.Builder
@@ -28,6 +28,9 @@ func Describe(c *data.Chart, l i18n.Language) string {
 	}
 	if items, total := reattributed(c, l); total > 0 {
 		b.WriteString(" " + reattributedText(c, items, total, len(items), false, l))
+	}
+	if text := describeEvents(c, l); text != "" {
+		b.WriteString(" " + text)
 	}
 	b.WriteString(" " + l.T("footer.minimums"))
 	return b.String()

@@ -97,6 +97,7 @@ type plan struct {
 	// roomy says the layout leaves the plot room enough (see
 	// option.roomy); text is made smaller until it does.
 	roomy bool
+	ev    eventPlan // the events' markers and list (events.go)
 }
 
 // newPlan prepares c for drawing and lays it out in fr.
@@ -279,6 +280,9 @@ func (p *plan) layoutLines() {
 	}
 	for {
 		p.layoutOnce()
+		if p.fewerEventLines() {
+			continue
+		}
 		if p.kind != kindLines || p.empty {
 			return
 		}
@@ -313,6 +317,7 @@ func (p *plan) layoutOnce() {
 	if len(p.notes) > 0 {
 		bottom -= float64(len(p.notes))*st.note.lineHeight() + 0.5*p.gap
 	}
+	top, bottom = p.reserveEvents(content, top, bottom)
 
 	var best option
 	if len(p.items) == 0 {
