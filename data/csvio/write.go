@@ -117,7 +117,8 @@ var SeriesHeader = []string{"period", "series_code", "series", "value"}
 // counted (REATTRIBUTED: subtract it from the period's sum to get its
 // rise), and its estimates (EST_ and the series code), which are never
 // part of a confirmed figure. For the timeline it writes the number of
-// reports per month, channel and area.
+// reports per month, channel and area; for a map, one row per area whose
+// period is the map's dates, 2022-02/2024-10.
 func WriteSeries(w io.Writer, c *data.Chart) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SeriesHeader); err != nil {
@@ -125,6 +126,9 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 	}
 	if c.Filter.Family == data.Timeline {
 		writeTimeline(cw, c)
+	}
+	if c.Filter.Family == data.Map {
+		writeMap(cw, c)
 	}
 	for i, p := range c.Periods {
 		for _, s := range c.Series {
@@ -166,5 +170,18 @@ func writeTimeline(cw *csv.Writer, c *data.Chart) {
 	for _, k := range cells {
 		cw.Write(neutralise([]string{data.MonthString(k.Month), string(k.Channel) + ":" + string(k.Area),
 			k.Channel.Label() + " (" + k.Area.Name() + ")", strconv.Itoa(k.Reports)}))
+	}
+}
+
+// writeMap writes a map's figures, one row per area in the map's order;
+// the period is the map's first and last month, as 2022-02/2024-10.
+func writeMap(cw *csv.Writer, c *data.Chart) {
+	f := c.Filter
+	period := ""
+	if f.From > 0 && f.To > 0 {
+		period = data.MonthString(f.From) + "/" + data.MonthString(f.To)
+	}
+	for _, v := range c.Values {
+		cw.Write(neutralise([]string{period, v.Code, v.Label, strconv.Itoa(v.Value)}))
 	}
 }

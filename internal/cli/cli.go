@@ -30,13 +30,14 @@ const usage = `Usage:
   catracker-cli import   [--db FILE] [--dry-run] FILE.csv
   catracker-cli validate FILE.csv
   catracker-cli stats    [--db FILE]
-  catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline
+  catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline|map
+                         [--measure deaths|cases|recruitment]
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE | --latest-stage] [--side russia|ukraine]
                          [--by area|group] [--group prisoners|migrants|mobilised|volunteers]
                          [--format png|svg|pdf|csv] [--width W --height H --scale S]
                          [--lang en|ru] [--patterns] --out FILE|-
-  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline] [filters as for export]
+  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline,map] [filters as for export]
                          [--per-country] [--images DIR --width W --height H] [--no-names]
                          [--lang en|ru] [--patterns] --out FILE.pdf|-
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
@@ -46,6 +47,9 @@ const usage = `Usage:
 plus "unstated" for figures whose group the source does not give. --group
 keeps only the figures about one group (default: all). --latest-stage
 (prosecutions) shows the cases by the latest stage each has reached.
+--chart map shades the five countries by one measure over the dates (deaths
+by default, --measure cases or recruitment), with the figures for Central
+Asia as a whole and for Russia in a box beside the map.
 
 Without --db the default database in your data folder is used; it is created
 from the bundled dataset the first time.

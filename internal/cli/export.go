@@ -24,6 +24,7 @@ func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
 	fs.StringVar(&fl.Group, "group", export.AllGroups,
 		"only figures about prisoners, migrants, mobilised or volunteers; deaths and prosecutions")
 	fs.BoolVar(&fl.LatestStage, "latest-stage", false, "prosecution cases by the latest stage each has reached")
+	fs.StringVar(&fl.Measure, "measure", "", "what the map shows: deaths (the default), cases or recruitment")
 }
 
 // styleFlags binds the flags that choose how a chart reads, shared by
@@ -46,7 +47,7 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var fl export.Flags
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment or timeline")
+	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment, timeline or map")
 	filterFlags(fs, &fl)
 	fs.StringVar(&fl.Format, "format", "png", "png, svg, pdf or csv")
 	fs.IntVar(&fl.Width, "width", 1200, "width in pixels")

@@ -56,7 +56,7 @@ func (s redacted) Sources(ctx context.Context) ([]data.SourceUse, error) {
 
 // Options choose the contents of a report pack.
 type Options struct {
-	Families []data.Family // the charts, in order; empty means all four
+	Families []data.Family // the charts, in order; empty means every one of data.Families
 	// Filter applies to every chart: areas, dates, period, cumulative,
 	// stage and side; series by group, the group of people and cases by
 	// latest stage apply to the charts they suit. Its family is ignored.
@@ -163,6 +163,9 @@ func collect(ctx context.Context, src Source, o Options) ([]figure, error) {
 	var figs []figure
 	add := func(f data.Filter, area string) error {
 		for _, fam := range o.Families {
+			if fam == data.Map && area != "all" {
+				continue // a map always shows every country
+			}
 			c, err := src.Chart(ctx, forFamily(f, fam))
 			if err != nil {
 				return fmt.Errorf("chart %s: %w", fam, err)
@@ -209,6 +212,9 @@ func forFamily(f data.Filter, fam data.Family) data.Filter {
 func FileName(c *data.Chart, area string, width, height int) string {
 	f := c.Filter
 	name := string(f.Family)
+	if f.Family == data.Map {
+		name += "-" + string(f.WithDefaults().Measure)
+	}
 	if f.By == data.ByGroup {
 		name += "-by-group"
 	}

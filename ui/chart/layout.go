@@ -90,6 +90,7 @@ type plan struct {
 	rowLabels  [][]string // dots: each row's label lines, nil to skip
 	rowStyle   textStyle  // dots: the style of the row labels
 	showTotals bool
+	mp         *mapPlan // a map's layout (data.Map); nil for other charts
 }
 
 // newPlan prepares c for drawing and lays it out in fr.
@@ -105,6 +106,10 @@ func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
 	f := c.Filter.WithDefaults()
 	p.xTitle = o.Lang.T("axis." + string(f.Period))
 	switch f.Family {
+	case data.Map:
+		p.prepareMap()
+		p.layoutMap()
+		return p, nil
 	case data.Timeline:
 		p.prepareTimeline()
 	default:
