@@ -173,6 +173,7 @@ type mapShape struct {
 
 // mapLabel is a text placed on the map.
 type mapLabel struct {
+	code   string // the country's, for the labels of the five
 	lines  []string
 	styles []textStyle
 	box    rect // where the text goes, with its padding
@@ -195,6 +196,11 @@ type mapPlan struct {
 	sideBox   rect
 	keyTitle  []string
 	keyRows   []string
+	// keyTitleText is the key's title before wrapping; keyCols the
+	// columns its rows take, each keyColW wide.
+	keyTitleText string
+	keyCols      int
+	keyColW      float64
 	keyBox    rect // the key, below or beside the regional box
 	swatch    float64
 	keyStyle  textStyle
@@ -264,6 +270,7 @@ func (p *plan) layoutMap() {
 	// the regional box and the key, measured at their natural width
 	head, lines := p.regionalTexts()
 	keyTitle := l.T("axis.y." + string(p.c.Filter.WithDefaults().Measure.Family()))
+	mp.keyTitleText = keyTitle
 	mp.keyRows = []string{"0"}
 	for _, s := range mp.steps {
 		if s.lo == s.hi {
@@ -281,16 +288,75 @@ func (p *plan) layoutMap() {
 	}
 	natural = max(natural+2*inner, ms.boxHead.width(keyTitle))
 	for _, r := range mp.keyRows {
-		natural = max(natural, mp.swatch+p.gap+st.legend.width(r))
+		natural = max(natural, 1.4*mp.swatch+p.gap+st.legend.width(r))
 	}
+	// the box above the key right of the map, the key in as many columns
+	// as it needs to fit; on a portrait chart, or when they do not fit,
+	// side by side below the map
 	portrait := w < 1.1*h
-	var sideW float64
-	if portrait {
-		sideW = (content.width() - 2*p.gap) / 2
-	} else {
-		sideW = min(natural, max(0.3*content.width(), 150*u))
+	if !portrait {
+		sideW := min(natural, max(0.3*content.width(), 150*u))
+		boxH := p.layoutRegionalBox(ms, head, lines, sideW, inner)
+		for cols := 1; cols <= 3; cols++ {
+			keyW, keyH := p.layoutKey(ms, sideW, cols)
+			if keyW <= sideW && boxH+1.5*p.gap+keyH <= bottom-top {
+				p.plot.right = content.right - sideW - 2*p.gap
+				x := p.plot.right + 2*p.gap
+				mp.sideBox = rect{x, top, x + sideW, top + boxH}
+				mp.keyBox = rect{x, mp.sideBox.bottom + 1.5*p.gap, x + sideW, mp.sideBox.bottom + 1.5*p.gap + keyH}
+				break
+			}
+		}
+		// else the key alone right of the map, the box below it
+		for cols := 1; cols <= 3 && mp.sideBox.width() == 0; cols++ {
+			keyW, _ := p.layoutKey(ms, sideW, cols)
+			keyW = max(sideW, keyW)
+			keyW, keyH := p.layoutKey(ms, keyW, cols)
+			if keyW > 0.4*content.width() || keyH > bottom-top {
+				continue
+			}
+			sideW := max(sideW, keyW)
+			p.plot.right = content.right - sideW - 2*p.gap
+			boxH := p.layoutRegionalBox(ms, head, lines, p.plot.width(), inner)
+			p.plot.bottom = bottom - boxH - p.gap
+			mp.sideBox = rect{content.left, p.plot.bottom + p.gap, p.plot.right, bottom}
+			x := p.plot.right + 2*p.gap
+			mp.keyBox = rect{x, top, x + sideW, top + keyH}
+		}
+		portrait = mp.sideBox.width() == 0
 	}
-	// lay the box out at that width
+	if portrait {
+		sideW := (content.width() - 2*p.gap) / 2
+		boxH := p.layoutRegionalBox(ms, head, lines, sideW, inner)
+		_, keyH := p.layoutKey(ms, sideW, 1)
+		if keyH > boxH { // two columns, if they fit, to take less height
+			if w2, h2 := p.layoutKey(ms, sideW, 2); w2 <= sideW {
+				keyH = h2
+			} else {
+				p.layoutKey(ms, sideW, 1)
+			}
+		}
+		p.plot.bottom = bottom - max(boxH, keyH) - p.gap
+		mp.sideBox = rect{content.left, p.plot.bottom + p.gap, content.left + sideW, p.plot.bottom + p.gap + boxH}
+		kx := content.left + sideW + 2*p.gap
+		mp.keyBox = rect{kx, mp.sideBox.top, kx + sideW, mp.sideBox.top + keyH}
+	}
+	for i := range mp.side {
+		b := &mp.side[i].box
+		b.left, b.right = mp.sideBox.left+inner, mp.sideBox.right-inner
+		b.top += mp.sideBox.top + inner
+		b.bottom += mp.sideBox.top + inner
+	}
+	mp.frame = p.plot
+	p.projectMap()
+	p.placeMapLabels(ms)
+}
+
+// layoutRegionalBox wraps the box's heading and lines to fit sideW with
+// padding inner and returns the box's height; the lines' boxes are
+// relative to the box's top left corner until layoutMap moves them.
+func (p *plan) layoutRegionalBox(ms mapStyles, head string, lines []string, sideW, inner float64) float64 {
+	mp := p.mp
 	y := 0.0
 	mp.side = nil
 	add := func(text string, t textStyle) {
@@ -305,31 +371,24 @@ func (p *plan) layoutMap() {
 		add(line, ms.boxText)
 		y += 0.15 * p.gap
 	}
-	boxH := y + 2*inner
-	mp.keyTitle = ms.boxHead.wrap(keyTitle, sideW, 4)
-	keyH := float64(len(mp.keyTitle))*ms.boxHead.lineHeight() + 0.4*p.gap +
-		float64(len(mp.keyRows))*(mp.swatch+0.3*p.gap)
-	if portrait {
-		panelH := max(boxH, keyH)
-		p.plot.bottom = bottom - panelH - p.gap
-		mp.sideBox = rect{content.left, p.plot.bottom + p.gap, content.left + sideW, p.plot.bottom + p.gap + boxH}
-		kx := content.left + sideW + 2*p.gap
-		mp.keyBox = rect{kx, mp.sideBox.top, kx + sideW, mp.sideBox.top + keyH}
-	} else {
-		p.plot.right = content.right - sideW - 2*p.gap
-		x := p.plot.right + 2*p.gap
-		mp.sideBox = rect{x, top, x + sideW, top + boxH}
-		mp.keyBox = rect{x, mp.sideBox.bottom + 1.5*p.gap, x + sideW, mp.sideBox.bottom + 1.5*p.gap + keyH}
+	return y + 2*inner
+}
+
+// layoutKey lays the key out sideW wide with its rows in cols columns
+// and returns its width and height.
+func (p *plan) layoutKey(ms mapStyles, sideW float64, cols int) (w, h float64) {
+	mp := p.mp
+	mp.keyCols = cols
+	mp.keyTitle = ms.boxHead.wrap(mp.keyTitleText, sideW, 4)
+	labelW := 0.0
+	for _, r := range mp.keyRows {
+		labelW = max(labelW, mp.keyStyle.width(r))
 	}
-	for i := range mp.side {
-		b := &mp.side[i].box
-		b.left, b.right = mp.sideBox.left+inner, mp.sideBox.right-inner
-		b.top += mp.sideBox.top + inner
-		b.bottom += mp.sideBox.top + inner
-	}
-	mp.frame = p.plot
-	p.projectMap()
-	p.placeMapLabels(ms)
+	mp.keyColW = 1.4*mp.swatch + p.gap + labelW
+	rows := (len(mp.keyRows) + cols - 1) / cols
+	w = float64(cols)*mp.keyColW + float64(cols-1)*p.gap
+	h = float64(len(mp.keyTitle))*ms.boxHead.lineHeight() + 0.4*p.gap + float64(rows)*(mp.swatch+0.3*p.gap)
+	return w, h
 }
 
 // regionalTexts are the box's heading and lines: the region's figure and
@@ -375,8 +434,10 @@ func (p *plan) projectMap() {
 		}
 	}
 	f := mp.frame
-	margin := 0.05 * max(hi.X-lo.X, hi.Y-lo.Y)
-	lo.X, lo.Y, hi.X, hi.Y = lo.X-margin, lo.Y-margin, hi.X+margin, hi.Y+margin
+	// room around them for the labels that go beside, most below, where
+	// Kyrgyzstan and Tajikistan are
+	margin := 0.06 * max(hi.X-lo.X, hi.Y-lo.Y)
+	lo.X, lo.Y, hi.X, hi.Y = lo.X-margin, lo.Y-2*margin, hi.X+margin, hi.Y+margin
 	mp.scale = min(f.width()/(hi.X-lo.X), f.height()/(hi.Y-lo.Y))
 	cx, cy := (lo.X+hi.X)/2, (lo.Y+hi.Y)/2
 	mp.ox = (f.left+f.right)/2 - cx*mp.scale
@@ -431,12 +492,12 @@ func (p *plan) placeMapLabels(ms mapStyles) {
 			continue
 		}
 		v := mp.values[string(a)]
-		lab := mapLabel{lines: []string{l.Area(a), number(l, v)}, styles: []textStyle{ms.name, ms.value}}
+		lab := mapLabel{code: string(a), lines: []string{l.Area(a), number(l, v)}, styles: []textStyle{ms.name, ms.value}}
 		if step := stepOf(mp.steps, v); step >= 0 {
 			lab.onDark = luminance(mp.steps[step].color) < 0.45
 		}
 		spots := gridPoints(s.rings, bounds(s.rings), 40)
-		if insideLabel(&lab, s.rings, spots, gap) {
+		if insideLabel(&lab, s.rings, spots, gap, labelSizes[:2]) {
 			mp.labels = append(mp.labels, lab)
 			continue
 		}
@@ -489,12 +550,17 @@ func (p *plan) placeMapLabels(ms mapStyles) {
 	}
 }
 
+// labelSizes are the sizes a country's label is tried at, against its
+// full size: a crowded map sets its labels a little smaller rather than
+// leave a country unnamed.
+var labelSizes = []float64{1, 0.85, 0.72}
+
 // insideLabel places lab inside the rings, at the spot farthest from
-// their edges where it fits with gap to spare, at its full size or else
-// at 85% of it. It reports whether it fits.
-func insideLabel(lab *mapLabel, rings [][]pt, spots []spot, gap float64) bool {
+// their edges where it fits with gap to spare, at the first of sizes
+// that fits. It reports whether it fits.
+func insideLabel(lab *mapLabel, rings [][]pt, spots []spot, gap float64, sizes []float64) bool {
 	full := slices.Clone(lab.styles)
-	for _, k := range []float64{1, 0.85} {
+	for _, k := range sizes {
 		for i := range lab.styles {
 			lab.styles[i].size = full[i].size * k
 		}
@@ -557,6 +623,20 @@ const (
 // that costs least: the distance from the country, and the costs above.
 // It reports whether it found a place.
 func (p *plan) placeOutside(lab *mapLabel, others []pt) bool {
+	full := slices.Clone(lab.styles)
+	for _, k := range labelSizes { // smaller, where the map is crowded
+		for i := range lab.styles {
+			lab.styles[i].size = full[i].size * k
+		}
+		if p.placeOutsideAt(lab, others) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOutsideAt is placeOutside at the label's size.
+func (p *plan) placeOutsideAt(lab *mapLabel, others []pt) bool {
 	mp := p.mp
 	u := p.fr.unit
 	w, h := lab.size()
@@ -793,8 +873,12 @@ func (p *plan) drawMapSide(r gochart.Renderer) {
 		y += mp.keyTitleS.lineHeight()
 	}
 	y += 0.4 * p.gap
+	perCol := (len(mp.keyRows) + mp.keyCols - 1) / max(1, mp.keyCols)
+	top := y
 	for i, row := range mp.keyRows {
-		sw := rect{k.left, y, k.left + mp.swatch*1.4, y + mp.swatch}
+		x := k.left + float64(i/perCol)*(mp.keyColW+p.gap)
+		y := top + float64(i%perCol)*(mp.swatch+0.3*p.gap)
+		sw := rect{x, y, x + mp.swatch*1.4, y + mp.swatch}
 		ring := [][]pt{{{sw.left, sw.top}, {sw.right, sw.top}, {sw.right, sw.bottom}, {sw.left, sw.bottom}}}
 		fill := white
 		if i > 0 {
@@ -813,7 +897,6 @@ func (p *plan) drawMapSide(r gochart.Renderer) {
 		r.Stroke()
 		t := mp.keyStyle
 		drawText(r, t, row, sw.right+p.gap, y+mp.swatch/2+0.36*t.size, alignLeft)
-		y += mp.swatch + 0.3*p.gap
 	}
 }
 
