@@ -187,24 +187,24 @@ type mapLabel struct {
 
 // mapPlan is a map laid out at one output size.
 type mapPlan struct {
-	values    map[string]int
-	steps     []mapStep
-	frame     rect // the map's area
-	shapes    []mapShape
-	labels    []mapLabel
-	side      []mapLabel // the regional box's heading and lines
-	sideBox   rect
-	keyTitle  []string
-	keyRows   []string
+	values   map[string]int
+	steps    []mapStep
+	frame    rect // the map's area
+	shapes   []mapShape
+	labels   []mapLabel
+	side     []mapLabel // the regional box's heading and lines
+	sideBox  rect
+	keyTitle []string
+	keyRows  []string
 	// keyTitleText is the key's title before wrapping; keyCols the
 	// columns its rows take, each keyColW wide.
 	keyTitleText string
 	keyCols      int
 	keyColW      float64
-	keyBox    rect // the key, below or beside the regional box
-	swatch    float64
-	keyStyle  textStyle
-	keyTitleS textStyle
+	keyBox       rect // the key, below or beside the regional box
+	swatch       float64
+	keyStyle     textStyle
+	keyTitleS    textStyle
 	// project turns projected kilometres into output pixels.
 	scale, ox, oy float64
 }
