@@ -24,6 +24,7 @@ const (
 	prefBy           = "filter.by"
 	prefGroup        = "filter.group"
 	prefLatestStage  = "filter.latestStage"
+	prefMeasure      = "filter.measure"
 	prefExportFormat = "export.format"
 	prefExportPreset = "export.preset"
 	prefExportWidth  = "export.width"
@@ -76,6 +77,7 @@ func (p prefs) filter() data.Filter {
 	f.By, _ = data.ParseBy(p.p.String(prefBy))
 	f.Group, _ = data.ParseGroup(p.p.String(prefGroup))
 	f.LatestStage = p.p.Bool(prefLatestStage)
+	f.Measure, _ = data.ParseMeasure(p.p.String(prefMeasure))
 	return suited(f)
 }
 
@@ -112,6 +114,9 @@ func (p prefs) setFilter(f data.Filter, from, to string) {
 	p.p.SetString(prefBy, string(f.By))
 	p.p.SetString(prefGroup, string(f.Group))
 	p.p.SetBool(prefLatestStage, f.LatestStage)
+	if f.Family == data.Map { // the panel keeps the measure while other charts show
+		p.p.SetString(prefMeasure, string(f.Measure))
+	}
 }
 
 // exportSettings are the choices of the export dialog.
