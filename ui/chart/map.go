@@ -182,7 +182,6 @@ type mapLabel struct {
 	leader bool
 	anchor pt
 	onDark bool // inside a dark step: white text
-	color  drawing.Color
 }
 
 // mapPlan is a map laid out at one output size.
