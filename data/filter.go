@@ -19,10 +19,13 @@ const (
 	// bars). The side is the army the person fought for, so captures on
 	// Russia's side are captures by Ukraine's forces.
 	Captures Family = "captured"
+	// Map: the five countries shaded by one measure (Filter.Measure) over
+	// the chosen dates, with the regional and Russia-wide figures apart.
+	Map Family = "map"
 )
 
 // Families are all chart families.
-var Families = []Family{Deaths, Prosecutions, RecruitmentReports, Timeline, Captures}
+var Families = []Family{Deaths, Prosecutions, RecruitmentReports, Timeline, Captures, Map}
 
 // Counted reports whether the family's charts count people area by area
 // with the counting rules (deaths, prosecutions and captures): their
@@ -64,6 +67,46 @@ type Filter struct {
 	// NoEvents leaves out the events (policies and warnings) that time
 	// charts mark at their dates; the zero value shows them.
 	NoEvents bool
+	// Measure is what a map shows; blank means deaths. Map only.
+	Measure Measure
+}
+
+// Measure is what a map counts in each country.
+type Measure string
+
+// The measures of a map.
+const (
+	// MeasureDeaths: deaths, as the deaths chart counts them.
+	MeasureDeaths Measure = "deaths"
+	// MeasureCases: prosecution cases, as the prosecutions chart counts
+	// them.
+	MeasureCases Measure = "cases"
+	// MeasureRecruitment: recruitment reports, as the recruitment charts
+	// count them.
+	MeasureRecruitment Measure = "recruitment"
+)
+
+// Measures are the measures of a map.
+var Measures = []Measure{MeasureDeaths, MeasureCases, MeasureRecruitment}
+
+// ParseMeasure parses deaths, cases or recruitment in any case; blank
+// means deaths.
+func ParseMeasure(s string) (Measure, error) {
+	if s == "" {
+		return MeasureDeaths, nil
+	}
+	return parseEnum("measure", s, Measures)
+}
+
+// Family is the chart family that counts the measure.
+func (m Measure) Family() Family {
+	switch m {
+	case MeasureCases:
+		return Prosecutions
+	case MeasureRecruitment:
+		return RecruitmentReports
+	}
+	return Deaths
 }
 
 // By is what the series of a deaths, prosecutions or captures chart are.
@@ -100,6 +143,9 @@ func (f Filter) WithDefaults() Filter {
 	}
 	if f.By == "" {
 		f.By = ByArea
+	}
+	if f.Family == Map && f.Measure == "" {
+		f.Measure = MeasureDeaths
 	}
 	if len(f.Areas) == 0 {
 		f.Areas = append(append([]Area{}, Countries...), CA)
@@ -223,6 +269,20 @@ type Chart struct {
 	// chart's periods, too many to mark, so Events is nil; a shorter date
 	// range shows them.
 	TooManyEvents bool
+	// Values are a map's figures over its dates: one per country, then
+	// the regional ones (see MapValues and ReportValues). Map only.
+	Values []MapValue
+}
+
+// MapValue is one figure of a map: an area's confirmed minimum over the
+// map's dates.
+type MapValue struct {
+	// Code is a country code; RegionCode (all of Central Asia) or
+	// UnattributedCode (the part of it no country accounts for) for deaths
+	// and cases; CA or RU for recruitment reports.
+	Code  string
+	Label string // its name in files, like a series'
+	Value int
 }
 
 // DotPerReport reports whether a timeline whose reports these cells count
@@ -264,6 +324,11 @@ func (c *Chart) LargestCell() int {
 func (c *Chart) Empty() bool {
 	if len(c.Points) > 0 || len(c.Cells) > 0 {
 		return false
+	}
+	for _, v := range c.Values {
+		if v.Value != 0 {
+			return false
+		}
 	}
 	for _, s := range c.Series {
 		for _, v := range s.Values {

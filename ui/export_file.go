@@ -200,6 +200,9 @@ func flagsOf(f data.Filter, s exportSettings) export.Flags {
 		codes[i] = string(a)
 	}
 	fl.Areas = strings.Join(codes, ",")
+	if f.Family == data.Map {
+		fl.Measure = string(f.Measure)
+	}
 	if f.From > 0 {
 		fl.From = data.MonthString(f.From)
 	}
@@ -213,10 +216,13 @@ func flagsOf(f data.Filter, s exportSettings) export.Flags {
 }
 
 // suggestedName is a file name that says what the chart shows, such as
-// prosecutions-KG-KZ-2022-01-to-2024-12-quarter.png or
-// deaths-by-group-prisoners-month.png.
+// prosecutions-KG-KZ-2022-01-to-2024-12-quarter.png,
+// deaths-by-group-prisoners-month.png or map-cases-2023-01.png.
 func suggestedName(f data.Filter, format string) string {
 	parts := []string{string(f.Family)}
+	if f.Family == data.Map { // map-deaths-2023-01-to-2023-12.png
+		parts = append(parts, string(f.Measure))
+	}
 	if f.By == data.ByGroup {
 		parts = append(parts, "by-group")
 	}
@@ -235,7 +241,7 @@ func suggestedName(f data.Filter, format string) string {
 	if f.To > 0 {
 		parts = append(parts, "to", data.MonthString(f.To))
 	}
-	if f.Family != data.Timeline {
+	if f.Family != data.Timeline && f.Family != data.Map {
 		parts = append(parts, string(f.Period))
 		if f.Cumulative {
 			parts = append(parts, "cumulative")

@@ -34,6 +34,8 @@ type filterPanel struct {
 
 	family     *widget.RadioGroup
 	layout     *widget.RadioGroup // one chart, or one panel per country
+	measure    *widget.RadioGroup // in data.Measures order; maps only
+	measureBox fyne.CanvasObject  // the measure and its heading, shown for maps
 	areas      []*widget.Check    // in panelAreas order
 	all, none  *widget.Button
 	from, to   *widget.Entry
@@ -100,6 +102,13 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 	})
 	p.layout.Required = true
 	p.layout.SetSelected(p.layout.Options[0])
+	var measures []string
+	for _, m := range data.Measures {
+		measures = append(measures, l.T("filter.measure."+string(m)))
+	}
+	p.measure = widget.NewRadioGroup(measures, func(string) { p.changed() })
+	p.measure.Required = true
+	p.measureBox = container.NewVBox(widget.NewLabel(l.T("filter.measure")), p.measure)
 	var checks []fyne.CanvasObject
 	for _, a := range panelAreas {
 		c := widget.NewCheck(l.T("filter.area."+string(a)), func(bool) { p.changed() })
@@ -150,7 +159,7 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, w)
 	}
 	box := container.NewVBox(
-		heading(l.T("filter.chart")), p.family,
+		heading(l.T("filter.chart")), p.family, p.measureBox,
 		widget.NewLabel(l.T("filter.layout")), p.layout,
 		widget.NewSeparator(),
 		container.NewHBox(heading(l.T("filter.countries")), layout.NewSpacer(), p.all, p.none),
@@ -193,6 +202,7 @@ func (p *filterPanel) set(f data.Filter, from, to string) {
 	p.quiet = true
 	defer func() { p.quiet = false }()
 	p.family.SetSelected(p.familyLabel(f.Family))
+	p.measure.SetSelected(p.measure.Options[max(0, indexOf(codes(data.Measures), string(f.Measure)))])
 	for i, a := range panelAreas {
 		p.areas[i].SetChecked(f.Areas == nil || f.Has(a))
 	}
@@ -253,12 +263,21 @@ func (p *filterPanel) enable() {
 	f := p.familyValue()
 	groups := f.Counted()
 	latest := f == data.Prosecutions && p.latest.Checked
-	setEnabled(p.stage, f == data.Prosecutions && !latest)
-	setEnabled(p.period, f != data.Timeline)
-	setEnabled(p.cumulative, f != data.Timeline)
+	isMap := f == data.Map
+	m := p.measureValue()
+	setEnabled(p.stage, f == data.Prosecutions && !latest || isMap && m == data.MeasureCases)
+	setEnabled(p.period, f != data.Timeline && !isMap)
+	setEnabled(p.cumulative, f != data.Timeline && !isMap)
 	setEnabled(p.by, groups && !latest)
-	setEnabled(p.group, groups)
+	setEnabled(p.group, groups || isMap && m != data.MeasureRecruitment)
 	setVisible(p.latest, f == data.Prosecutions)
+	setVisible(p.measureBox, isMap)
+	// a map always shows the five countries, and CA and RU apart
+	for _, c := range p.areas {
+		setEnabled(c, !isMap)
+	}
+	setEnabled(p.all, !isMap)
+	setEnabled(p.none, !isMap)
 	setEnabled(p.layout, chart.HasPanels(f))
 }
 
@@ -275,6 +294,11 @@ func (p *filterPanel) setPanels(on bool) {
 		choice = p.layout.Options[1]
 	}
 	p.layout.SetSelected(choice)
+}
+
+// measureValue is the selected measure of a map.
+func (p *filterPanel) measureValue() data.Measure {
+	return data.Measures[max(0, indexOf(p.measure.Options, p.measure.Selected))]
 }
 
 // familyValue is the selected chart family.
@@ -317,7 +341,8 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 	f.Period = data.Periods[max(0, indexOf(p.period.Options, p.period.Selected))]
 	f.Cumulative = p.cumulative.Checked
 	f.Side = panelSides[max(0, p.side.SelectedIndex())]
-	if i := p.stage.SelectedIndex(); f.Family == data.Prosecutions && i > 0 {
+	f.Measure = p.measureValue()
+	if i := p.stage.SelectedIndex(); (f.Family == data.Prosecutions || f.Family == data.Map) && i > 0 {
 		f.Stage = data.Stages[i-1]
 	}
 	f.By = data.Bys[max(0, indexOf(p.by.Options, p.by.Selected))]
@@ -330,8 +355,28 @@ func (p *filterPanel) filter() (f data.Filter, ok bool) {
 // suited returns f without the choices that do not apply to its chart
 // family: series by group and one group of people apply to deaths,
 // prosecutions and captures, cases by latest stage to prosecutions only, and those are
-// drawn one series per stage, dated by no single stage. By is never blank.
+// drawn one series per stage, dated by no single stage; a map has a
+// measure, shows every country, is never cumulative, and keeps one group
+// of people for deaths and cases. By is never blank.
 func suited(f data.Filter) data.Filter {
+	if f.Family == data.Map {
+		if f.Measure == "" {
+			f.Measure = data.MeasureDeaths
+		}
+		// a map shows every country's figure over the whole of its dates;
+		// it keeps one group of people for deaths and cases, and the
+		// stage that dates cases
+		f.Areas, f.Cumulative = nil, false
+		if f.Measure != data.MeasureCases {
+			f.Stage = ""
+		}
+		if f.Measure != data.MeasureRecruitment {
+			f.By, f.LatestStage = data.ByArea, false
+			return f
+		}
+	} else {
+		f.Measure = ""
+	}
 	if !f.Family.Counted() {
 		f.By, f.Group = data.ByArea, data.GroupUnstated
 	}

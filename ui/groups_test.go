@@ -78,10 +78,13 @@ func TestLatestStageIsOfferedForProsecutionsOnly(t *testing.T) {
 			if got := p.latest.Visible(); got != (f == data.Prosecutions) {
 				t.Errorf("%s: latest-stage choice shown = %v", f, got)
 			}
-			groups := f == data.Deaths || f == data.Prosecutions
-			if p.by.Disabled() == groups || p.group.Disabled() == groups {
-				t.Errorf("%s: series choice enabled %v, group choice enabled %v; want %v", f,
-					!p.by.Disabled(), !p.group.Disabled(), groups)
+			// Series by group for the families counted by the rules; one
+			// group of people for those and for a map of deaths (its
+			// default measure) or cases.
+			series, group := f.Counted(), f.Counted() || f == data.Map
+			if p.by.Disabled() == series || p.group.Disabled() == group {
+				t.Errorf("%s: series choice enabled %v, group choice enabled %v; want %v and %v", f,
+					!p.by.Disabled(), !p.group.Disabled(), series, group)
 			}
 		})
 	}

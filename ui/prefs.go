@@ -26,6 +26,7 @@ const (
 	prefLatestStage  = "filter.latestStage"
 	prefPanels       = "chart.panels"
 	prefNoEvents     = "filter.noEvents"
+	prefMeasure      = "filter.measure"
 	prefExportFormat = "export.format"
 	prefExportPreset = "export.preset"
 	prefExportWidth  = "export.width"
@@ -79,6 +80,7 @@ func (p prefs) filter() data.Filter {
 	f.Group, _ = data.ParseGroup(p.p.String(prefGroup))
 	f.LatestStage = p.p.Bool(prefLatestStage)
 	f.NoEvents = p.p.Bool(prefNoEvents)
+	f.Measure, _ = data.ParseMeasure(p.p.String(prefMeasure))
 	return suited(f)
 }
 
@@ -116,6 +118,9 @@ func (p prefs) setFilter(f data.Filter, from, to string) {
 	p.p.SetString(prefGroup, string(f.Group))
 	p.p.SetBool(prefLatestStage, f.LatestStage)
 	p.p.SetBool(prefNoEvents, f.NoEvents)
+	if f.Family == data.Map { // the panel keeps the measure while other charts show
+		p.p.SetString(prefMeasure, string(f.Measure))
+	}
 }
 
 // panels reports whether charts are drawn one panel per country.

@@ -117,8 +117,9 @@ var SeriesHeader = []string{"period", "series_code", "series", "value"}
 // counted (REATTRIBUTED: subtract it from the period's sum to get its
 // rise), and its estimates (EST_ and the series code), which are never
 // part of a confirmed figure. For the timeline it writes the number of
-// reports per month, channel and area. The chart's events come last (see
-// writeEvents).
+// reports per month, channel and area; for a map, one row per area whose
+// period is the map's dates, 2022-02/2024-10. The chart's events come last
+// (see writeEvents).
 func WriteSeries(w io.Writer, c *data.Chart) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SeriesHeader); err != nil {
@@ -126,6 +127,9 @@ func WriteSeries(w io.Writer, c *data.Chart) error {
 	}
 	if c.Filter.Family == data.Timeline {
 		writeTimeline(cw, c)
+	}
+	if c.Filter.Family == data.Map {
+		writeMap(cw, c)
 	}
 	for i, p := range c.Periods {
 		for _, s := range c.Series {
@@ -191,5 +195,18 @@ func writeEvents(cw *csv.Writer, events []data.ChartEvent) {
 			label = strings.ToUpper(string(kind[:1])) + string(kind[1:]) + ": " + e.Area.Name()
 		}
 		cw.Write(neutralise([]string{e.Date.String(), EventPrefix + string(e.Kind) + ":" + string(e.Area), label, "0"}))
+	}
+}
+
+// writeMap writes a map's figures, one row per area in the map's order;
+// the period is the map's first and last month, as 2022-02/2024-10.
+func writeMap(cw *csv.Writer, c *data.Chart) {
+	f := c.Filter
+	period := ""
+	if f.From > 0 && f.To > 0 {
+		period = data.MonthString(f.From) + "/" + data.MonthString(f.To)
+	}
+	for _, v := range c.Values {
+		cw.Write(neutralise([]string{period, v.Code, v.Label, strconv.Itoa(v.Value)}))
 	}
 }

@@ -50,6 +50,9 @@ var kindOf = map[data.Family]data.Kind{
 // counting rules of package data to its small result.
 func (s *Store) Chart(ctx context.Context, f data.Filter) (*data.Chart, error) {
 	f = f.WithDefaults()
+	if f.Family == data.Map {
+		return s.mapChart(ctx, f)
+	}
 	kind, ok := kindOf[f.Family]
 	if !ok {
 		return nil, data.Errorf(data.EINVALID, "unknown chart %q", f.Family)

@@ -30,13 +30,14 @@ const usage = `Usage:
   catracker-cli import   [--db FILE] [--dry-run] FILE.csv
   catracker-cli validate FILE.csv
   catracker-cli stats    [--db FILE]
-  catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline|captured
+  catracker-cli export   [--db FILE] --chart deaths|prosecutions|recruitment|timeline|captured|map
+                         [--measure deaths|cases|recruitment]
                          [--areas KG,TJ] [--from YYYY-MM] [--to YYYY-MM] [--period month|quarter|year]
                          [--cumulative] [--stage STAGE | --latest-stage] [--side russia|ukraine]
                          [--by area|group] [--group prisoners|migrants|mobilised|volunteers] [--no-events]
                          [--format png|svg|pdf|csv] [--width W --height H --scale S] [--panels]
                          [--lang en|ru] [--patterns] --out FILE|-
-  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline,captured] [filters as for export]
+  catracker-cli report   [--db FILE] [--charts deaths,prosecutions,recruitment,timeline,captured,map] [filters as for export]
                          [--per-country] [--images DIR --width W --height H] [--no-names]
                          [--lang en|ru] [--patterns] --out FILE.pdf|-
   catracker-cli export-incidents [--db FILE] [--no-names] --out FILE.csv|-
@@ -54,6 +55,9 @@ a CSV holds the same numbers with or without it.
 Time charts mark policies and warnings at their dates (numbered, with their
 headlines listed under the chart; in CSV, EVENT rows after the series);
 --no-events leaves them out.
+--chart map shades the five countries by one measure over the dates (deaths
+by default, --measure cases or recruitment), with the figures for Central
+Asia as a whole and for Russia in a box beside the map.
 
 Without --db the default database in your data folder is used; it is created
 from the bundled dataset the first time.

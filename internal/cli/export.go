@@ -25,6 +25,7 @@ func filterFlags(fs *flag.FlagSet, fl *export.Flags) {
 		"only figures about prisoners, migrants, mobilised or volunteers; deaths, prosecutions and captured")
 	fs.BoolVar(&fl.LatestStage, "latest-stage", false, "prosecution cases by the latest stage each has reached")
 	fs.BoolVar(&fl.NoEvents, "no-events", false, "leave out the policies and warnings marked at their dates on time charts")
+	fs.StringVar(&fl.Measure, "measure", "", "what the map shows: deaths (the default), cases or recruitment")
 }
 
 // styleFlags binds the flags that choose how a chart reads, shared by
@@ -47,7 +48,7 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var fl export.Flags
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment, timeline or captured")
+	fs.StringVar(&fl.Chart, "chart", "", "deaths, prosecutions, recruitment, timeline, captured or map")
 	filterFlags(fs, &fl)
 	fs.StringVar(&fl.Format, "format", "png", "png, svg, pdf or csv")
 	fs.IntVar(&fl.Width, "width", 1200, "width in pixels")

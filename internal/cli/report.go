@@ -22,7 +22,7 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fl := export.Flags{Format: "pdf", Scale: 1}
 	db := fs.String("db", "", "database file (default: the one in your data folder)")
-	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline,captured", "the charts, in order")
+	charts := fs.String("charts", "deaths,prosecutions,recruitment,timeline,captured", "the charts, in order: deaths, prosecutions, recruitment, timeline, captured or map")
 	filterFlags(fs, &fl)
 	perCountry := fs.Bool("per-country", false, "add the charts of each selected country")
 	images := fs.String("images", "", "also write every chart as a PNG file into this folder")
@@ -49,11 +49,20 @@ func runReport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fl.Chart = chartName
+	// --measure is the map's; the other filters are checked against chartName
+	measure, err := data.ParseMeasure(strings.TrimSpace(fl.Measure))
+	switch {
+	case err != nil:
+		return usagef("--measure must be deaths, cases or recruitment, not %q", fl.Measure)
+	case fl.Measure != "" && !slices.Contains(families, data.Map):
+		return usagef("--measure needs the map in --charts")
+	}
+	fl.Chart, fl.Measure = chartName, ""
 	req, err := parseRequest(fl)
 	if err != nil {
 		return err
 	}
+	req.Filter.Measure = measure
 	if err := checkReportSize(fl.Width, fl.Height); err != nil {
 		return err
 	}

@@ -41,9 +41,9 @@ func Write(w io.Writer, c *data.Chart, req Request) error {
 	return chart.Render(w, chart.Format(req.Format), c, req.Options)
 }
 
-// named returns c with its series, estimates and reattributed part named
-// in language l, and its events without a headline named as the chart
-// names them.
+// named returns c with its series, estimates, reattributed part and map
+// figures named in language l, and its events without a headline named as
+// the chart names them.
 func named(c *data.Chart, l i18n.Language) *data.Chart {
 	out := *c
 	out.Series = make([]data.Series, len(c.Series))
@@ -61,6 +61,11 @@ func named(c *data.Chart, l i18n.Language) *data.Chart {
 	for i, e := range c.Events {
 		e.Headline = chart.EventLabel(e, l)
 		out.Events[i] = e
+	}
+	out.Values = make([]data.MapValue, len(c.Values))
+	for i, v := range c.Values {
+		v.Label = l.Series(data.Series{Code: v.Code, Label: v.Label})
+		out.Values[i] = v
 	}
 	return &out
 }
@@ -86,7 +91,7 @@ func flagErr(format string, args ...any) error {
 // group of people.
 type Flags struct {
 	Chart, Areas, From, To, Period, Stage, Side, Format, Lang string
-	By, Group                                                 string
+	By, Group, Measure                                        string
 	Cumulative, Patterns, LatestStage, NoEvents               bool
 	// Panels draws one panel per country (see chart.Options.Panels).
 	Panels        bool
@@ -138,6 +143,9 @@ func Parse(fl Flags) (Request, error) {
 	if f.Side, err = data.ParseSide(fl.Side); err != nil {
 		return req, flagErr("--side: %v", err)
 	}
+	if err := parseMeasure(fl, f); err != nil {
+		return req, err
+	}
 	if err := parseGroups(fl, f); err != nil {
 		return req, err
 	}
@@ -171,6 +179,31 @@ func Parse(fl Flags) (Request, error) {
 	return req, nil
 }
 
+// parseMeasure reads what a map shows (--measure: deaths, cases or
+// recruitment; deaths by default), refusing it for other charts, and the
+// flags a map cannot follow: it always shows the five countries, over the
+// whole of its dates.
+func parseMeasure(fl Flags, f *data.Filter) error {
+	m := strings.TrimSpace(fl.Measure)
+	if f.Family != data.Map {
+		if m != "" {
+			return flagErr("--measure is for the map only, not %s", f.Family)
+		}
+		return nil
+	}
+	var err error
+	if f.Measure, err = data.ParseMeasure(m); err != nil {
+		return flagErr("--measure must be deaths, cases or recruitment, not %q", fl.Measure)
+	}
+	switch {
+	case len(f.Areas) > 0:
+		return flagErr("--areas does not apply to the map: it always shows the five countries, and Central Asia and Russia apart")
+	case f.Cumulative:
+		return flagErr("--cumulative does not apply to the map: it shows each country's figure over the whole of --from to --to")
+	}
+	return nil
+}
+
 // AllGroups is how the --group flag names every group of people, its
 // default.
 const AllGroups = "all"
@@ -184,6 +217,7 @@ func parseGroups(fl Flags, f *data.Filter) error {
 		return flagErr("--by must be area or group, not %q", fl.By)
 	}
 	byGroups := f.Family.Counted()
+	groups := byGroups || f.Family == data.Map && f.Measure != data.MeasureRecruitment
 	if f.By == data.ByGroup && !byGroups {
 		return flagErr("--by group is for the deaths, prosecutions and captured charts, not %s", f.Family)
 	}
@@ -196,8 +230,8 @@ func parseGroups(fl Flags, f *data.Filter) error {
 		if f.Group, err = data.ParseGroup(g); err != nil {
 			return flagErr("--group must be %s, or all", groupCodes())
 		}
-		if !byGroups {
-			return flagErr("--group is for the deaths, prosecutions and captured charts, not %s", f.Family)
+		if !groups {
+			return flagErr("--group is for the deaths, prosecutions and captured charts and maps of deaths or cases, not %s", f.Family)
 		}
 	}
 	if !fl.LatestStage {

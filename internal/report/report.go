@@ -163,6 +163,9 @@ func collect(ctx context.Context, src Source, o Options) ([]figure, error) {
 	var figs []figure
 	add := func(f data.Filter, area string) error {
 		for _, fam := range o.Families {
+			if fam == data.Map && area != "all" {
+				continue // a map always shows every country
+			}
 			c, err := src.Chart(ctx, forFamily(f, fam))
 			if err != nil {
 				return fmt.Errorf("chart %s: %w", fam, err)
@@ -209,6 +212,9 @@ func forFamily(f data.Filter, fam data.Family) data.Filter {
 func FileName(c *data.Chart, area string, width, height int) string {
 	f := c.Filter
 	name := string(f.Family)
+	if f.Family == data.Map {
+		name += "-" + string(f.WithDefaults().Measure)
+	}
 	if f.By == data.ByGroup {
 		name += "-by-group"
 	}

@@ -239,6 +239,9 @@ func sizeFactor(w, h float64) float64 {
 
 // render lays the plan out on a go-chart Chart and renders it with rp.
 func (p *plan) render(rp gochart.RendererProvider, w io.Writer) error {
+	if p.mp != nil {
+		return p.renderMap(rp, w)
+	}
 	fc, err := loadFaces()
 	if err != nil {
 		return err

@@ -16,6 +16,8 @@ func Describe(c *data.Chart, l i18n.Language) string {
 	var b strings.Builder
 	b.WriteString(Title(c, l) + ". " + Subtitle(c, l) + ".")
 	switch {
+	case f.Family == data.Map && !c.Empty():
+		describeMap(&b, c, l)
 	case c.Empty() || (f.Family != data.Timeline && len(c.Periods) == 0):
 		b.WriteString(" " + l.T("chart.empty") + ".")
 	case f.Family == data.Timeline:

@@ -14,6 +14,9 @@ import (
 func Title(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
 	key := "title." + string(f.Family)
+	if f.Family == data.Map {
+		return mapTitle(f, l)
+	}
 	if f.Family == data.Timeline {
 		return l.T(key)
 	}
@@ -32,6 +35,9 @@ func Title(c *data.Chart, l i18n.Language) string {
 // side.
 func Subtitle(c *data.Chart, l i18n.Language) string {
 	f := c.Filter.WithDefaults()
+	if f.Family == data.Map {
+		return mapSubtitle(c, f, l)
+	}
 	parts := []string{areasPhrase(f, l), dateRangePhrase(c, f, l)}
 	counted := f.Family.Counted()
 	latest := f.Family == data.Prosecutions && f.LatestStage

@@ -98,6 +98,7 @@ type plan struct {
 	// option.roomy); text is made smaller until it does.
 	roomy bool
 	ev    eventPlan // the events' markers and list (events.go)
+	mp    *mapPlan  // a map's layout (data.Map); nil for other charts
 }
 
 // newPlan prepares c for drawing and lays it out in fr.
@@ -117,6 +118,11 @@ func newPlan(c *data.Chart, o Options, fr frame) (*plan, error) {
 		return p, nil
 	}
 	switch f.Family {
+	case data.Map:
+		p.xTitle = "" // a map has no axes
+		p.prepareMap()
+		p.layoutMap()
+		return p, nil
 	case data.Timeline:
 		p.prepareTimeline()
 	default:
