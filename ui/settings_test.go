@@ -49,7 +49,7 @@ func TestLanguageSwitchesAtOnceAndIsRemembered(t *testing.T) {
 	})
 	h.waitChart("prosecutions", func(c *data.Chart) bool { return c.Filter.Family == data.Prosecutions })
 	do(func() { h.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutSettings) })
-	lang := overlayWidget(t, h, func(s *widget.Select) bool { return slicesHas(s.Options, "Русский") })
+	lang := overlayWidget(t, h, func(s *keySelect) bool { return slicesHas(s.Options, "Русский") })
 	do(func() { lang.SetSelected("Русский") })
 
 	h.waitText("Открыть базу")             // the toolbar
@@ -97,7 +97,7 @@ func TestTextSizeAndPatternsRedrawTheChartAndAreRemembered(t *testing.T) {
 	h := newHarness(t, nil)
 	do(func() { h.u.showSettings() })
 	size := overlayWidget(t, h, func(r *widget.RadioGroup) bool { return slicesHas(r.Options, "Larger") })
-	patterns := overlayWidget(t, h, func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Patterns") })
+	patterns := overlayWidget(t, h, func(c *keyCheck) bool { return strings.HasPrefix(c.Text, "Patterns") })
 	var before image.Image
 	do(func() {
 		before = h.u.chart.image.Image
