@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -91,7 +93,7 @@ func (u *App) databaseMenu() *fyne.Menu {
 		if u.isDefault(path) {
 			continue
 		}
-		item := fyne.NewMenuItem(l.T("db.recentItem", filepath.Base(path), filepath.Dir(path)), func() { u.openDatabase(path) })
+		item := fyne.NewMenuItem(l.T("db.recentItem", filepath.Base(path), folderName(l, filepath.Dir(path))), func() { u.openDatabase(path) })
 		item.Checked = path == open
 		recent = append(recent, item)
 	}
@@ -100,6 +102,23 @@ func (u *App) databaseMenu() *fyne.Menu {
 	}
 	other := fyne.NewMenuItem(l.T("db.other"), u.chooseDatabaseFile)
 	return fyne.NewMenu("", append(items, fyne.NewMenuItemSeparator(), other)...)
+}
+
+// folderName names dir for a menu in language l: within the home folder
+// relative to it ("Documents/reports"), else in full.
+func folderName(l i18n.Language, dir string) string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return dir
+	}
+	rel, err := filepath.Rel(home, dir)
+	switch {
+	case err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+		return dir
+	case rel == ".":
+		return l.T("db.homeFolder")
+	}
+	return rel
 }
 
 // chooseDatabaseFile asks for a database file and opens it. The dialog

@@ -29,7 +29,8 @@ func (e *exporter) fileRow() fyne.CanvasObject {
 	l := e.app.lang
 	e.name = newEntry()
 	e.lastFormat = export.Formats[0]
-	e.name.SetText(suggestedName(e.filter, e.app.stats, e.lastFormat))
+	e.suggested = suggestedName(e.filter, e.app.stats.First, e.app.stats.Last, e.lastFormat)
+	e.name.SetText(e.suggested)
 	e.folderLabel = widget.NewLabel("")
 	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButton(l.T("export.chooseFolder"), e.chooseFolder)
@@ -213,11 +214,11 @@ func flagsOf(f data.Filter, s exportSettings) export.Flags {
 
 // suggestedName is a file name that says what the chart shows: the
 // family, cumulative or per period, the areas (or "all"), the years
-// (those of the date range, else those of the data in stats), then the
-// group, stage, side and grouping if chosen. For example
-// deaths-cumulative-KG-TJ-2022-2023.png or
+// (those of the date range, else those of the months first to last that
+// the chart covers; 0 for unknown), then the group, stage, side and
+// grouping if chosen. For example deaths-cumulative-KG-TJ-2022-2023.png or
 // prosecutions-per-quarter-all-2022-2024-migrants-latest-stage.csv.
-func suggestedName(f data.Filter, stats data.Stats, format string) string {
+func suggestedName(f data.Filter, first, last int, format string) string {
 	parts := []string{string(f.Family)}
 	switch {
 	case f.Family == data.Timeline:
@@ -234,10 +235,10 @@ func suggestedName(f data.Filter, stats data.Stats, format string) string {
 	}
 	from, to := f.From, f.To
 	if from == 0 {
-		from = stats.First
+		from = first
 	}
 	if to == 0 {
-		to = stats.Last
+		to = last
 	}
 	switch {
 	case from > 0 && to > 0 && from/12 == to/12:
@@ -264,6 +265,20 @@ func suggestedName(f data.Filter, stats data.Stats, format string) string {
 		parts = append(parts, "by-group")
 	}
 	return strings.Join(parts, "-") + "." + format
+}
+
+// nameFromChart suggests the file name again from the months the chart
+// covers, unless the user has changed the name.
+func (e *exporter) nameFromChart(c *data.Chart) {
+	if len(c.Periods) == 0 {
+		return
+	}
+	name := strings.TrimSuffix(e.name.Text, filepath.Ext(e.name.Text))
+	if name != strings.TrimSuffix(e.suggested, filepath.Ext(e.suggested)) {
+		return
+	}
+	e.suggested = suggestedName(e.filter, c.Periods[0].FirstMonth(), c.Periods[len(c.Periods)-1].LastMonth(), e.lastFormat)
+	e.name.SetText(e.suggested)
 }
 
 // withExtension adds the format's extension to name if it lacks it.

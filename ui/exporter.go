@@ -65,6 +65,9 @@ type exporter struct {
 	folder      string
 	folderLabel *widget.Label
 	replace     *dialog.ConfirmDialog
+	// suggested is the file name the dialog suggested, which it may
+	// suggest again once the chart is read.
+	suggested string
 	// lastFormat is the format whose extension the name has and whose
 	// size and scale the dialog shows.
 	lastFormat string
@@ -305,6 +308,7 @@ func (e *exporter) loadChart() {
 				return
 			}
 			e.chart = c
+			e.nameFromChart(c)
 			e.alt.SetText(chart.Describe(c, e.app.lang))
 			e.copyAlt.Enable()
 			e.changed()

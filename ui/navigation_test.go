@@ -124,7 +124,7 @@ func TestOpenDatabaseOffersMyDatabaseAndRecentFiles(t *testing.T) {
 		if got, want := h.title(), AppName+" — c.db"; got != want {
 			t.Errorf("title %q, want %q", got, want)
 		}
-		item := func(path string) string { return l.T("db.recentItem", filepath.Base(path), filepath.Dir(path)) }
+		item := func(path string) string { return l.T("db.recentItem", filepath.Base(path), folderName(l, filepath.Dir(path))) }
 		want := []string{mine, "--", "✓ " + item(c), item(b), "--", l.T("db.other")}
 		if got := h.menuLabels(); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("menu\n%q\nwant\n%q", got, want)
@@ -149,6 +149,24 @@ func TestOpenDatabaseOffersMyDatabaseAndRecentFiles(t *testing.T) {
 			t.Errorf("menu\n%q\nwant\n%q", got, want)
 		}
 	})
+}
+
+// A recent database's folder is named relative to the home folder.
+func TestRecentFoldersAreNamedFromHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	for _, l := range i18n.Languages {
+		for dir, want := range map[string]string{
+			filepath.Join(home, "Documents", "reports"): filepath.Join("Documents", "reports"),
+			home:                          l.T("db.homeFolder"),
+			filepath.Join(home+"x", "db"): filepath.Join(home+"x", "db"),
+		} {
+			if got := folderName(l, dir); got != want {
+				t.Errorf("%s: folderName(%s) = %q, want %q", l, dir, got, want)
+			}
+		}
+	}
 }
 
 // The app remembers the last eight databases, without repeats.
@@ -463,6 +481,26 @@ func TestSuggestedNameSaysWhatTheChartIs(t *testing.T) {
 		}
 		e.dlg.Hide()
 	})
+	// Without a date range, the years are those the chart covers once it
+	// is read, unless the user has typed a name meanwhile.
+	var e, typed *exporter
+	do(func() {
+		h.u.filter = data.Filter{Family: data.Deaths, Period: data.PerMonth}
+		e = h.u.showExport("png")
+		typed = h.u.showExport("png")
+		typed.name.SetText("my-chart.png")
+	})
+	h.waitFor("the charts", func() bool { return e.chart != nil && typed.chart != nil })
+	do(func() {
+		p := e.chart.Periods
+		want := fmt.Sprintf("deaths-per-month-all-%d-%d.png", p[0].FirstMonth()/12, p[len(p)-1].LastMonth()/12)
+		if e.name.Text != want {
+			t.Errorf("suggested name %q, want %q", e.name.Text, want)
+		}
+		if typed.name.Text != "my-chart.png" {
+			t.Errorf("the name the user typed became %q", typed.name.Text)
+		}
+	})
 	s := h.stats()
 	cases := []struct {
 		f    data.Filter
@@ -474,7 +512,7 @@ func TestSuggestedNameSaysWhatTheChartIs(t *testing.T) {
 		{data.Filter{Family: data.Timeline, Period: data.PerMonth, From: from, To: from}, "timeline-all-2022.svg"},
 	}
 	for _, c := range cases {
-		if got := suggestedName(c.f, s, "svg"); got != c.want {
+		if got := suggestedName(c.f, s.First, s.Last, "svg"); got != c.want {
 			t.Errorf("suggestedName(%+v) = %q, want %q", c.f, got, c.want)
 		}
 	}
