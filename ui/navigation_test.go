@@ -124,7 +124,9 @@ func TestOpenDatabaseOffersMyDatabaseAndRecentFiles(t *testing.T) {
 		if got, want := h.title(), AppName+" — c.db"; got != want {
 			t.Errorf("title %q, want %q", got, want)
 		}
-		item := func(path string) string { return l.T("db.recentItem", filepath.Base(path), folderName(l, filepath.Dir(path))) }
+		item := func(path string) string {
+			return l.T("db.recentItem", filepath.Base(path), folderName(l, filepath.Dir(path)))
+		}
 		want := []string{mine, "--", "✓ " + item(c), item(b), "--", l.T("db.other")}
 		if got := h.menuLabels(); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("menu\n%q\nwant\n%q", got, want)
