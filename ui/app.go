@@ -12,11 +12,14 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/assets"
@@ -44,6 +47,10 @@ type Options struct {
 	Open Opener
 	// Path is a database to open instead of the one used last.
 	Path string
+	// DefaultPath is where the default database, "My database", lives:
+	// what Open opens for an empty path. The Open database menu offers it
+	// first and the window title names it.
+	DefaultPath string
 	// Ready, if set, is called once on the UI goroutine: after the first
 	// chart is on screen, or with the error that kept it from being drawn.
 	Ready func(w fyne.Window, err error)
@@ -71,8 +78,15 @@ type App struct {
 	incidents *incidentsView
 	sources   *sourcesView
 	tabs      *container.AppTabs
+	openBtn   *widget.Button // Open database, under which its menu opens
 	status    *widget.Label
 	message   *widget.Label
+	// openFolder opens folder, where the last export went, in the
+	// system's file manager; it shows beside the message that says so.
+	openFolder *widget.Button
+	folder     string
+	// openURL opens a web or file address; tests replace it.
+	openURL func(*url.URL) error
 
 	// closable are the dialogs on screen that Escape closes, newest last.
 	closable []dialog.Dialog
@@ -92,7 +106,7 @@ func New(a fyne.App, opts Options) *App {
 
 // newApp builds the main window without opening a database.
 func newApp(a fyne.App, opts Options) *App {
-	u := &App{fyneApp: a, opts: opts, prefs: prefs{a.Preferences()}, now: time.Now}
+	u := &App{fyneApp: a, opts: opts, prefs: prefs{a.Preferences()}, now: time.Now, openURL: a.OpenURL}
 	u.settings = u.prefs.settings()
 	u.lang = u.settings.language()
 	u.win = a.NewWindow(AppName)
@@ -120,13 +134,16 @@ func (u *App) buildUI() {
 	u.status = widget.NewLabel(l.T("status.opening"))
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.message = widget.NewLabel("")
+	u.openFolder = widget.NewButton(l.T("status.openFolder"), u.showFolder)
+	u.openFolder.Importance = widget.LowImportance
+	u.openFolder.Hide()
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem(l.T("tab.chart"), u.chart),
 		container.NewTabItem(l.T("tab.incidents"), u.incidents.buildUI()),
 		container.NewTabItem(l.T("tab.sources"), u.sources.buildUI()),
 	)
 	u.tabs.OnSelected = func(*container.TabItem) { u.refreshTab() }
-	statusLine := container.NewBorder(nil, nil, nil, u.message, u.status)
+	statusLine := container.NewBorder(nil, nil, nil, container.NewHBox(u.message, u.openFolder), u.status)
 	body := container.NewBorder(nil, nil, u.filters.buildUI(), nil, u.tabs)
 	u.win.SetContent(container.NewBorder(u.toolbar(), container.NewVBox(widget.NewSeparator(), statusLine), nil, nil, body))
 	u.filter = u.prefs.filter()
@@ -141,6 +158,7 @@ func (u *App) rebuild() {
 	tab := u.tabs.SelectedIndex()
 	u.buildUI()
 	u.tabs.SelectIndex(tab)
+	u.setTitle()
 	if u.store != nil {
 		u.reload()
 	}
@@ -192,7 +210,38 @@ func (u *App) setStore(st data.Store) {
 	}
 	u.store = st
 	u.prefs.setLastDB(st.Path())
+	u.setTitle()
 	u.reload()
+}
+
+// setTitle names the open database in the window title: "My database"
+// for the default one, else the file's name.
+func (u *App) setTitle() {
+	if u.store == nil {
+		u.win.SetTitle(AppName)
+		return
+	}
+	u.win.SetTitle(AppName + " — " + u.databaseName(u.store.Path()))
+}
+
+// databaseName is how the app names the database at path: "My database"
+// for the default one, else the file's name.
+func (u *App) databaseName(path string) string {
+	if u.isDefault(path) {
+		return u.lang.T("db.mine")
+	}
+	return filepath.Base(path)
+}
+
+// isDefault reports whether path is the default database.
+func (u *App) isDefault(path string) bool {
+	def := u.opts.DefaultPath
+	if def == "" || path == "" {
+		return false
+	}
+	a, errA := filepath.Abs(def)
+	b, errB := filepath.Abs(path)
+	return errA == nil && errB == nil && a == b
 }
 
 // reload refreshes every screen after the database changed.
@@ -224,7 +273,30 @@ func (u *App) loadStats() {
 }
 
 // say shows a short message at the right of the status line.
-func (u *App) say(msg string) { u.message.SetText(msg) }
+func (u *App) say(msg string) {
+	u.message.SetText(msg)
+	u.openFolder.Hide()
+}
+
+// sayInFolder shows a message about a file written to dir, with a button
+// that opens dir in the system's file manager.
+func (u *App) sayInFolder(msg, dir string) {
+	u.message.SetText(msg)
+	u.folder = dir
+	u.openFolder.Show()
+}
+
+// showFolder opens the folder of the last export in the system's file
+// manager.
+func (u *App) showFolder() {
+	addr, err := url.Parse(storage.NewFileURI(u.folder).String())
+	if err == nil {
+		err = u.openURL(addr)
+	}
+	if err != nil {
+		u.showError(u.lang.T("status.openFolderFailed"), fmt.Errorf("open the folder %s: %w", u.folder, err))
+	}
+}
 
 // onUI runs f on the UI goroutine; background goroutines hand all their
 // results to the UI through it. It is fyne.Do; tests replace it with a

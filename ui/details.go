@@ -153,7 +153,7 @@ func (d *incidentDetails) confirmDelete() {
 	c.SetConfirmText(l.T("details.delete"))
 	c.SetDismissText(l.T("dialog.cancel"))
 	c.SetConfirmImportance(widget.DangerImportance)
-	c.Show()
+	d.app.showClosable(c)
 }
 
 // deleteIncident deletes inc in the background and reloads every screen.

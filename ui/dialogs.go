@@ -12,8 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// showClosable shows d, a dialog whose only button closes it, and lets
-// Escape close it too.
+// showClosable shows d and lets Escape close it as its Cancel or Close
+// button would. Every dialog of the app is shown through it, except those
+// that only show progress with nothing to cancel.
 func (u *App) showClosable(d dialog.Dialog) {
 	u.closable = append(u.closable, d)
 	d.SetOnClosed(func() {
@@ -24,10 +25,11 @@ func (u *App) showClosable(d dialog.Dialog) {
 	d.Show()
 }
 
-// closeTopDialog closes the newest dialog that Escape closes, if any.
+// closeTopDialog closes the newest dialog that Escape closes, if any, as
+// its Cancel or Close button would.
 func (u *App) closeTopDialog() {
 	if n := len(u.closable); n > 0 {
-		u.closable[n-1].Hide()
+		u.closable[n-1].Dismiss()
 	}
 }
 

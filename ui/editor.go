@@ -30,10 +30,10 @@ type editor struct {
 	orig *data.Incident // nil when adding
 	dlg  *dialog.CustomDialog
 
-	ref, date, count, person, summary, notes *widget.Entry
-	headline                                 *widget.Entry
-	area, kind, stage, basis, side, group    *widget.Select
-	channel                                  *widget.SelectEntry
+	ref, date, count, person, summary, notes *keyEntry
+	headline                                 *keyEntry
+	area, kind, stage, basis, side, group    *keySelect
+	channel                                  *keySelectEntry
 
 	src *sourceForm
 
@@ -65,7 +65,7 @@ func (u *App) editIncident(inc *data.Incident) *editor {
 	e.fill()
 	e.src.load(u.store)
 	e.dlg.Resize(dialogSize(u.win, 780, 700))
-	e.dlg.Show()
+	u.showClosable(e.dlg)
 	u.win.Canvas().Focus(e.date)
 	return e
 }
@@ -108,7 +108,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	for _, c := range data.Channels {
 		channels = append(channels, l.Channel(c.Code))
 	}
-	e.channel = widget.NewSelectEntry(channels)
+	e.channel = newSelectEntry(channels)
 	e.channel.SetPlaceHolder(l.T("editor.hint.channel"))
 	e.channel.OnChanged = func(string) { e.check("channel") }
 
@@ -151,15 +151,15 @@ func (e *editor) buildUI() fyne.CanvasObject {
 }
 
 // entry is a one-line entry that checks field as the user types.
-func (e *editor) entry(field, placeholder string) *widget.Entry {
-	w := widget.NewEntry()
+func (e *editor) entry(field, placeholder string) *keyEntry {
+	w := newEntry()
 	w.SetPlaceHolder(placeholder)
 	w.OnChanged = func(string) { e.check(field) }
 	return w
 }
 
 // multiline is a wrapping entry of rows lines that checks field.
-func (e *editor) multiline(field, placeholder string, rows int) *widget.Entry {
+func (e *editor) multiline(field, placeholder string, rows int) *keyEntry {
 	w := e.entry(field, placeholder)
 	w.MultiLine = true
 	w.Wrapping = fyne.TextWrapWord
@@ -168,8 +168,8 @@ func (e *editor) multiline(field, placeholder string, rows int) *widget.Entry {
 }
 
 // choice is a drop-down that checks field when it changes.
-func (e *editor) choice(field string, options []string) *widget.Select {
-	s := widget.NewSelect(options, func(string) { e.check(field) })
+func (e *editor) choice(field string, options []string) *keySelect {
+	s := newSelect(options, func(string) { e.check(field) })
 	s.PlaceHolder = e.app.lang.T("editor.choose")
 	return s
 }

@@ -29,8 +29,8 @@ type sourceForm struct {
 	keptBox *fyne.Container
 
 	mode    *widget.RadioGroup
-	find    *widget.Entry       // the picker's search text
-	matches *widget.List        // the sources in found
+	find    *keyEntry           // the picker's search text
+	matches *keyList            // the sources in found
 	found   []data.Source       // the first matches of the search
 	note    *widget.Label       // how many match, or why none are listed
 	picked  *data.Source        // the source chosen, nil if none
@@ -41,9 +41,9 @@ type sourceForm struct {
 	lister  sourceLister        // runs the picker's searches
 	pickRow []fyne.CanvasObject // label and picker
 
-	outlet, title, author, date, url *widget.Entry
+	outlet, title, author, date, url *keyEntry
 	newRows                          []fyne.CanvasObject // labels and entries
-	cited                            *widget.Entry
+	cited                            *keyEntry
 	remove                           string         // the Remove buttons' text
 	another                          *widget.Button // adds the source and clears the form for one more
 }
@@ -125,7 +125,7 @@ func (f *sourceForm) clear() {
 	f.picked = nil
 	f.matches.UnselectAll()
 	f.chosen.SetText(f.lang.T("source.choose"))
-	for _, w := range []*widget.Entry{f.outlet, f.title, f.author, f.date, f.url, f.cited} {
+	for _, w := range []*keyEntry{f.outlet, f.title, f.author, f.date, f.url, f.cited} {
 		w.SetText("")
 	}
 }
@@ -151,10 +151,10 @@ func (f *sourceForm) fill(sources []data.Source) {
 // notes in language l.
 func (f *sourceForm) picker(l i18n.Language) fyne.CanvasObject {
 	f.lang = l
-	f.find = widget.NewEntry()
+	f.find = newEntry()
 	f.find.SetPlaceHolder(l.T("source.search"))
 	f.find.OnChanged = func(string) { f.searchLater() }
-	f.matches = widget.NewList(func() int { return len(f.found) },
+	f.matches = newList(func() int { return len(f.found) },
 		func() fyne.CanvasObject {
 			line := widget.NewLabel("")
 			line.Truncation = fyne.TextTruncateEllipsis

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,9 +28,10 @@ import (
 // atomicfile), as the command line writes it.
 func (e *exporter) fileRow() fyne.CanvasObject {
 	l := e.app.lang
-	e.name = widget.NewEntry()
+	e.name = newEntry()
 	e.lastFormat = export.Formats[0]
-	e.name.SetText(suggestedName(e.filter, e.lastFormat))
+	e.suggested = suggestedName(e.filter, e.app.stats.First, e.app.stats.Last, e.lastFormat)
+	e.name.SetText(e.suggested)
 	e.folderLabel = widget.NewLabel("")
 	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButton(l.T("export.chooseFolder"), e.chooseFolder)
@@ -69,7 +71,7 @@ func (e *exporter) chooseFolder() {
 	d.SetDismissText(l.T("dialog.cancel"))
 	setDialogFolder(d, filepath.Join(e.folder, "x"))
 	d.Resize(dialogSize(e.app.win, 900, 600))
-	d.Show()
+	e.app.showClosable(d)
 }
 
 // renamed gives the file name the extension of the format chosen, if it
@@ -112,7 +114,7 @@ func (e *exporter) saveFile() {
 	e.replace.SetConfirmText(l.T("export.replaceButton"))
 	e.replace.SetDismissText(l.T("dialog.cancel"))
 	e.replace.SetConfirmImportance(widget.DangerImportance)
-	e.replace.Show()
+	e.app.showClosable(e.replace)
 }
 
 // databaseFiles are the files of the SQLite database at path, which an
@@ -179,14 +181,14 @@ func (e *exporter) write(path string, s exportSettings) {
 	})
 }
 
-// exported tells the user where the chart went, or why it did not.
+// exported tells the user where the chart went, in the status line with
+// a button that opens the folder (no box to dismiss), or why it did not.
 func (u *App) exported(path string, err error) {
 	if err != nil {
 		u.showError(u.lang.T("export.failed"), err)
 		return
 	}
-	u.say(u.lang.T("status.saved", filepath.Base(path)))
-	u.showInfo(u.lang.T("export.saved"), u.lang.T("export.savedAs", path))
+	u.sayInFolder(u.lang.T("status.saved", filepath.Base(path)), filepath.Dir(path))
 }
 
 // flagsOf writes a filter and export settings as the command line's
@@ -215,39 +217,76 @@ func flagsOf(f data.Filter, s exportSettings) export.Flags {
 	return fl
 }
 
-// suggestedName is a file name that says what the chart shows, such as
-// prosecutions-KG-KZ-2022-01-to-2024-12-quarter.png,
-// deaths-by-group-prisoners-month.png or map-cases-2023-01.png.
-func suggestedName(f data.Filter, format string) string {
+// suggestedName is a file name that says what the chart shows: the
+// family, cumulative or per period, the areas (or "all"), the years
+// (those of the date range, else those of the months first to last that
+// the chart covers; 0 for unknown), then the group, stage, side and
+// grouping if chosen. For example deaths-cumulative-KG-TJ-2022-2023.png or
+// prosecutions-per-quarter-all-2022-2024-migrants-latest-stage.csv; a map
+// names its measure, as map-cases-all-2023.png.
+func suggestedName(f data.Filter, first, last int, format string) string {
 	parts := []string{string(f.Family)}
-	if f.Family == data.Map { // map-deaths-2023-01-to-2023-12.png
+	switch {
+	case f.Family == data.Map: // map-cases-all-2023.png
 		parts = append(parts, string(f.Measure))
+	case f.Family == data.Timeline:
+	case f.Cumulative:
+		parts = append(parts, "cumulative")
+	default:
+		parts = append(parts, "per-"+string(f.Period))
 	}
-	if f.By == data.ByGroup {
-		parts = append(parts, "by-group")
-	}
-	if f.Group != data.GroupUnstated {
-		parts = append(parts, string(f.Group))
-	}
-	if f.LatestStage {
-		parts = append(parts, "latest-stage")
+	if len(f.Areas) == 0 {
+		parts = append(parts, "all")
 	}
 	for _, a := range f.Areas {
 		parts = append(parts, string(a))
 	}
-	if f.From > 0 {
-		parts = append(parts, data.MonthString(f.From))
+	from, to := f.From, f.To
+	if from == 0 {
+		from = first
 	}
-	if f.To > 0 {
-		parts = append(parts, "to", data.MonthString(f.To))
+	if to == 0 {
+		to = last
 	}
-	if f.Family != data.Timeline && f.Family != data.Map {
-		parts = append(parts, string(f.Period))
-		if f.Cumulative {
-			parts = append(parts, "cumulative")
+	switch {
+	case from > 0 && to > 0 && from/12 == to/12:
+		parts = append(parts, strconv.Itoa(from/12))
+	case from > 0 && to > 0:
+		parts = append(parts, strconv.Itoa(from/12), strconv.Itoa(to/12))
+	case from > 0:
+		parts = append(parts, "from", strconv.Itoa(from/12))
+	case to > 0:
+		parts = append(parts, "to", strconv.Itoa(to/12))
+	}
+	for _, p := range []string{string(f.Group), string(f.Stage)} {
+		if p != "" {
+			parts = append(parts, p)
 		}
 	}
+	if f.LatestStage {
+		parts = append(parts, "latest-stage")
+	}
+	if f.Side != data.SideUnknown {
+		parts = append(parts, string(f.Side)+"-side")
+	}
+	if f.By == data.ByGroup {
+		parts = append(parts, "by-group")
+	}
 	return strings.Join(parts, "-") + "." + format
+}
+
+// nameFromChart suggests the file name again from the months the chart
+// covers, unless the user has changed the name.
+func (e *exporter) nameFromChart(c *data.Chart) {
+	if len(c.Periods) == 0 {
+		return
+	}
+	name := strings.TrimSuffix(e.name.Text, filepath.Ext(e.name.Text))
+	if name != strings.TrimSuffix(e.suggested, filepath.Ext(e.suggested)) {
+		return
+	}
+	e.suggested = suggestedName(e.filter, c.Periods[0].FirstMonth(), c.Periods[len(c.Periods)-1].LastMonth(), e.lastFormat)
+	e.name.SetText(e.suggested)
 }
 
 // withExtension adds the format's extension to name if it lacks it.

@@ -50,8 +50,8 @@ type exporter struct {
 	done func(path string, err error)
 
 	format        *widget.RadioGroup // labelled in export.Formats order
-	preset        *widget.Select     // chart.Presets, then the custom size
-	width, height *widget.Entry
+	preset        *keySelect         // chart.Presets, then the custom size
+	width, height *keyEntry
 	scale         *widget.RadioGroup
 	note          *widget.Label
 	preview       *canvas.Image
@@ -61,12 +61,21 @@ type exporter struct {
 	save          *widget.Button
 	// name and folder are the file to write; replace is the question
 	// asked before an existing file is replaced.
-	name        *widget.Entry
+	name        *keyEntry
 	folder      string
 	folderLabel *widget.Label
 	replace     *dialog.ConfirmDialog
-	// lastFormat is the format whose extension the name has.
+	// suggested is the file name the dialog suggested, which it may
+	// suggest again once the chart is read.
+	suggested string
+	// lastFormat is the format whose extension the name has and whose
+	// size and scale the dialog shows.
 	lastFormat string
+	// sizes holds the size and scale chosen for each format while the
+	// dialog is open, so switching formats back and forth keeps them.
+	sizes map[string]exportSettings
+	// loading is set while the dialog fills its choices in.
+	loading bool
 	// alt is the chart's description for alt text, which copyAlt copies.
 	alt     *widget.Label
 	copyAlt *widget.Button
@@ -84,11 +93,11 @@ func (u *App) showExport(format string) *exporter {
 		u.showError(l.T("export.nothing"), errors.New(l.T("export.tickOne")))
 		return nil
 	}
-	e := &exporter{app: u, store: u.store, filter: u.filter, done: u.exported}
+	e := &exporter{app: u, store: u.store, filter: u.filter, done: u.exported, sizes: map[string]exportSettings{}}
 	e.dlg = dialog.NewCustomWithoutButtons(l.T("export.title"), e.buildUI(), u.win)
 	e.settings(u.prefs.export(), format)
 	e.dlg.Resize(dialogSize(u.win, 980, 600))
-	e.dlg.Show()
+	u.showClosable(e.dlg)
 	e.loadChart()
 	return e
 }
@@ -107,7 +116,7 @@ func (e *exporter) buildUI() fyne.CanvasObject {
 	for i := range chart.Presets {
 		presets = append(presets, l.T(fmt.Sprintf("export.preset.%d", i+1)))
 	}
-	e.preset = widget.NewSelect(append(presets, l.T("export.custom")), func(string) { e.presetChanged() })
+	e.preset = newSelect(append(presets, l.T("export.custom")), func(string) { e.presetChanged() })
 	e.width = e.sizeEntry()
 	e.height = e.sizeEntry()
 	e.scale = widget.NewRadioGroup(scaleLabels, func(string) { e.changed() })
@@ -156,8 +165,8 @@ func (e *exporter) altText() fyne.CanvasObject {
 }
 
 // sizeEntry is a width or height entry for custom sizes.
-func (e *exporter) sizeEntry() *widget.Entry {
-	w := widget.NewEntry()
+func (e *exporter) sizeEntry() *keyEntry {
+	w := newEntry()
 	w.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 300 || n > 10000 {
@@ -170,17 +179,45 @@ func (e *exporter) sizeEntry() *widget.Entry {
 }
 
 // settings fills the dialog in from saved settings; format, if set,
-// overrides the saved format.
+// overrides the saved format, with the size and scale saved for it.
 func (e *exporter) settings(s exportSettings, format string) {
-	if format != "" {
-		s.Format = format
+	if format != "" && format != s.Format {
+		s = e.app.prefs.exportAs(format)
 	}
+	e.loading = true
 	e.format.SetSelected(e.format.Options[max(0, indexOf(export.Formats, s.Format))])
+	e.showSize(s)
+	e.loading = false
+	e.renamed(e.lastFormat, s.Format)
+	e.lastFormat = s.Format
+	e.setFolder(defaultFolder(s.Folder))
+	e.changed()
+}
+
+// showSize shows the size and scale of s in the dialog.
+func (e *exporter) showSize(s exportSettings) {
 	e.width.SetText(strconv.Itoa(s.Width))
 	e.height.SetText(strconv.Itoa(s.Height))
 	e.scale.SetSelected(scaleLabels[max(0, indexOf([]string{"1", "2", "4"}, strconv.FormatFloat(s.Scale, 'f', -1, 64)))])
 	e.preset.SetSelectedIndex(max(0, indexOf(presetNames(), s.Preset)))
-	e.setFolder(defaultFolder(s.Folder))
+}
+
+// formatChanged keeps the size and scale chosen for the format before and
+// shows those of the format chosen now: the ones chosen for it while the
+// dialog is open, else the ones saved with its last export.
+func (e *exporter) formatChanged(before, after string) {
+	s := e.current()
+	s.Format = before
+	e.sizes[before] = s
+	next, ok := e.sizes[after]
+	if !ok {
+		next = e.app.prefs.exportAs(after)
+	}
+	e.loading = true
+	e.showSize(next)
+	e.loading = false
+	e.renamed(before, after)
+	e.lastFormat = after
 }
 
 // presetNames name the size choices in the preferences, in the order of
@@ -219,12 +256,13 @@ func (e *exporter) presetChanged() {
 
 // changed checks the choices, updates the note and redraws the preview.
 func (e *exporter) changed() {
-	if e.save == nil { // still building
+	if e.save == nil || e.loading { // still building or filling in
 		return
 	}
+	if f := e.current().Format; f != e.lastFormat {
+		e.formatChanged(e.lastFormat, f)
+	}
 	s := e.current()
-	e.renamed(e.lastFormat, s.Format)
-	e.lastFormat = s.Format
 	setEnabled(e.scale, s.Format == "png")
 	setEnabled(e.preset, s.Format != "csv")
 	setEnabled(e.width, s.Format != "csv" && s.Preset == customPreset)
@@ -270,6 +308,7 @@ func (e *exporter) loadChart() {
 				return
 			}
 			e.chart = c
+			e.nameFromChart(c)
 			e.alt.SetText(chart.Describe(c, e.app.lang))
 			e.copyAlt.Enable()
 			e.changed()

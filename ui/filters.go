@@ -36,21 +36,21 @@ type filterPanel struct {
 	layout     *widget.RadioGroup // one chart, or one panel per country
 	measure    *widget.RadioGroup // in data.Measures order; maps only
 	measureBox fyne.CanvasObject  // the measure and its heading, shown for maps
-	areas      []*widget.Check    // in panelAreas order
+	areas      []*keyCheck        // in panelAreas order
 	all, none  *widget.Button
-	from, to   *widget.Entry
+	from, to   *keyEntry
 	dateNote   *widget.Label
 	period     *widget.RadioGroup
-	cumulative *widget.Check
-	side       *widget.Select
-	stage      *widget.Select
+	cumulative *keyCheck
+	side       *keySelect
+	stage      *keySelect
 	// by and group apply to deaths, prosecutions and captures, latest to
 	// prosecutions only (it is hidden for the other charts).
 	by     *widget.RadioGroup // in data.Bys order
-	group  *widget.Select     // in panelGroups order
-	latest *widget.Check
+	group  *keySelect         // in panelGroups order
+	latest *keyCheck
 	// events shows the policies and warnings on the time axis.
-	events *widget.Check
+	events *keyCheck
 
 	quiet bool // set while the panel is filled in by code
 }
@@ -111,7 +111,7 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 	p.measureBox = container.NewVBox(widget.NewLabel(l.T("filter.measure")), p.measure)
 	var checks []fyne.CanvasObject
 	for _, a := range panelAreas {
-		c := widget.NewCheck(l.T("filter.area."+string(a)), func(bool) { p.changed() })
+		c := newCheck(l.T("filter.area."+string(a)), func(bool) { p.changed() })
 		p.areas = append(p.areas, c)
 		checks = append(checks, c)
 	}
@@ -130,26 +130,26 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 	p.period = widget.NewRadioGroup(periods, func(string) { p.changed() })
 	p.period.Horizontal = true
 	p.period.Required = true
-	p.cumulative = widget.NewCheck(l.T("filter.cumulative"), func(bool) { p.changed() })
+	p.cumulative = newCheck(l.T("filter.cumulative"), func(bool) { p.changed() })
 	var sides []string
 	for _, s := range panelSides {
 		sides = append(sides, p.sideLabel(s))
 	}
-	p.side = widget.NewSelect(sides, func(string) { p.changed() })
+	p.side = newSelect(sides, func(string) { p.changed() })
 	stages := []string{l.T("filter.firstStage")}
 	for _, s := range data.Stages {
 		stages = append(stages, l.Stage(s))
 	}
-	p.stage = widget.NewSelect(stages, func(string) { p.changed() })
+	p.stage = newSelect(stages, func(string) { p.changed() })
 	p.by = widget.NewRadioGroup([]string{l.T("filter.by.area"), l.T("filter.by.group")}, func(string) { p.changed() })
 	p.by.Required = true
 	var groups []string
 	for _, g := range panelGroups {
 		groups = append(groups, p.groupLabel(g))
 	}
-	p.group = widget.NewSelect(groups, func(string) { p.changed() })
-	p.latest = widget.NewCheck(l.T("filter.latestStage"), func(bool) { p.changed() })
-	p.events = widget.NewCheck(l.T("filter.events"), func(bool) { p.changed() })
+	p.group = newSelect(groups, func(string) { p.changed() })
+	p.latest = newCheck(l.T("filter.latestStage"), func(bool) { p.changed() })
+	p.events = newCheck(l.T("filter.events"), func(bool) { p.changed() })
 	reset := widget.NewButton(l.T("filter.reset"), func() {
 		p.set(data.Filter{}.WithDefaults(), "", "")
 		p.changed()
@@ -189,8 +189,8 @@ func (p *filterPanel) buildUI() fyne.CanvasObject {
 // monthEntry is a YYYY-MM entry for one end of the date range. The panel
 // checks it and explains problems under the entries, which leaves the
 // narrow entries room for the text.
-func monthEntry(l i18n.Language, changed func()) *widget.Entry {
-	e := widget.NewEntry()
+func monthEntry(l i18n.Language, changed func()) *keyEntry {
+	e := newEntry()
 	e.SetPlaceHolder(l.T("filter.monthPlaceholder"))
 	e.OnChanged = func(string) { changed() }
 	return e

@@ -40,7 +40,7 @@ func TestSeriesByGroupAndOneGroupMakeTheFilterAndAreRemembered(t *testing.T) {
 		if !reflect.DeepEqual(h.u.filter, want) {
 			t.Errorf("filter = %+v, want %+v", h.u.filter, want)
 		}
-		if s := suggestedName(h.u.filter, "png"); s != "deaths-by-group-prisoners-month.png" {
+		if s := suggestedName(h.u.filter, 0, 0, "png"); s != "deaths-per-month-all-prisoners-by-group.png" {
 			t.Errorf("suggested file name %q", s)
 		}
 	})
@@ -108,7 +108,7 @@ func TestLatestStageIsOfferedForProsecutionsOnly(t *testing.T) {
 		if !fl.LatestStage || fl.Group != "migrants" || fl.Stage != "" {
 			t.Errorf("export flags = %+v", fl)
 		}
-		if s := suggestedName(h.u.filter, "csv"); s != "prosecutions-migrants-latest-stage-month.csv" {
+		if s := suggestedName(h.u.filter, 0, 0, "csv"); s != "prosecutions-per-month-all-migrants-latest-stage.csv" {
 			t.Errorf("suggested file name %q", s)
 		}
 		// The timeline has no groups: nothing of the choices reaches it.

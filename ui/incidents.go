@@ -37,9 +37,9 @@ var incidentColumns = []struct {
 type incidentsView struct {
 	app *App
 
-	table     *widget.Table
+	table     *keyTable
 	total     *widget.Label
-	matchOnly *widget.Check
+	matchOnly *keyCheck
 	details   *incidentDetails
 
 	stale    bool
@@ -60,7 +60,7 @@ func newIncidentsView(app *App) *incidentsView {
 
 // buildUI lays out the table above the details pane.
 func (v *incidentsView) buildUI() fyne.CanvasObject {
-	v.table = widget.NewTableWithHeaders(
+	v.table = newTable(
 		func() (int, int) { return v.rows, len(incidentColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -84,7 +84,7 @@ func (v *incidentsView) buildUI() fyne.CanvasObject {
 	v.table.OnSelected = func(id widget.TableCellID) { v.selectRow(id.Row) }
 	v.table.OnUnselected = func(widget.TableCellID) { v.unselect() }
 	v.total = widget.NewLabel("")
-	v.matchOnly = widget.NewCheck(v.app.lang.T("incidents.matchOnly"), func(bool) {
+	v.matchOnly = newCheck(v.app.lang.T("incidents.matchOnly"), func(bool) {
 		v.invalidate()
 		v.load()
 	})

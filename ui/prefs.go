@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"slices"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 // Preference keys.
 const (
 	prefLastDB       = "db.last"
+	prefRecentDBs    = "db.recent"
+	prefDialogFolder = "dialog.folder"
 	prefFamily       = "filter.family"
 	prefAreas        = "filter.areas"
 	prefFrom         = "filter.from"
@@ -28,11 +31,13 @@ const (
 	prefNoEvents     = "filter.noEvents"
 	prefMeasure      = "filter.measure"
 	prefExportFormat = "export.format"
-	prefExportPreset = "export.preset"
-	prefExportWidth  = "export.width"
-	prefExportHeight = "export.height"
-	prefExportScale  = "export.scale"
 	prefExportFolder = "export.folder"
+	// The size, preset and scale are remembered per format, under
+	// export.<format>.<name>.
+	prefExportPreset = "preset"
+	prefExportWidth  = "width"
+	prefExportHeight = "height"
+	prefExportScale  = "scale"
 	prefLanguage     = "settings.language"
 	prefTextScale    = "settings.textScale"
 	prefPatterns     = "settings.patterns"
@@ -48,7 +53,36 @@ type prefs struct{ p fyne.Preferences }
 
 func (p prefs) lastDB() string { return p.p.String(prefLastDB) }
 
-func (p prefs) setLastDB(path string) { p.p.SetString(prefLastDB, path) }
+// maxRecent is how many recently opened databases the Open database menu
+// lists.
+const maxRecent = 8
+
+// setLastDB remembers path as the database used last and puts it first
+// among the recent ones.
+func (p prefs) setLastDB(path string) {
+	p.p.SetString(prefLastDB, path)
+	recent := slices.DeleteFunc(p.p.StringList(prefRecentDBs), func(r string) bool { return r == path || r == "" })
+	recent = append([]string{path}, recent...)
+	p.p.SetStringList(prefRecentDBs, recent[:min(len(recent), maxRecent)])
+}
+
+// recentDBs returns the databases opened recently, newest first, leaving
+// out those that no longer exist.
+func (p prefs) recentDBs() []string {
+	var recent []string
+	for _, r := range p.p.StringList(prefRecentDBs) {
+		if fi, err := os.Stat(r); err == nil && fi.Mode().IsRegular() {
+			recent = append(recent, r)
+		}
+	}
+	return recent
+}
+
+// dialogFolder is the folder a file was last chosen in, or "".
+func (p prefs) dialogFolder() string { return p.p.String(prefDialogFolder) }
+
+// setDialogFolder remembers the folder a file was chosen in.
+func (p prefs) setDialogFolder(dir string) { p.p.SetString(prefDialogFolder, dir) }
 
 // filter returns the remembered filter. Its Areas are nil for every area
 // and empty, not nil, when the user unticked them all.
@@ -138,25 +172,35 @@ type exportSettings struct {
 	Folder        string // where the last export was saved
 }
 
-// export returns the remembered export settings.
+// export returns the remembered export settings: the format used last
+// with that format's own size and scale.
 func (p prefs) export() exportSettings {
+	return p.exportAs(p.p.StringWithFallback(prefExportFormat, "png"))
+}
+
+// exportAs returns the size and scale remembered for format, so that an
+// A4 PDF does not make the next PNG A4 too, with the last format's folder.
+func (p prefs) exportAs(format string) exportSettings {
+	key := func(name string) string { return "export." + format + "." + name }
 	return exportSettings{
-		Format: p.p.StringWithFallback(prefExportFormat, "png"),
-		Preset: p.p.String(prefExportPreset),
-		Width:  p.p.IntWithFallback(prefExportWidth, 1200),
-		Height: p.p.IntWithFallback(prefExportHeight, 675),
-		Scale:  p.p.FloatWithFallback(prefExportScale, 1),
+		Format: format,
+		Preset: p.p.String(key(prefExportPreset)),
+		Width:  p.p.IntWithFallback(key(prefExportWidth), 1200),
+		Height: p.p.IntWithFallback(key(prefExportHeight), 675),
+		Scale:  p.p.FloatWithFallback(key(prefExportScale), 1),
 		Folder: p.p.String(prefExportFolder),
 	}
 }
 
-// setExport remembers the export settings.
+// setExport remembers the export settings, the size and scale for their
+// format only.
 func (p prefs) setExport(s exportSettings) {
+	key := func(name string) string { return "export." + s.Format + "." + name }
 	p.p.SetString(prefExportFormat, s.Format)
-	p.p.SetString(prefExportPreset, s.Preset)
-	p.p.SetInt(prefExportWidth, s.Width)
-	p.p.SetInt(prefExportHeight, s.Height)
-	p.p.SetFloat(prefExportScale, s.Scale)
+	p.p.SetString(key(prefExportPreset), s.Preset)
+	p.p.SetInt(key(prefExportWidth), s.Width)
+	p.p.SetInt(key(prefExportHeight), s.Height)
+	p.p.SetFloat(key(prefExportScale), s.Scale)
 	p.p.SetString(prefExportFolder, s.Folder)
 }
 

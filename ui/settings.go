@@ -52,7 +52,7 @@ func (u *App) showSettings() {
 		codes = append(codes, string(k))
 		names = append(names, k.Name())
 	}
-	language := widget.NewSelect(names, nil)
+	language := newSelect(names, nil)
 	language.SetSelectedIndex(max(0, slices.Index(codes, s.Language)))
 	language.OnChanged = func(string) {
 		s := u.settings
@@ -80,7 +80,7 @@ func (u *App) showSettings() {
 		u.applySettings(s)
 	}
 
-	patterns := widget.NewCheck(l.T("settings.patterns"), nil)
+	patterns := newCheck(l.T("settings.patterns"), nil)
 	patterns.SetChecked(s.Patterns)
 	patterns.OnChanged = func(on bool) {
 		s := u.settings

@@ -38,8 +38,8 @@ const linkColumn = 5
 type sourcesView struct {
 	app *App
 
-	table  *widget.Table
-	search *widget.Entry
+	table  *keyTable
+	search *keyEntry
 	total  *widget.Label
 	cite   *widget.Label // the selected source's full citation
 	link   *widget.Hyperlink
@@ -60,7 +60,7 @@ func newSourcesView(app *App) *sourcesView {
 // buildUI lays out the search line above the table.
 func (v *sourcesView) buildUI() fyne.CanvasObject {
 	l := v.app.lang
-	v.table = widget.NewTableWithHeaders(
+	v.table = newTable(
 		func() (int, int) { return v.rows, len(sourceColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -78,7 +78,7 @@ func (v *sourcesView) buildUI() fyne.CanvasObject {
 	for i, c := range sourceColumns {
 		v.table.SetColumnWidth(i, c.width)
 	}
-	v.search = widget.NewEntry()
+	v.search = newEntry()
 	v.search.SetPlaceHolder(l.T("sources.search"))
 	v.search.OnChanged = func(string) { v.searchLater() }
 	v.total = widget.NewLabel("")

@@ -70,8 +70,9 @@ func (u *App) toolbar() fyne.CanvasObject {
 			pos.AddXY(0, export.Size().Height))
 	})
 	export.Importance = widget.HighImportance
+	u.openBtn = widget.NewButtonWithIcon(l.T("toolbar.open"), theme.FolderOpenIcon(), u.chooseDatabase)
 	return container.NewHBox(
-		widget.NewButtonWithIcon(l.T("toolbar.open"), theme.FolderOpenIcon(), u.chooseDatabase),
+		u.openBtn,
 		widget.NewButtonWithIcon(l.T("toolbar.import"), theme.UploadIcon(), u.chooseImport),
 		export,
 		widget.NewButtonWithIcon(l.T("toolbar.add"), theme.ContentAddIcon(), func() { u.editIncident(nil) }),

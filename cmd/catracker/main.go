@@ -44,6 +44,9 @@ func run(db, shotPath string) error {
 	start := time.Now()
 	a := app.NewWithID(ui.AppID)
 	opts := ui.Options{Open: open, Path: db}
+	// Without a default path the app still opens the default database; it
+	// only cannot name it "My database".
+	opts.DefaultPath, _ = library.DefaultPath()
 	var shot *screenshot
 	if shotPath != "" {
 		shot = &screenshot{path: shotPath, err: errors.New("the window closed before a chart was drawn"), start: start}
