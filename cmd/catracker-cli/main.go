@@ -13,10 +13,12 @@ import (
 	"os/signal"
 	"syscall"
 
+	"catracker/data/sqlite"
 	"catracker/internal/cli"
 )
 
 func main() {
+	sqlite.KeepHeap()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		<-ctx.Done()

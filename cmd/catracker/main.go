@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"catracker/data"
+	"catracker/data/sqlite"
 	"catracker/internal/library"
 	"catracker/ui"
 	_ "catracker/ui/locale" // before Fyne reads the locale
@@ -25,6 +26,7 @@ import (
 const screenshotTimeout = 60 * time.Second
 
 func main() {
+	sqlite.KeepHeap()
 	db := flag.String("db", "", "database file to open (default: the last one used, or the one in your data folder)")
 	shot := flag.String("screenshot", "", "draw the first chart, save the window as this PNG file and quit")
 	flag.Parse()

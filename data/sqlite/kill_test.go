@@ -22,6 +22,7 @@ import (
 const childEnv = "CATRACKER_IMPORT_CHILD"
 
 func TestMain(m *testing.M) {
+	sqlite.KeepHeap() // as the programs do, so that benchmarks measure what they run
 	if spec := os.Getenv(childEnv); spec != "" {
 		os.Exit(runImportChild(spec))
 	}

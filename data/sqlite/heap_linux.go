@@ -16,4 +16,8 @@ static void keepHeap(void) {
 */
 import "C"
 
-func init() { C.keepHeap() }
+// KeepHeap raises glibc's heap trim threshold for the whole process, so
+// that large imports do not spend their time returning memory to the
+// kernel and faulting it back. Programs call it once at start; it is not
+// done on import, as it changes the process, not only this package.
+func KeepHeap() { C.keepHeap() }
