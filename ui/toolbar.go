@@ -72,7 +72,7 @@ func (u *App) toolbar() fyne.CanvasObject {
 	export.Importance = widget.HighImportance
 	return container.NewHBox(
 		widget.NewButtonWithIcon(l.T("toolbar.open"), theme.FolderOpenIcon(), u.chooseDatabase),
-		widget.NewButtonWithIcon(l.T("toolbar.import"), theme.UploadIcon(), u.chooseImport),
+		u.importButton(),
 		export,
 		widget.NewButtonWithIcon(l.T("toolbar.add"), theme.ContentAddIcon(), func() { u.editIncident(nil) }),
 		layout.NewSpacer(),
