@@ -57,7 +57,7 @@ func TestImportOfAGoodFileReportsWhatChanged(t *testing.T) {
 	do(func() { h.u.importFile(path) })
 	h.tap("Import")
 	h.waitText("Import finished")
-	h.waitText("2 incidents added, 0 updated")
+	h.waitText("2 incidents added, 0 changed")
 	if after := h.stats(); after.Incidents != before.Incidents+2 {
 		t.Errorf("%d incidents after the import, want %d", after.Incidents, before.Incidents+2)
 	}

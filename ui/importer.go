@@ -42,7 +42,7 @@ func (u *App) chooseImport() {
 		u.importFile(r.URI().Path())
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.SetConfirmText(l.T("dialog.open"))
+	d.SetConfirmText(l.T("import.confirm"))
 	d.SetDismissText(l.T("dialog.cancel"))
 	d.Resize(dialogSize(u.win, 900, 600))
 	d.Show()
@@ -156,8 +156,8 @@ func dateNote(l i18n.Language, d csvio.DateRewrites) string {
 // that the import can be undone, with the rows written, the time left and
 // a Cancel button; then it says what changed and, in note, how the file
 // was read if that needs saying, with a button that undoes the import.
-func (u *App) runImport(st data.Store, path, name string, rows int, note string) {
-	l := u.lang
+func (u *App) runImport(st data.Store, path, name string, p data.ImportPreview, note string) {
+	l, rows := u.lang, p.Rows()
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := u.showProgress(l.T("import.title", name), l.T("import.writing", count(l, "count.rows", rows)), cancel)
 	background(func() (data.ImportResult, error) {
@@ -190,7 +190,7 @@ func (u *App) runImport(st data.Store, path, name string, rows int, note string)
 			u.showError(l.T("import.failed"), err, l.T("note.nothingChanged"))
 		default:
 			u.reload()
-			result := l.T("import.result", name, count(l, "count.incidents", res.Added), l.Number(res.Updated))
+			result := importResult(l, name, res, p)
 			if note != "" {
 				result += "\n\n" + note
 			}
@@ -198,6 +198,21 @@ func (u *App) runImport(st data.Store, path, name string, rows int, note string)
 			u.say(l.T("status.imported", name))
 		}
 	})
+}
+
+// importResult says in language l what the import of name changed: in
+// the preview's words (added, changed, already as the file has them) when
+// the import did what the preview said, as it does unless the file
+// changed in between; otherwise added and updated.
+func importResult(l i18n.Language, name string, res data.ImportResult, p data.ImportPreview) string {
+	if res.Added != p.Added || res.Updated != p.Changed+p.Unchanged {
+		return l.T("import.result", name, count(l, "count.incidents", res.Added), l.Number(res.Updated))
+	}
+	text := l.T("import.resultChanged", name, count(l, "count.incidents", p.Added), l.Number(p.Changed))
+	if p.Unchanged > 0 {
+		text += " " + l.N("import.resultUnchanged", p.Unchanged, l.Number(p.Unchanged))
+	}
+	return text
 }
 
 // showImportProblems lists every problem of a file by row and column.

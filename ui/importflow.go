@@ -129,9 +129,10 @@ func (u *App) showPreview(st data.Store, path, name string, p data.ImportPreview
 	}
 	content := container.NewBorder(container.NewVBox(lines...), container.NewVBox(after...), nil, nil, changes)
 	title := l.T("import.preview.title", name)
-	height := float32(0)
+	height := float32(0) // the content's own height
 	if changes != nil {
-		height = 560
+		// Room for the listed changes, up to a scrolling list.
+		height = min(560, 360+40*float32(len(p.Changes)+min(p.Changed-len(p.Changes), 1)))
 	}
 	if !writes {
 		d := dialog.NewCustom(title, l.T("dialog.close"), content, u.win)
@@ -144,7 +145,7 @@ func (u *App) showPreview(st data.Store, path, name string, p data.ImportPreview
 			u.say(l.T("import.cancelled"))
 			return
 		}
-		u.runImport(st, path, name, p.Rows(), note)
+		u.runImport(st, path, name, p, note)
 	}, u.win)
 	d.Resize(dialogSize(u.win, 720, height))
 	u.showClosable(d)
@@ -238,7 +239,7 @@ func (u *App) confirmUndo(st data.Store) {
 				return
 			}
 			text := l.T("import.undoAsk", last.File, last.At.Local().Format("2006-01-02 15:04"),
-				count(l, "count.incidents", last.Added), l.Number(last.Updated))
+				count(l, "count.incidents", last.Added))
 			d := dialog.NewCustomConfirm(l.T("import.undoTitle", last.File), l.T("import.undo"), l.T("dialog.cancel"),
 				wrapLabel(text), func(ok bool) {
 					if ok {

@@ -158,7 +158,7 @@ func TestImportWritesAndUndoPutsBackTheDatabase(t *testing.T) {
 			do(func() { h.u.importFile(path) })
 			h.tap(l.T("import.confirm"))
 			h.waitText(l.T("import.finished"))
-			h.waitText(l.T("import.result", "incidents.csv", l.N("count.incidents", 2, l.Number(2)), l.Number(1)))
+			h.waitText(l.T("import.resultChanged", "incidents.csv", l.N("count.incidents", 2, l.Number(2)), l.Number(1)))
 			if s := h.stats(); s.Incidents != stats.Incidents+2 {
 				t.Errorf("%d incidents after the import, want %d", s.Incidents, stats.Incidents+2)
 			}
