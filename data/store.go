@@ -1,6 +1,9 @@
 package data
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Stats summarises a database.
 type Stats struct {
@@ -33,6 +36,40 @@ type IncidentQuery struct {
 // ImportResult says what an import changed.
 type ImportResult struct {
 	Added, Updated int
+}
+
+// ImportPreview says what an import would change, without changing
+// anything (see Store.Preview).
+type ImportPreview struct {
+	Added int // incidents with a new ref
+	// Changed counts the existing incidents whose row differs from what is
+	// stored; Unchanged those whose row repeats it exactly.
+	Changed, Unchanged int
+	// Changes lists the first MaxPreviewChanges changed incidents in file
+	// order, so that a preview of a file of any size stays small.
+	Changes []IncidentChange
+}
+
+// Rows is the number of rows the import would write.
+func (p ImportPreview) Rows() int { return p.Added + p.Changed + p.Unchanged }
+
+// MaxPreviewChanges bounds ImportPreview.Changes.
+const MaxPreviewChanges = 200
+
+// IncidentChange is an existing incident that an import would change: its
+// ref, the file's row and the columns that differ.
+type IncidentChange struct {
+	Ref    string
+	Row    int // 0 when the source has no row numbers
+	Fields []FieldChange
+}
+
+// LastImport is the import that Store.UndoImport can take back: the file
+// it read, what it changed and when.
+type LastImport struct {
+	File           string
+	Added, Updated int
+	At             time.Time
 }
 
 // Progress reports how many rows of an import have been handled.
@@ -74,6 +111,20 @@ type Store interface {
 	// those whose ref exists. If any row is invalid, nothing is written and
 	// the error lists the rows.
 	Import(ctx context.Context, src RowSource, progress Progress) (ImportResult, error)
+	// Preview checks src exactly as Import does and says what it would
+	// add and change, field by field, without changing the database.
+	Preview(ctx context.Context, src RowSource, progress Progress) (ImportPreview, error)
+	// ImportUndoable is Import that first keeps a copy of the database as
+	// it was, replacing the copy kept by the import before, so that
+	// UndoImport can put it back. file names what is imported.
+	ImportUndoable(ctx context.Context, file string, src RowSource, progress Progress) (ImportResult, error)
+	// LastImport returns the import that UndoImport would take back, or
+	// nil when there is none: no import kept a copy, or the database has
+	// changed since.
+	LastImport(ctx context.Context) (*LastImport, error)
+	// UndoImport puts back the database as it was before the last
+	// import, in one step, and discards the copy.
+	UndoImport(ctx context.Context) error
 	Close() error
 }
 

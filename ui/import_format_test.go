@@ -19,6 +19,10 @@ func TestImportOfAnExcelFileSaysHowItWasRead(t *testing.T) {
 	}
 	path := writeCSV(t, body)
 	do(func() { h.u.importFile(path) })
+	// The preview says so before anything is written, and so does the
+	// result.
+	h.waitText("incidents.csv was read as Windows-1251 text with semicolons between the columns.")
+	h.tap("Import")
 	h.waitText("Import finished")
 	h.waitText("incidents.csv was read as Windows-1251 text with semicolons between the columns.")
 	h.waitText("Its text was converted to UTF-8")

@@ -55,8 +55,9 @@ func TestImportOfAGoodFileReportsWhatChanged(t *testing.T) {
 		"t-1,2023-05-01,KG,death,2,Two deaths,Test Outlet\n"+
 		"t-2,2023-06-01,KZ,death,1,One death,Test Outlet\n")
 	do(func() { h.u.importFile(path) })
+	h.tap("Import")
 	h.waitText("Import finished")
-	h.waitText("2 incidents added, 0 updated")
+	h.waitText("2 incidents added, 0 changed")
 	if after := h.stats(); after.Incidents != before.Incidents+2 {
 		t.Errorf("%d incidents after the import, want %d", after.Incidents, before.Incidents+2)
 	}

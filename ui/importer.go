@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,7 +21,9 @@ import (
 	"catracker/i18n"
 )
 
-// chooseImport asks for a CSV file and imports it.
+// chooseImport asks for a CSV file and previews its import. Nothing is
+// written until the user presses Import in the preview, so a double click
+// that lands on a file after opening a folder only shows the preview.
 func (u *App) chooseImport() {
 	l := u.lang
 	if u.store == nil {
@@ -36,81 +39,91 @@ func (u *App) chooseImport() {
 			return
 		}
 		r.Close()
+		u.prefs.setDialogFolder(filepath.Dir(r.URI().Path()))
 		u.importFile(r.URI().Path())
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
 	d.SetConfirmText(l.T("import.confirm"))
 	d.SetDismissText(l.T("dialog.cancel"))
 	d.Resize(dialogSize(u.win, 900, 600))
-	d.Show()
+	u.startIn(d)
+	u.showClosable(d)
 }
 
-// csvCheck is what the checking pass found: how many rows are valid and
-// the problems of the others.
-type csvCheck struct {
-	rows     int
-	problems data.RowErrors
-	format   csvio.Format
-	dates    csvio.DateRewrites
-}
-
-// importFile imports a CSV file in two passes. The first checks every row
-// and lists all the problems; only a file without any goes on to the
-// second, which writes it in one transaction with a progress bar.
+// importFile previews the import of a CSV file: one pass reads and
+// checks every row and compares each with the database, without writing
+// (see data.Store.Preview), with the rows done, the time left and a
+// Cancel button. A file with problems lists them all; otherwise the
+// preview says what the import would add and change, and only its Import
+// button writes (see runImport).
 func (u *App) importFile(path string) {
 	st, name, l := u.store, filepath.Base(path), u.lang
-	bar := widget.NewProgressBarInfinite()
-	status := widget.NewLabel(l.T("import.checking"))
-	wait := dialog.NewCustomWithoutButtons(l.T("import.title", name), container.NewVBox(status, bar), u.win)
-	wait.Show()
-	checked := func(rows int) {
-		onUI(func() { status.SetText(l.T("import.checkedSoFar", count(l, "count.rows", rows))) })
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := u.showProgress(l.T("import.title", name), l.T("import.checking"), cancel)
+	type checked struct {
+		preview data.ImportPreview
+		note    string
 	}
-	background(func() (*csvCheck, error) { return checkCSV(path, name, checked) },
-		func(c *csvCheck, err error) {
-			bar.Stop()
-			wait.Hide()
-			switch {
-			case err != nil:
-				u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
-			case c.problems.Total > 0:
-				u.showImportProblems(name, &c.problems)
-			default:
-				u.runImport(st, path, name, c.rows, strings.TrimSpace(formatNote(l, name, c.format)+" "+dateNote(l, c.dates)))
-			}
+	background(func() (checked, error) {
+		f, size, err := openCSV(path, name)
+		if err != nil {
+			return checked{}, err
+		}
+		defer f.Close()
+		r, err := csvio.NewReader(f, name)
+		if err != nil {
+			return checked{}, err
+		}
+		p, err := st.Preview(ctx, r, func(rows int) {
+			prog.report(l.T("import.checkedRows", count(l, "count.rows", rows)), float64(f.read())/float64(size))
 		})
+		note := strings.TrimSpace(formatNote(l, name, r.Format()) + " " + dateNote(l, r.DateRewrites()))
+		return checked{p, note}, err
+	}, func(c checked, err error) {
+		cancel()
+		prog.hide()
+		var problems *data.RowErrors
+		switch {
+		case errors.As(err, &problems):
+			u.showImportProblems(name, problems)
+		case errors.Is(err, context.Canceled):
+			u.say(l.T("import.cancelled"))
+		case err != nil:
+			u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
+		default:
+			u.showPreview(st, path, name, c.preview, c.note)
+		}
+	})
 }
 
-// checkCSV reads the whole file and collects the problems of every row,
-// reporting the rows read to progress now and then.
-func checkCSV(path, name string, progress data.Progress) (*csvCheck, error) {
+// countingFile is a file that counts the bytes read from it, so that the
+// checking pass can tell how far through the file it is.
+type countingFile struct {
+	*os.File
+	n atomic.Int64
+}
+
+func (f *countingFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	f.n.Add(int64(n))
+	return n, err
+}
+
+// read is the number of bytes read so far.
+func (f *countingFile) read() int64 { return f.n.Load() }
+
+// openCSV opens the file to import and returns its size (at least 1).
+func openCSV(path, name string) (*countingFile, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", name, err)
+		return nil, 0, fmt.Errorf("open %s: %w", name, err)
 	}
-	defer f.Close()
-	c := &csvCheck{}
-	r, err := csvio.NewReader(f, name)
-	var re *data.RowError
-	if errors.As(err, &re) {
-		c.problems.Add(re)
-		return c, nil
-	}
+	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		f.Close()
+		return nil, 0, fmt.Errorf("read %s: %w", name, err)
 	}
-	c.format = r.Format()
-	c.rows, err = csvio.Check(context.Background(), r, progress)
-	c.dates = r.DateRewrites()
-	var problems *data.RowErrors
-	if errors.As(err, &problems) {
-		c.problems = *problems
-		return c, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return c, nil
+	return &countingFile{File: f}, max(info.Size(), 1), nil
 }
 
 // formatNote says in language l how a file not in the app's own format
@@ -141,52 +154,67 @@ func dateNote(l i18n.Language, d csvio.DateRewrites) string {
 	return l.T("import.dates", d.Count, d.Row, d.From, d.To)
 }
 
-// runImport writes the checked file with a progress bar, then says what
-// changed and, in note, how the file was read if that needs saying.
-func (u *App) runImport(st data.Store, path, name string, rows int, note string) {
-	l := u.lang
+// runImport writes the previewed file, keeping a copy of the database so
+// that the import can be undone, with the rows written, the time left and
+// a Cancel button; then it says what changed and, in note, how the file
+// was read if that needs saying, with a button that undoes the import.
+func (u *App) runImport(st data.Store, path, name string, p data.ImportPreview, note string) {
+	l, rows := u.lang, p.Rows()
 	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	bar.Max = float64(max(rows, 1))
-	stop := widget.NewButton(l.T("dialog.cancel"), cancel)
-	dlg := dialog.NewCustomWithoutButtons(l.T("import.title", name), container.NewVBox(
-		wrapLabel(l.T("import.writing", count(l, "count.rows", rows))),
-		bar, container.NewHBox(layout.NewSpacer(), stop)), u.win)
-	dlg.Resize(dialogSize(u.win, 520, 0))
-	dlg.Show()
-	progress := func(n int) { onUI(func() { bar.SetValue(float64(n)) }) }
+	prog := u.showProgress(l.T("import.title", name), l.T("import.writing", count(l, "count.rows", rows)), cancel)
 	background(func() (data.ImportResult, error) {
-		f, err := os.Open(path)
+		f, _, err := openCSV(path, name)
 		if err != nil {
-			return data.ImportResult{}, fmt.Errorf("open %s: %w", name, err)
+			return data.ImportResult{}, err
 		}
 		defer f.Close()
 		r, err := csvio.NewReader(f, name)
 		if err != nil {
 			return data.ImportResult{}, err
 		}
-		return st.Import(ctx, r, progress)
+		return st.ImportUndoable(ctx, name, r, func(n int) {
+			prog.report(l.T("import.writtenRows", l.Number(n), count(l, "count.rows", rows)), float64(n)/float64(max(rows, 1)))
+		})
 	}, func(res data.ImportResult, err error) {
 		cancel()
-		dlg.Hide()
+		prog.hide()
 		var problems *data.RowErrors
 		switch {
 		case errors.As(err, &problems):
 			u.showImportProblems(name, problems)
 		case errors.Is(err, context.Canceled):
 			u.say(l.T("import.cancelled"))
+		case err != nil && (res.Added > 0 || res.Updated > 0):
+			// Imported, but no copy to undo it could be kept.
+			u.reload()
+			u.showError(l.T("import.noUndo"), err)
 		case err != nil:
 			u.showError(l.T("import.failed"), err, l.T("note.nothingChanged"))
 		default:
 			u.reload()
-			result := l.T("import.result", name, count(l, "count.incidents", res.Added), l.Number(res.Updated))
+			result := importResult(l, name, res, p)
 			if note != "" {
 				result += "\n\n" + note
 			}
-			u.showInfo(l.T("import.finished"), result)
+			u.showFinished(st, name, result)
 			u.say(l.T("status.imported", name))
 		}
 	})
+}
+
+// importResult says in language l what the import of name changed: in
+// the preview's words (added, changed, already as the file has them) when
+// the import did what the preview said, as it does unless the file
+// changed in between; otherwise added and updated.
+func importResult(l i18n.Language, name string, res data.ImportResult, p data.ImportPreview) string {
+	if res.Added != p.Added || res.Updated != p.Changed+p.Unchanged {
+		return l.T("import.result", name, count(l, "count.incidents", res.Added), l.Number(res.Updated))
+	}
+	text := l.T("import.resultChanged", name, count(l, "count.incidents", p.Added), l.Number(p.Changed))
+	if p.Unchanged > 0 {
+		text += " " + l.N("import.resultUnchanged", p.Unchanged, l.Number(p.Unchanged))
+	}
+	return text
 }
 
 // showImportProblems lists every problem of a file by row and column.

@@ -73,7 +73,7 @@ func (u *App) toolbar() fyne.CanvasObject {
 	u.openBtn = widget.NewButtonWithIcon(l.T("toolbar.open"), theme.FolderOpenIcon(), u.chooseDatabase)
 	return container.NewHBox(
 		u.openBtn,
-		widget.NewButtonWithIcon(l.T("toolbar.import"), theme.UploadIcon(), u.chooseImport),
+		u.importButton(),
 		export,
 		widget.NewButtonWithIcon(l.T("toolbar.add"), theme.ContentAddIcon(), func() { u.editIncident(nil) }),
 		layout.NewSpacer(),

@@ -66,21 +66,74 @@ func collectSooner() (restore func()) {
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = errors.New("dry run")
 
+// importOptions say what importRows does besides checking and writing.
+type importOptions struct {
+	// dry rolls everything back at the end.
+	dry bool
+	// preview, when set, makes a dry run that compares every row with an
+	// existing ref against the stored incident and records the changes.
+	preview *data.ImportPreview
+	// undo, when set, keeps a copy of the database as it was before the
+	// import writes (see undoCopy).
+	undo *undoCopy
+}
+
 // Import writes every incident of src in one transaction: a ref already in
 // the database is updated, a new one inserted. Every row is checked; if any
 // is invalid, or a ref appears twice, nothing is written and the returned
 // *data.RowErrors lists the problems by row and column.
 func (s *Store) Import(ctx context.Context, src data.RowSource, progress data.Progress) (data.ImportResult, error) {
-	return s.importRows(ctx, src, progress, false)
+	return s.importRows(ctx, src, progress, importOptions{})
 }
 
 // DryRun checks src exactly as Import does and reports what Import would
 // add and update, without changing the database.
 func (s *Store) DryRun(ctx context.Context, src data.RowSource, progress data.Progress) (data.ImportResult, error) {
-	return s.importRows(ctx, src, progress, true)
+	return s.importRows(ctx, src, progress, importOptions{dry: true})
 }
 
-func (s *Store) importRows(ctx context.Context, src data.RowSource, progress data.Progress, dry bool) (data.ImportResult, error) {
+// Preview is DryRun that also compares each row whose ref exists with the
+// stored incident, column by column, sources included. It counts every
+// changed and unchanged incident but lists only the first
+// data.MaxPreviewChanges changed ones, so its memory does not grow with
+// the file. It reads each updated incident once more than DryRun does.
+func (s *Store) Preview(ctx context.Context, src data.RowSource, progress data.Progress) (data.ImportPreview, error) {
+	var p data.ImportPreview
+	res, err := s.importRows(ctx, src, progress, importOptions{dry: true, preview: &p})
+	if err != nil {
+		return data.ImportPreview{}, err
+	}
+	p.Added = res.Added
+	return p, nil
+}
+
+// ImportUndoable is Import that first keeps a copy of the database as it
+// was, for UndoImport (see undo.go). The copy is taken inside the
+// import's transaction, before it writes, so that it is exactly the
+// database the import changed; it replaces the previous import's copy
+// only once the import has committed.
+func (s *Store) ImportUndoable(ctx context.Context, file string, src data.RowSource, progress data.Progress) (data.ImportResult, error) {
+	u := &undoCopy{store: s, record: undoRecord{File: file}}
+	res, err := s.importRows(ctx, src, progress, importOptions{undo: u})
+	if err != nil {
+		u.discard()
+		return res, err
+	}
+	u.record.Added, u.record.Updated = res.Added, res.Updated
+	if err := u.publish(); err != nil {
+		// The import is in; only the way back is lost.
+		return res, fmt.Errorf("imported, but the copy for undoing the import could not be kept: %w", err)
+	}
+	return res, nil
+}
+
+func (s *Store) importRows(ctx context.Context, src data.RowSource, progress data.Progress, opt importOptions) (data.ImportResult, error) {
+	if !opt.dry && opt.undo == nil {
+		if err := s.writeCheck(); err != nil {
+			return data.ImportResult{}, err
+		}
+		s.forgetUndo() // undoing the import before would lose this one
+	}
 	defer collectSooner()()
 	var res data.ImportResult
 	var problems data.RowErrors
@@ -94,6 +147,29 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 				problems.Add(rn.ErrorAt(row, column, msg))
 			} else {
 				problems.Add(&data.RowError{Column: column, Message: msg})
+			}
+		}
+		if opt.undo != nil {
+			if err := opt.undo.take(ctx); err != nil {
+				return err
+			}
+		}
+		if p := opt.preview; p != nil {
+			w.updating = func(inc *data.Incident) error {
+				stored, err := w.stored(inc.ID)
+				if err != nil {
+					return err
+				}
+				fields := data.Changes(stored, inc)
+				if len(fields) == 0 {
+					p.Unchanged++
+					return nil
+				}
+				p.Changed++
+				if len(p.Changes) < data.MaxPreviewChanges {
+					p.Changes = append(p.Changes, data.IncidentChange{Ref: inc.Ref, Row: w.row, Fields: fields})
+				}
+				return nil
 			}
 		}
 		maxBefore, err := w.maxID()
@@ -229,8 +305,15 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 				return err
 			}
 		}
-		if dry {
+		if opt.dry {
 			return errDryRun
+		}
+		if opt.undo != nil {
+			// What the database holds once the import commits, for
+			// LastImport to tell whether it has changed since.
+			if opt.undo.record.State, err = w.state(); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

@@ -181,6 +181,10 @@ func (s *Store) SaveIncident(ctx context.Context, inc *data.Incident) error {
 	if err := inc.Validate(); err != nil {
 		return err
 	}
+	if err := s.writeCheck(); err != nil {
+		return err
+	}
+	s.forgetUndo() // undoing the last import would lose this change
 	return s.writeTx(ctx, func(w *writer) error {
 		if inc.ID != 0 {
 			ok, err := w.exists(inc.ID)
@@ -212,6 +216,10 @@ func (s *Store) SaveIncident(ctx context.Context, inc *data.Incident) error {
 // DeleteIncident removes an incident and its links to sources. Sources no
 // incident cites any more are removed too.
 func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
+	if err := s.writeCheck(); err != nil {
+		return err
+	}
+	s.forgetUndo() // undoing the last import would lose this change
 	return s.writeTx(ctx, func(w *writer) error {
 		ok, err := w.exists(id)
 		if err != nil {

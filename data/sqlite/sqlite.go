@@ -183,11 +183,6 @@ func folderWritable(dir string) bool {
 // dsn builds a file: URI for the driver; characters that URIs reserve are
 // escaped so any file name works.
 func dsn(path string, readOnly bool) string {
-	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // Windows drive letters
-	}
 	// An 8 MB page cache per connection: charts read small summary tables,
 	// and a larger cache only filled up with the pages of one scan (such as
 	// a search of the sources), which took the app with a million
@@ -198,7 +193,17 @@ func dsn(path string, readOnly bool) string {
 		// try to create its lock files beside the database.
 		q += "&mode=ro&immutable=1"
 	}
-	return "file://" + r.Replace(p) + "?" + q
+	return fileURI(path) + "?" + q
+}
+
+// fileURI is the file: URI of path, without parameters.
+func fileURI(path string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows drive letters
+	}
+	return "file://" + r.Replace(p)
 }
 
 // check makes sure the file is a SQLite database that is either new, ours,

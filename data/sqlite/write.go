@@ -38,6 +38,14 @@ type writer struct {
 	// author given replaces the recorded one.
 	problem func(row int, column, message string)
 	row     int
+
+	// updating, when set, is called with an incident that put is about to
+	// update (its ID set), before it writes: a preview compares it with
+	// the stored one.
+	updating func(inc *data.Incident) error
+	// storedIncident and storedSources read an incident back for
+	// updating; see stored.
+	storedIncident, storedSources driver.Stmt
 }
 
 // sourceKey identifies a source by a 128-bit hash of its outlet, title,
@@ -227,7 +235,7 @@ func (w *writer) prepare(stmts []statement) error {
 
 func (w *writer) close() {
 	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.setAuthor, w.unlink, w.link,
-		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow} {
+		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow, w.storedIncident, w.storedSources} {
 		if st != nil {
 			st.Close()
 		}
@@ -312,6 +320,11 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 		w.bulk.count(inc, added)
 	}
 	if !added {
+		if w.updating != nil {
+			if err := w.updating(inc); err != nil {
+				return false, err
+			}
+		}
 		if _, err := w.exec(w.update, append(vals, inc.ID)...); err != nil {
 			return false, fmt.Errorf("update incident %s: %w", inc.Ref, err)
 		}
