@@ -4,10 +4,13 @@
 //
 //	import _ "catracker/ui/locale"
 //
-// Fyne reads the locale in its lang package's init, before main runs. Go
-// initialises packages in the order of their import paths among those whose
-// imports are ready, and this package needs only the standard library, so
-// its init runs before Fyne's.
+// Fyne reads the locale in its lang package's init, before main runs, so
+// no call from main could come early enough. The Go specification (Package
+// initialization) initialises packages in the order of their import paths
+// among those whose imports are ready; this package needs only the
+// standard library and "catracker/..." sorts before "fyne.io/...", so its
+// init runs before Fyne's. TestFixRunsBeforeFyne checks exactly that, under
+// LANG=C.UTF-8, so a change to either order fails the tests.
 //
 // It sets LANGUAGE, which only chooses message translations: the C
 // library keeps the character handling the user's locale asks for.
