@@ -145,19 +145,26 @@ func targetError(l i18n.Language, err error) error {
 	return errors.New(l.T(key, te.Path))
 }
 
+// request is the export of the dialog's filter with settings s: the
+// request the command line builds from the same flags. The scale is the
+// PNG's only, and panels are asked for only where the chart has them.
+func (e *exporter) request(s exportSettings) export.Request {
+	o := e.options(s, 1)
+	if s.Format == "png" {
+		o.Scale = s.Scale
+	}
+	o.Panels = o.Panels && chart.HasPanels(e.filter.Family)
+	return export.Request{Filter: e.filter, Format: s.Format, Options: o}
+}
+
 // write exports the chart to path in the background, as the command line
 // would with the same flags.
 func (e *exporter) write(path string, s exportSettings) {
-	fl := flagsOf(e.filter, s)
-	fl.Lang, fl.Patterns = string(e.app.lang), e.app.settings.Patterns
-	fl.Panels = e.app.panels && chart.HasPanels(e.filter.Family)
-	req, err := export.Parse(fl)
-	if err != nil {
+	req := e.request(s)
+	if err := req.Validate(); err != nil {
 		e.done(path, err)
 		return
 	}
-	req.Options.Dataset = filepath.Base(e.store.Path())
-	req.Options.Generated = e.app.now()
 	st, dbPath := e.store, e.store.Path()
 	l := e.app.lang
 	wait := dialog.NewCustomWithoutButtons(l.T("export.exporting"), container.NewVBox(
@@ -189,32 +196,6 @@ func (u *App) exported(path string, err error) {
 		return
 	}
 	u.sayInFolder(u.lang.T("status.saved", filepath.Base(path)), filepath.Dir(path))
-}
-
-// flagsOf writes a filter and export settings as the command line's
-// export flags, so both parse through export.Parse.
-func flagsOf(f data.Filter, s exportSettings) export.Flags {
-	fl := export.Flags{Chart: string(f.Family), Period: string(f.Period), Cumulative: f.Cumulative,
-		Stage: string(f.Stage), Side: string(f.Side), By: string(f.By), Group: string(f.Group),
-		LatestStage: f.LatestStage, Format: s.Format, Width: s.Width, Height: s.Height, Scale: 1}
-	codes := make([]string, len(f.Areas))
-	for i, a := range f.Areas {
-		codes[i] = string(a)
-	}
-	fl.Areas = strings.Join(codes, ",")
-	if f.Family == data.Map {
-		fl.Measure = string(f.Measure)
-	}
-	if f.From > 0 {
-		fl.From = data.MonthString(f.From)
-	}
-	if f.To > 0 {
-		fl.To = data.MonthString(f.To)
-	}
-	if s.Format == "png" {
-		fl.Scale = s.Scale
-	}
-	return fl
 }
 
 // suggestedName is a file name that says what the chart shows: the

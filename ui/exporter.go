@@ -33,9 +33,6 @@ var scaleLabels = []string{"1×", "2×", "4×"}
 // gets.
 var previewSize = fyne.NewSize(420, 260)
 
-// maxPixels is the largest side of a PNG the renderer can make.
-const maxPixels = 16384
-
 // exporter is the export dialog: format, size preset or custom size,
 // scale, a preview, and the file to write. It writes exactly what
 // catracker-cli export writes for the same filters and settings, through
@@ -117,8 +114,8 @@ func (e *exporter) buildUI() fyne.CanvasObject {
 		presets = append(presets, l.T(fmt.Sprintf("export.preset.%d", i+1)))
 	}
 	e.preset = newSelect(append(presets, l.T("export.custom")), func(string) { e.presetChanged() })
-	e.width = e.sizeEntry()
-	e.height = e.sizeEntry()
+	e.width = e.sizeEntry(export.MinWidth)
+	e.height = e.sizeEntry(export.MinHeight)
 	e.scale = widget.NewRadioGroup(scaleLabels, func(string) { e.changed() })
 	e.scale.Horizontal = true
 	e.scale.Required = true
@@ -164,13 +161,14 @@ func (e *exporter) altText() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, text)
 }
 
-// sizeEntry is a width or height entry for custom sizes.
-func (e *exporter) sizeEntry() *keyEntry {
+// sizeEntry is a width or height entry for custom sizes, from least to
+// export.MaxSide pixels: the command line's limits.
+func (e *exporter) sizeEntry(least int) *keyEntry {
 	w := newEntry()
 	w.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 300 || n > 10000 {
-			return errors.New(e.app.lang.T("export.badSize"))
+		if err != nil || n < least || n > export.MaxSide {
+			return errors.New(e.app.lang.T("export.badSize", least, export.MaxSide))
 		}
 		return nil
 	}
@@ -284,12 +282,12 @@ func (e *exporter) changed() {
 // cannot.
 func sizeNote(l i18n.Language, s exportSettings, sizeOK bool) (string, bool) {
 	if !sizeOK {
-		return l.T("export.note.badSize"), false
+		return l.T("export.note.badSize", export.MinWidth, export.MaxSide, export.MinHeight, export.MaxSide), false
 	}
 	if s.Format == "png" {
 		w, h := int(float64(s.Width)*s.Scale), int(float64(s.Height)*s.Scale)
-		if w > maxPixels || h > maxPixels {
-			return l.T("export.note.tooLarge", w, h, maxPixels), false
+		if w > export.MaxPixels || h > export.MaxPixels {
+			return l.T("export.note.tooLarge", w, h, export.MaxPixels), false
 		}
 		return l.T("export.note.png", w, h), true
 	}

@@ -3,8 +3,6 @@ package ui
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -15,7 +13,6 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
-	"catracker/internal/export"
 )
 
 func TestSeriesByGroupAndOneGroupMakeTheFilterAndAreRemembered(t *testing.T) {
@@ -103,10 +100,6 @@ func TestLatestStageIsOfferedForProsecutionsOnly(t *testing.T) {
 	do(func() {
 		if !reflect.DeepEqual(h.u.filter, want) {
 			t.Errorf("filter = %+v, want %+v", h.u.filter, want)
-		}
-		fl := flagsOf(h.u.filter, exportSettings{Format: "csv", Width: 1200, Height: 675, Scale: 1})
-		if !fl.LatestStage || fl.Group != "migrants" || fl.Stage != "" {
-			t.Errorf("export flags = %+v", fl)
 		}
 		if s := suggestedName(h.u.filter, 0, 0, "csv"); s != "prosecutions-per-month-all-migrants-latest-stage.csv" {
 			t.Errorf("suggested file name %q", s)
@@ -241,36 +234,10 @@ func TestExportByGroupWritesWhatTheCommandLineWrites(t *testing.T) {
 	h.waitChart("deaths by group per year", func(c *data.Chart) bool {
 		return c.Filter.By == data.ByGroup && c.Filter.Period == data.PerYear
 	})
-	out := filepath.Join(t.TempDir(), "chart.csv")
-	done := make(chan error, 1)
-	do(func() {
-		e := h.u.showExport("csv")
-		e.done = func(_ string, err error) { done <- err }
-		e.write(out, e.current())
-	})
-	if err := <-done; err != nil {
-		t.Fatalf("export: %v", err)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// catracker-cli export --chart deaths --by group --period year --format csv
-	req, err := export.Parse(export.Flags{Chart: "deaths", By: "group", Period: "year", Format: "csv",
-		Width: 1200, Height: 675, Scale: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := h.store().Chart(context.Background(), req.Filter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if err := export.Write(&want, c, req); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want.Bytes()) {
-		t.Errorf("the app's CSV differs from the command line's:\n%s\nwant:\n%s", got, want.Bytes())
+	got := appExport(t, h, "csv")
+	want := cliExport(t, h, "--chart", "deaths", "--by", "group", "--period", "year", "--format", "csv")
+	if !bytes.Equal(got, want) {
+		t.Errorf("the app's CSV differs from the command line's:\n%s\nwant:\n%s", got, want)
 	}
 	if !bytes.Contains(got, []byte(",migrants,")) || !bytes.Contains(got, []byte(",unstated,")) {
 		t.Errorf("the CSV by group lacks the group codes:\n%s", got)

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"context"
-	"os"
-	"path/filepath"
+	"bytes"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"catracker/data"
-	"catracker/internal/export"
 )
 
 // Choosing the map shows its measure and greys out what a map does not
@@ -55,33 +52,8 @@ func TestMapFamilyInThePanel(t *testing.T) {
 		t.Errorf("the map counts no Russian measures: %v", reports)
 	}
 
-	out := filepath.Join(t.TempDir(), "map.csv")
-	done := make(chan error, 1)
-	do(func() {
-		e := h.u.showExport("csv")
-		e.done = func(_ string, err error) { done <- err }
-		e.write(out, e.current())
-	})
-	if err := <-done; err != nil {
-		t.Fatalf("export: %v", err)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := export.Parse(export.Flags{Chart: "map", Measure: "recruitment", Period: "month", Format: "csv", Width: 1200, Height: 675, Scale: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cc, err := h.store().Chart(context.Background(), req.Filter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli := filepath.Join(t.TempDir(), "cli.csv")
-	if err := export.WriteFile(cli, cc, req); err != nil {
-		t.Fatal(err)
-	}
-	if want, _ := os.ReadFile(cli); string(got) != string(want) {
+	got := appExport(t, h, "csv")
+	if want := cliExport(t, h, "--chart", "map", "--measure", "recruitment", "--format", "csv"); !bytes.Equal(got, want) {
 		t.Errorf("the app's CSV differs from the command line's:\n%s\nwant\n%s", got, want)
 	}
 }

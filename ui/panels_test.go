@@ -2,14 +2,10 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"image"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"catracker/data"
-	"catracker/internal/export"
 )
 
 // TestPanelLayoutAndCapturedChart chooses the captures chart and one
@@ -55,34 +51,9 @@ func TestPanelLayoutAndCapturedChart(t *testing.T) {
 		}
 	})
 
-	out := filepath.Join(t.TempDir(), "captured.svg")
-	done := make(chan error, 1)
-	do(func() {
-		e := h.u.showExport("svg")
-		e.done = func(_ string, err error) { done <- err }
-		e.write(out, e.current())
-	})
-	if err := <-done; err != nil {
-		t.Fatalf("export: %v", err)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := export.Parse(export.Flags{Chart: "captured", Period: "month", Format: "svg", Width: 1200, Height: 675, Scale: 1, Panels: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Options.Dataset, req.Options.Generated = "t.db", generated
-	cc, err := h.store().Chart(context.Background(), req.Filter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if err := export.Write(&want, cc, req); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want.Bytes()) {
+	got := appExport(t, h, "svg")
+	want := cliExport(t, h, "--chart", "captured", "--panels", "--format", "svg")
+	if !bytes.Equal(got, want) {
 		t.Error("the app's SVG differs from catracker-cli export --chart captured --panels --format svg")
 	}
 

@@ -6,9 +6,11 @@ import (
 	"io"
 	"testing"
 
+	"catracker/data"
 	"catracker/data/sqlite"
 	"catracker/internal/export"
 	"catracker/internal/synth"
+	"catracker/ui/chart"
 )
 
 // benchSizes are the database sizes, in incidents, of the interactive
@@ -24,13 +26,13 @@ var benchSizes = []int{10_000, 100_000, 1_000_000}
 // see data.MaxPoints).
 var benchFilters = []struct {
 	name string
-	fl   export.Flags
+	f    data.Filter
 }{
-	{"deaths", export.Flags{Chart: "deaths"}},
-	{"deaths-cumulative", export.Flags{Chart: "deaths", Cumulative: true}},
-	{"prosecutions", export.Flags{Chart: "prosecutions", Period: "quarter"}},
-	{"recruitment", export.Flags{Chart: "recruitment"}},
-	{"timeline", export.Flags{Chart: "timeline", Areas: "KG", From: "2023-01", To: "2023-12"}},
+	{"deaths", data.Filter{Family: data.Deaths}},
+	{"deaths-cumulative", data.Filter{Family: data.Deaths, Cumulative: true}},
+	{"prosecutions", data.Filter{Family: data.Prosecutions, Period: data.PerQuarter}},
+	{"recruitment", data.Filter{Family: data.RecruitmentReports}},
+	{"timeline", data.Filter{Family: data.Timeline, Areas: []data.Area{data.KG}, From: 2023 * 12, To: 2023*12 + 11}},
 }
 
 // BenchmarkInteractive measures what a filter change costs in the app:
@@ -45,7 +47,7 @@ func BenchmarkInteractive(b *testing.B) {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			st := openBenchDB(b, n)
 			for _, bf := range benchFilters {
-				b.Run(bf.name, func(b *testing.B) { benchmarkFilterChange(b, st, bf.fl) })
+				b.Run(bf.name, func(b *testing.B) { benchmarkFilterChange(b, st, bf.f) })
 			}
 		})
 	}
@@ -72,26 +74,25 @@ func openBenchDB(b *testing.B, n int) *sqlite.Store {
 	return st
 }
 
-// benchmarkFilterChange charts fl from st and renders it as a 1200x700
+// benchmarkFilterChange charts f from st and renders it as a 1200x700
 // PNG, over and over.
-func benchmarkFilterChange(b *testing.B, st *sqlite.Store, fl export.Flags) {
+func benchmarkFilterChange(b *testing.B, st *sqlite.Store, f data.Filter) {
 	ctx := context.Background()
-	fl.Format, fl.Width, fl.Height, fl.Scale = "png", 1200, 700, 1
-	if fl.Period == "" {
-		fl.Period = "month"
+	if f.Period == "" {
+		f.Period = data.PerMonth
 	}
-	req, err := export.Parse(fl)
-	if err != nil {
-		b.Fatalf("parse %+v: %v", fl, err)
+	req := export.Request{Filter: f, Format: "png",
+		Options: chart.Options{Width: 1200, Height: 700, Scale: 1, Dataset: "bench.db"}}
+	if err := req.Validate(); err != nil {
+		b.Fatalf("request %+v: %v", f, err)
 	}
-	req.Options.Dataset = "bench.db"
 	change := func() {
 		c, err := st.Chart(ctx, req.Filter)
 		if err != nil {
-			b.Fatalf("chart %s: %v", fl.Chart, err)
+			b.Fatalf("chart %s: %v", f.Family, err)
 		}
 		if err := export.Write(io.Discard, c, req); err != nil {
-			b.Fatalf("render %s: %v", fl.Chart, err)
+			b.Fatalf("render %s: %v", f.Family, err)
 		}
 	}
 	// Once before timing: the running app has parsed its fonts and warmed

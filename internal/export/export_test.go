@@ -19,6 +19,7 @@ import (
 	"catracker/data/csvio"
 	"catracker/data/sqlite"
 	"catracker/internal/export"
+	"catracker/ui/chart"
 )
 
 const childEnv = "CATRACKER_EXPORT_CHILD"
@@ -39,11 +40,8 @@ func exportChild(spec string) int {
 		fmt.Println(err)
 		return 1
 	}
-	req, err := export.Parse(export.Flags{Chart: "deaths", Period: "month", Format: "png", Width: 3508, Height: 2480, Scale: 2})
-	if err != nil {
-		fmt.Println(err)
-		return 1
-	}
+	req := export.Request{Filter: data.Filter{Family: data.Deaths, Period: data.PerMonth}, Format: "png",
+		Options: chart.Options{Width: 3508, Height: 2480, Scale: 2}}
 	c, err := st.Chart(context.Background(), req.Filter)
 	if err != nil {
 		fmt.Println(err)
@@ -88,18 +86,15 @@ func TestHostileTextExportsStayValid(t *testing.T) {
 		t.Fatalf("the incidents table did not survive: %+v %v", stats, err)
 	}
 	dir := t.TempDir()
-	for _, family := range []string{"deaths", "timeline"} {
+	for _, family := range []data.Family{data.Deaths, data.Timeline} {
 		for _, format := range export.Formats {
-			req, err := export.Parse(export.Flags{Chart: family, Period: "month", Format: format, Width: 800, Height: 500, Scale: 1})
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.Options.Dataset = `data & <"co">.db`
+			req := export.Request{Filter: data.Filter{Family: family, Period: data.PerMonth}, Format: format,
+				Options: chart.Options{Width: 800, Height: 500, Scale: 1, Dataset: `data & <"co">.db`}}
 			c, err := st.Chart(ctx, req.Filter)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := filepath.Join(dir, family+"."+format)
+			out := filepath.Join(dir, string(family)+"."+format)
 			if err := export.WriteFile(out, c, req); err != nil {
 				t.Fatalf("%s %s: %v", family, format, err)
 			}
@@ -116,7 +111,7 @@ func TestHostileTextExportsStayValid(t *testing.T) {
 						t.Fatalf("%s svg is not valid XML: %v", family, err)
 					}
 				}
-				if family == "deaths" && !bytes.Contains(b, []byte("Outlet &amp; Co &lt;b&gt;")) {
+				if family == data.Deaths && !bytes.Contains(b, []byte("Outlet &amp; Co &lt;b&gt;")) {
 					t.Errorf("the hostile outlet is not in the SVG footer, escaped")
 				}
 			case "pdf":

@@ -123,11 +123,14 @@ var Presets = []Preset{
 	{"A4 landscape, 300 dpi", 3508, 2480},
 }
 
+// MaxSide is the longest side, in pixels after scaling, of an image the
+// renderer draws: the most that fits in memory.
+const MaxSide = 16384
+
 // Limits on option values.
 const (
 	maxScale     = 8
 	maxTextScale = 4
-	maxSide      = 16384 // pixels, after scaling
 )
 
 // Render writes c to w in format f as a complete file.
@@ -219,8 +222,8 @@ func newFrame(o Options, vector bool) (frame, error) {
 		return frame{}, fmt.Errorf("text scale %g must be between 0 and %d", o.TextScale, maxTextScale)
 	}
 	fr := frame{w: int(math.Round(float64(w) * scale)), h: int(math.Round(float64(h) * scale))}
-	if fr.w > maxSide || fr.h > maxSide || fr.w < 1 || fr.h < 1 {
-		return frame{}, fmt.Errorf("chart size %dx%d pixels is outside 1..%d", fr.w, fr.h, maxSide)
+	if fr.w > MaxSide || fr.h > MaxSide || fr.w < 1 || fr.h < 1 {
+		return frame{}, fmt.Errorf("chart size %dx%d pixels is outside 1..%d", fr.w, fr.h, MaxSide)
 	}
 	fr.unit = sizeFactor(float64(w), float64(h)) * scale
 	fr.text = fr.unit * textScale
