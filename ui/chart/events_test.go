@@ -3,9 +3,6 @@ package chart
 import (
 	"bytes"
 	"fmt"
-	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,29 +70,7 @@ func TestEventGoldenImages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", file+".png")
-			if *update {
-				var buf bytes.Buffer
-				if err := png.Encode(&buf, img); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ui/chart -update to create it)", err)
-			}
-			defer f.Close()
-			want, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := differing(img, want); diff > 0.002 {
-				t.Errorf("%.2f%% of pixels differ from %s (more than 0.2%%); if the change is deliberate, run with -update and look at the image", diff*100, path)
-			}
+			matchGolden(t, file, img)
 		})
 	}
 }

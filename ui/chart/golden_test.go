@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"image"
@@ -44,30 +43,32 @@ func TestGoldenImages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", file+".png")
-			if *update {
-				var buf bytes.Buffer
-				if err := png.Encode(&buf, img); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ui/chart -update to create it)", err)
-			}
-			defer f.Close()
-			want, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := differing(img, want); diff > 0.002 {
-				t.Errorf("%.2f%% of pixels differ from %s (more than 0.2%%); if the change is deliberate, run with -update and look at the image", diff*100, path)
-			}
+			matchGolden(t, file, img)
 		})
+	}
+}
+
+// matchGolden compares img with testdata/golden/name.png, or writes that
+// file when the tests run with -update: at most 0.2% of the pixels may
+// differ.
+func matchGolden(t *testing.T, name string, img image.Image) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".png")
+	if *update {
+		writePNG(t, path, img)
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui/chart -update to create it)", err)
+	}
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := differing(img, want); diff > 0.002 {
+		t.Errorf("%.2f%% of pixels differ from %s (more than 0.2%%); if the change is deliberate, run with -update and look at the image", diff*100, path)
 	}
 }
 

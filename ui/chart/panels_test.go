@@ -304,24 +304,7 @@ func TestPanelGoldenImages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", tc.name+".png")
-			if *update {
-				writePNG(t, path, img)
-				return
-			}
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ui/chart -run PanelGolden -update to create it)", err)
-			}
-			defer f.Close()
-			want, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := differing(img, want); diff > 0.002 {
-				t.Errorf("%.2f%% of pixels differ from %s (more than 0.2%%); if the change is deliberate, run with -update and look at the image",
-					diff*100, path)
-			}
+			matchGolden(t, tc.name, img)
 		})
 	}
 }
