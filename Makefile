@@ -73,7 +73,7 @@ gallery:
 # Go benchmarks (query, counting and render at 10k, 100k and 1M incidents;
 # import), then every figure of docs/PERFORMANCE.md beside its target.
 bench: setup build
-	$(GO) test -run '^$$' -bench . -benchmem ./data/... ./ui/chart/ ./internal/export/
+	$(GO) test -run '^$$' -bench . -benchmem ./data/... ./internal/chart/ ./internal/export/
 	scripts/bench.sh
 
 # The Linux package, dist/catracker-linux.tar.xz, described by the top-level

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // resizeDelay is how long the chart view waits for a resize to settle

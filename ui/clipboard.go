@@ -10,7 +10,7 @@ import (
 	"golang.design/x/clipboard"
 
 	"catracker/data"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // initClipboard prepares the system clipboard once, on the first copy. It

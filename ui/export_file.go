@@ -17,7 +17,7 @@ import (
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
 	"catracker/internal/export"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // fileRow is where the export goes: the file's name, and the folder with

@@ -17,7 +17,7 @@ import (
 	"catracker/data"
 	"catracker/i18n"
 	"catracker/internal/cli"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 func TestExportWritesWhatTheCommandLineWrites(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 	"catracker/data"
 	"catracker/i18n"
 	"catracker/internal/export"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // customPreset is how the preferences name the size choice that enables

@@ -11,7 +11,7 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // panelAreas are the areas with a checkbox: the five countries and CA.

@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"catracker/data"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // renderJob asks for one chart: query the store with the filter (unless

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/i18n"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // textSizes are the chart text sizes offered: normal, large and larger.

@@ -17,7 +17,7 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // overlayWidget returns the first widget of type T in the top dialog that

@@ -11,7 +11,7 @@ import (
 	"catracker/data"
 	"catracker/i18n"
 	"catracker/internal/export"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // allGroups is how the --group flag names every group of people, its

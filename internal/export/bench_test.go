@@ -10,7 +10,7 @@ import (
 	"catracker/data/sqlite"
 	"catracker/internal/export"
 	"catracker/internal/synth"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // benchSizes are the database sizes, in incidents, of the interactive

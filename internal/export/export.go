@@ -13,7 +13,7 @@ import (
 	"catracker/data/csvio"
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // Write renders c in the request's format to w. A CSV names its series

@@ -19,7 +19,7 @@ import (
 	"catracker/data/csvio"
 	"catracker/data/sqlite"
 	"catracker/internal/export"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 const childEnv = "CATRACKER_EXPORT_CHILD"

@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"catracker/data"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // Request is one export: what to chart and how to write it. Options

@@ -7,7 +7,7 @@ import (
 
 	"catracker/data"
 	"catracker/internal/export"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // TestValidate checks each rule of a request on its own: a request that

@@ -11,7 +11,7 @@ import (
 
 	"catracker/data"
 	"catracker/data/redact"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 )
 
 // namedSource names Ivan Petrov in its charts' outlets and timeline

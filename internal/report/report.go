@@ -18,7 +18,7 @@ import (
 	"catracker/data/redact"
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
-	"catracker/ui/chart"
+	"catracker/internal/chart"
 
 	"github.com/go-pdf/fpdf"
 )

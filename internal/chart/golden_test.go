@@ -60,7 +60,7 @@ func matchGolden(t *testing.T, name string, img image.Image) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./ui/chart -update to create it)", err)
+		t.Fatalf("%v (run go test ./internal/chart -update to create it)", err)
 	}
 	defer f.Close()
 	want, err := png.Decode(f)
