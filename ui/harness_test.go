@@ -17,7 +17,6 @@ import (
 
 	"catracker/data"
 	"catracker/internal/library"
-	_ "catracker/ui/locale" // a locale Fyne can parse, before Fyne reads it
 )
 
 // uiMu stands for the UI goroutine in tests. Fyne's test driver runs

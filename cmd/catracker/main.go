@@ -19,7 +19,7 @@ import (
 	"catracker/data/sqlite"
 	"catracker/internal/library"
 	"catracker/ui"
-	_ "catracker/ui/locale" // its init runs before Fyne's, which reads the locale (see the package; tested)
+	_ "catracker/cmd/catracker/locale" // its init runs before Fyne's, which reads the locale (see the package; tested)
 )
 
 // screenshotTimeout bounds how long --screenshot waits for the first chart.

@@ -8,7 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	_ "catracker/ui/locale"
+	_ "catracker/cmd/catracker/locale"
 )
 
 // TestFixRunsBeforeFyne runs this test binary again under LANG=C.UTF-8, as

@@ -1,8 +1,8 @@
-// Package locale gives Fyne a language it can parse when the environment's
+// Package locale, part of the desktop app's command, gives Fyne a language it can parse when the environment's
 // locale is C or POSIX (LANG=C.UTF-8, say) or unset; Fyne then logs
 // "Error parsing user locale" at start. Import it for its side effect:
 //
-//	import _ "catracker/ui/locale"
+//	import _ "catracker/cmd/catracker/locale"
 //
 // Fyne reads the locale in its lang package's init, before main runs, so
 // no call from main could come early enough. The Go specification (Package
