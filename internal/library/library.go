@@ -120,9 +120,12 @@ func Create(ctx context.Context, path string) (*sqlite.Store, error) {
 // build makes a complete database at tmp from the bundled dataset and
 // makes sure it is on the disk.
 func build(ctx context.Context, tmp string) error {
-	// SingleUser: no other process knows the file, and it keeps the
-	// rollback journal, so that closing it leaves the one file.
-	st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true, SingleUser: true})
+	// Built in WAL mode, which the file's header keeps after the last
+	// connection has closed (leaving the one file): the processes that
+	// open it together once it is published then find it in the mode
+	// they use, and none has to switch its journal while others read it,
+	// which SQLite refuses as busy or fails with an I/O error.
+	st, err := sqlite.Open(ctx, tmp, sqlite.Options{Create: true})
 	if err != nil {
 		return err
 	}
@@ -132,6 +135,10 @@ func build(ctx context.Context, tmp string) error {
 	}
 	if err := st.Close(); err != nil {
 		return err
+	}
+	// Only the file is published: everything must be in it.
+	if _, err := os.Stat(tmp + "-wal"); err == nil {
+		return fmt.Errorf("write %s: its changes are still in the write-ahead log", tmp)
 	}
 	f, err := os.Open(tmp)
 	if err != nil {
