@@ -15,11 +15,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	_ "catracker/cmd/catracker/locale" // its init runs before Fyne's, which reads the locale (see the package; tested)
 	"catracker/data"
 	"catracker/data/sqlite"
 	"catracker/internal/library"
 	"catracker/ui"
-	_ "catracker/cmd/catracker/locale" // its init runs before Fyne's, which reads the locale (see the package; tested)
 )
 
 // screenshotTimeout bounds how long --screenshot waits for the first chart.
