@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
@@ -30,24 +29,7 @@ func (u *App) chooseImport() {
 		u.showError(l.T("error.noDatabase"), errors.New(l.T("import.needDatabase")))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(l.T("file.openFailed"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		u.prefs.setDialogFolder(filepath.Dir(r.URI().Path()))
-		u.importFile(r.URI().Path())
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.SetConfirmText(l.T("import.confirm"))
-	d.SetDismissText(l.T("dialog.cancel"))
-	d.Resize(dialogSize(u.win, 900, 600))
-	u.startIn(d)
-	u.showClosable(d)
+	u.chooseFile(l.T("file.title.import"), l.T("import.confirm"), []string{".csv"}, u.importFile)
 }
 
 // importFile previews the import of a CSV file: one pass reads and

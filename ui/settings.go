@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -100,6 +101,16 @@ func (u *App) showSettings() {
 	u.showClosable(d)
 }
 
+// speakFyne makes Fyne's own widgets, such as file dialogs, questions
+// and text fields' menus, speak the app's language rather than the
+// system's. Should that fail they speak the system's, which is said in
+// the log.
+func (u *App) speakFyne() {
+	if err := useFyneLanguage(u.lang); err != nil {
+		fyne.LogError("Fyne's own texts stay in the system's language", err)
+	}
+}
+
 // applySettings remembers s and applies it: a new language lays the
 // window out again, a new text size or pattern mode redraws the chart.
 func (u *App) applySettings(s appSettings) {
@@ -107,6 +118,7 @@ func (u *App) applySettings(s appSettings) {
 	u.settings = s
 	if l := s.language(); l != u.lang {
 		u.lang = l
+		u.speakFyne()
 		u.rebuild()
 		return
 	}
