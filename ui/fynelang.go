@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -26,10 +27,12 @@ var fyneKeys = []string{
 }
 
 // useFyneLanguage makes Fyne's own widgets speak l from now on, whatever
-// the system's language. Fyne translates its texts into the language it
-// chose from the system's locale at start, so l's texts are loaded as
-// the translations of that locale, replacing Fyne's own; the widgets
-// made afterwards show them.
+// the system's language. Fyne translates its texts into the language of
+// the system's locale, or into English if it has no translation for it,
+// so l's texts are loaded as the translations of both, replacing Fyne's
+// own; the widgets made afterwards show them. Loading them for the
+// system's locale also gives Fyne a translation for it, so it is the one
+// Fyne chooses.
 func useFyneLanguage(l i18n.Language) error {
 	texts := make(map[string]string, len(fyneKeys))
 	for _, k := range fyneKeys {
@@ -39,10 +42,13 @@ func useFyneLanguage(l i18n.Language) error {
 	if err != nil {
 		return fmt.Errorf("encode Fyne's texts in %s: %w", l.Name(), err)
 	}
-	if err := lang.AddTranslationsForLocale(b, lang.SystemLocale()); err != nil {
-		return fmt.Errorf("load Fyne's texts in %s: %w", l.Name(), err)
+	var errs []error
+	for _, locale := range []fyne.Locale{"en", lang.SystemLocale()} {
+		if err := lang.AddTranslationsForLocale(b, locale); err != nil {
+			errs = append(errs, fmt.Errorf("load Fyne's texts in %s for the locale %s: %w", l.Name(), locale, err))
+		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // namePlaces names the places in the side bar of the file dialog in o

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -434,4 +435,36 @@ func dataLayerMessages(t *testing.T, h *harness, path string) []string {
 		out = append(out, sentence(p.Message))
 	}
 	return out
+}
+
+// Fyne's own texts follow the app's language whatever the system's
+// locale: English, Russian, one Fyne has other translations for, one it
+// has none for, and none at all (C).
+func TestFyneSpeaksTheAppsLanguageWhateverTheSystems(t *testing.T) {
+	t.Cleanup(func() { // after the locale is put back
+		if err := useFyneLanguage(i18n.English); err != nil {
+			t.Error(err)
+		}
+	})
+	for _, system := range []struct{ variable, locale string }{
+		{"LANGUAGE", "en_US"}, {"LANGUAGE", "ru_RU"}, {"LANGUAGE", "de_DE:ru_RU"}, {"LANGUAGE", "kk_KZ"}, {"LC_ALL", "C"},
+	} {
+		t.Run(system.locale, func(t *testing.T) {
+			t.Setenv(system.variable, system.locale)
+			for _, l := range []i18n.Language{i18n.Russian, i18n.English, i18n.Russian} {
+				if err := useFyneLanguage(l); err != nil {
+					t.Fatal(err)
+				}
+				for key, got := range map[string]string{
+					"Cancel":      lang.L("Cancel"),
+					"file.parent": lang.X("file.parent", "Parent"),
+					"Select all":  lang.L("Select all"),
+				} {
+					if want := l.T("fyne." + key); got != want {
+						t.Errorf("under %s=%s in %s, Fyne's %q is %q, want %q", system.variable, system.locale, l, key, got, want)
+					}
+				}
+			}
+		})
+	}
 }
