@@ -105,9 +105,9 @@ func (u *App) showFileDialog(d *dialog.FileDialog, title, confirm string) {
 	d.SetTitleText(title)
 	d.SetConfirmText(confirm)
 	d.SetDismissText(u.lang.T("dialog.cancel"))
-	d.Resize(dialogSize(u.win, 900, 600))
 	u.showClosable(d)
 	namePlaces(u.win.Canvas().Overlays().Top(), u.lang)
+	d.Resize(dialogSize(u.win, 900, 600)) // laid out with the places' names
 }
 
 // startIn starts a file dialog in the folder a file was last chosen in,

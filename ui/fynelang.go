@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/i18n"
@@ -51,32 +52,68 @@ func useFyneLanguage(l i18n.Language) error {
 	return errors.Join(errs...)
 }
 
+// places are the places Fyne's file dialogs offer in their side bar, by
+// the English names Fyne gives them on every platform; the catalogue
+// holds each as "fyne.place." followed by the name.
+var places = []string{"Home", "Computer", "App Files", "Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos", "Movies"}
+
 // namePlaces names the places in the side bar of the file dialog in o
 // (the dialog's pop-up) in language l: Fyne names them (Home, Computer,
-// Documents…) in English whatever the language, and only after drawing
-// an item, so the list's item drawing is wrapped.
+// Documents…) in English whatever the language. The list's items are
+// wrapped to rename each place as it is drawn, and made as wide as the
+// widest name so that none is cut; the dialog must be laid out again
+// afterwards.
 func namePlaces(o fyne.CanvasObject, l i18n.Language) {
-	places := placesList(o)
-	if places == nil {
+	list := placesList(o)
+	if list == nil {
 		return
 	}
-	update := places.UpdateItem
-	places.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
-		update(id, item)
-		c, ok := item.(*fyne.Container)
-		if !ok {
-			return
+	names := make([]string, len(places))
+	for i, p := range places {
+		names[i] = l.T("fyne.place." + p)
+	}
+	create, update := list.CreateItem, list.UpdateItem
+	list.CreateItem = func() fyne.CanvasObject {
+		item := create()
+		if label := itemLabel(item); label != nil {
+			label.SetText(widest(label.Text, names))
 		}
-		for _, o := range c.Objects {
-			if label, ok := o.(*widget.Label); ok {
-				key := "fyne.place." + label.Text
-				if name := l.T(key); name != key {
-					label.SetText(name)
-				}
+		return item
+	}
+	list.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+		update(id, item)
+		if label := itemLabel(item); label != nil {
+			key := "fyne.place." + label.Text
+			if name := l.T(key); name != key {
+				label.SetText(name)
 			}
 		}
 	}
-	places.Refresh()
+	list.Refresh()
+}
+
+// widest returns the widest in a label of text and names.
+func widest(text string, names []string) string {
+	width := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	for _, n := range names {
+		if width(n) > width(text) {
+			text = n
+		}
+	}
+	return text
+}
+
+// itemLabel is the label of a place in a file dialog's side bar: an icon
+// and a label side by side.
+func itemLabel(item fyne.CanvasObject) *widget.Label {
+	if c, ok := item.(*fyne.Container); ok {
+		for _, o := range c.Objects {
+			if label, ok := o.(*widget.Label); ok {
+				return label
+			}
+		}
+	}
+	return nil
 }
 
 // placesList finds the side bar of a file dialog: the list on the

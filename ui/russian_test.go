@@ -180,7 +180,8 @@ func (c *languageCheck) foreign(text string) []string {
 	return out
 }
 
-// check looks at the window and every dialog and pop-up on it.
+// check looks at the window, its title and every dialog and pop-up on
+// it.
 func (c *languageCheck) check(what string) {
 	c.t.Helper()
 	c.names = slices.DeleteFunc(c.names, func(s string) bool { return strings.TrimSpace(s) == "" })
@@ -188,7 +189,7 @@ func (c *languageCheck) check(what string) {
 	var texts []string
 	do(func() {
 		cv := c.h.u.win.Canvas()
-		texts = screenTexts(cv.Content())
+		texts = append([]string{c.h.u.win.Title()}, screenTexts(cv.Content())...)
 		for _, o := range cv.Overlays().List() {
 			texts = append(texts, screenTexts(o)...)
 		}
@@ -233,6 +234,15 @@ func (c *languageCheck) checkFileDialog(what string) {
 		return ok
 	})
 	c.check(what)
+	do(func() { // and no place's name is cut at the side bar's edge
+		list := placesList(c.h.u.win.Canvas().Overlays().Top())
+		for _, o := range test.LaidOutObjects(list) {
+			// A place is an icon and a label, side by side across the list.
+			if l, ok := o.(*widget.Label); ok && l.Visible() && l.Position().X+l.MinSize().Width > list.Size().Width {
+				c.t.Errorf("%s: the place %q is cut at the side bar's edge", what, l.Text)
+			}
+		}
+	})
 	options := c.h.iconButton(theme.SettingsIcon())
 	do(func() { test.Tap(options) })
 	c.check(what + "'s options")
