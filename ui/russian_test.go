@@ -386,10 +386,11 @@ func everyScreenIn(t *testing.T, l i18n.Language) {
 	c.check("the import's problems")
 	c.closeAll()
 
-	// Open database: its menu, file dialog and progress.
-	do(func() { h.u.chooseDatabase() })
-	c.check("the database menu")
+	do(func() { h.u.showProgress(l.T("import.title", "incidents.csv"), l.T("import.checking"), func() {}) })
+	c.check("an import's progress")
 	c.closeAll()
+
+	// Open database: its file dialog, progress and menu of recent ones.
 	do(func() { h.u.chooseDatabaseFile() })
 	c.checkFileDialog("the database's file dialog")
 	gate := make(chan struct{})
@@ -406,6 +407,12 @@ func everyScreenIn(t *testing.T, l i18n.Language) {
 	c.check("the database's progress")
 	close(gate)
 	h.waitFor("the other database", func() bool { return h.u.store.Path() == other && cv.Overlays().Top() == nil })
+	do(func() { h.u.chooseDatabase() })
+	if labels := h.menuLabels(); len(labels) < 5 {
+		t.Errorf("the database menu lists no recent database: %q", labels)
+	}
+	c.check("the database menu")
+	c.closeAll()
 
 	// About, Settings and an error.
 	do(func() { h.u.showAbout() })
