@@ -46,35 +46,26 @@ func (u *App) importFile(path string) {
 		preview data.ImportPreview
 		note    string
 	}
-	background(func() (checked, error) {
-		f, size, err := openCSV(path, name)
-		if err != nil {
-			return checked{}, err
-		}
-		defer f.Close()
-		r, err := csvio.NewReader(f, name)
-		if err != nil {
-			return checked{}, err
-		}
-		p, err := st.Preview(ctx, r, func(rows int) {
-			prog.report(l.T("import.checkedRows", count(l, "count.rows", rows)), float64(f.read())/float64(size))
+	background(func() (c checked, err error) {
+		err = readCSV(path, name, func(f *countingFile, size int64, r *csvio.Reader) error {
+			p, err := st.Preview(ctx, r, func(rows int) {
+				prog.report(l.T("import.checkedRows", count(l, "count.rows", rows)), float64(f.read())/float64(size))
+			})
+			c = checked{p, strings.TrimSpace(formatNote(l, name, r.Format()) + " " + dateNote(l, r.DateRewrites()))}
+			return err
 		})
-		note := strings.TrimSpace(formatNote(l, name, r.Format()) + " " + dateNote(l, r.DateRewrites()))
-		return checked{p, note}, err
+		return c, err
 	}, func(c checked, err error) {
 		cancel()
 		prog.hide()
-		var problems *data.RowErrors
-		switch {
-		case errors.As(err, &problems):
-			u.showImportProblems(name, problems)
-		case errors.Is(err, context.Canceled):
-			u.say(l.T("import.cancelled"))
-		case err != nil:
-			u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
-		default:
-			u.showPreview(st, path, name, c.preview, c.note)
+		if u.importStopped(name, err) {
+			return
 		}
+		if err != nil {
+			u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
+			return
+		}
+		u.showPreview(st, path, name, c.preview, c.note)
 	})
 }
 
@@ -106,6 +97,37 @@ func openCSV(path, name string) (*countingFile, int64, error) {
 		return nil, 0, fmt.Errorf("read %s: %w", name, err)
 	}
 	return &countingFile{File: f}, max(info.Size(), 1), nil
+}
+
+// readCSV opens the file to import at path and hands it to read, with
+// its size (at least 1) and a reader of its rows.
+func readCSV(path, name string, read func(f *countingFile, size int64, r *csvio.Reader) error) error {
+	f, size, err := openCSV(path, name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := csvio.NewReader(f, name)
+	if err != nil {
+		return err
+	}
+	return read(f, size, r)
+}
+
+// importStopped tells the user why the import of name stopped if err
+// says the file has problems or the user cancelled, and reports whether
+// it did.
+func (u *App) importStopped(name string, err error) bool {
+	var problems *data.RowErrors
+	switch {
+	case errors.As(err, &problems):
+		u.showImportProblems(name, problems)
+	case errors.Is(err, context.Canceled):
+		u.say(u.lang.T("import.cancelled"))
+	default:
+		return false
+	}
+	return true
 }
 
 // formatNote says in language l how a file not in the app's own format
@@ -144,28 +166,21 @@ func (u *App) runImport(st data.Store, path, name string, p data.ImportPreview, 
 	l, rows := u.lang, p.Rows()
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := u.showProgress(l.T("import.title", name), l.T("import.writing", count(l, "count.rows", rows)), cancel)
-	background(func() (data.ImportResult, error) {
-		f, _, err := openCSV(path, name)
-		if err != nil {
-			return data.ImportResult{}, err
-		}
-		defer f.Close()
-		r, err := csvio.NewReader(f, name)
-		if err != nil {
-			return data.ImportResult{}, err
-		}
-		return st.ImportUndoable(ctx, name, r, func(n int) {
-			prog.report(l.T("import.writtenRows", l.Number(n), count(l, "count.rows", rows)), float64(n)/float64(max(rows, 1)))
+	background(func() (res data.ImportResult, err error) {
+		err = readCSV(path, name, func(_ *countingFile, _ int64, r *csvio.Reader) error {
+			res, err = st.ImportUndoable(ctx, name, r, func(n int) {
+				prog.report(l.T("import.writtenRows", l.Number(n), count(l, "count.rows", rows)), float64(n)/float64(max(rows, 1)))
+			})
+			return err
 		})
+		return res, err
 	}, func(res data.ImportResult, err error) {
 		cancel()
 		prog.hide()
-		var problems *data.RowErrors
+		if u.importStopped(name, err) {
+			return
+		}
 		switch {
-		case errors.As(err, &problems):
-			u.showImportProblems(name, problems)
-		case errors.Is(err, context.Canceled):
-			u.say(l.T("import.cancelled"))
 		case err != nil && (res.Added > 0 || res.Updated > 0):
 			// Imported, but no copy to undo it could be kept.
 			u.reload()
