@@ -244,7 +244,8 @@ func sentence(msg string) string {
 }
 
 // problemPlace names in language l where a problem is: "Row 4, column
-// count".
+// count"; in Russian "Строка 4, столбец «число» (count)", with the
+// column's name in the file.
 func problemPlace(l i18n.Language, p *data.RowError) string {
 	switch {
 	case p.Row == 0:
@@ -252,5 +253,20 @@ func problemPlace(l i18n.Language, p *data.RowError) string {
 	case p.Column == "":
 		return l.T("import.place.row", p.Row)
 	}
-	return l.T("import.place.cell", p.Row, p.Column)
+	column := p.Column
+	if label := columnLabel(l, column); label != column {
+		column = l.T("import.column", label, column)
+	}
+	return l.T("import.place.cell", p.Row, column)
+}
+
+// columnLabel says in language l what a column of the CSV format holds
+// ("csv." and the column in the catalogue); in English that is the
+// column's own name. A column the catalogue lacks keeps its name.
+func columnLabel(l i18n.Language, column string) string {
+	key := "csv." + column
+	if label := l.T(key); label != key {
+		return label
+	}
+	return column
 }
