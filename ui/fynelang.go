@@ -27,6 +27,16 @@ var fyneKeys = []string{
 	"sunday", "sunday.short",
 }
 
+// speakFyne makes Fyne's own widgets, such as file dialogs, questions
+// and text fields' menus, speak the app's language rather than the
+// system's. Should that fail they speak the system's, which is said in
+// the log.
+func (u *App) speakFyne() {
+	if err := useFyneLanguage(u.lang); err != nil {
+		fyne.LogError("Fyne's own texts stay in the system's language", err)
+	}
+}
+
 // useFyneLanguage makes Fyne's own widgets speak l from now on, whatever
 // the system's language. Fyne translates its texts into the language of
 // the system's locale, or into English if it has no translation for it,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -99,16 +98,6 @@ func (u *App) showSettings() {
 	d = dialog.NewCustom(l.T("settings.title"), l.T("dialog.close"), content, u.win)
 	d.Resize(dialogSize(u.win, 560, 0))
 	u.showClosable(d)
-}
-
-// speakFyne makes Fyne's own widgets, such as file dialogs, questions
-// and text fields' menus, speak the app's language rather than the
-// system's. Should that fail they speak the system's, which is said in
-// the log.
-func (u *App) speakFyne() {
-	if err := useFyneLanguage(u.lang); err != nil {
-		fyne.LogError("Fyne's own texts stay in the system's language", err)
-	}
 }
 
 // applySettings remembers s and applies it: a new language lays the
