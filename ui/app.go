@@ -109,6 +109,7 @@ func newApp(a fyne.App, opts Options) *App {
 	u := &App{fyneApp: a, opts: opts, prefs: prefs{a.Preferences()}, now: time.Now, openURL: a.OpenURL}
 	u.settings = u.prefs.settings()
 	u.lang = u.settings.language()
+	u.speakFyne()
 	u.win = a.NewWindow(AppName)
 	u.win.SetIcon(iconResource)
 	u.buildUI()

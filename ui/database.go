@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
@@ -121,42 +120,11 @@ func folderName(l i18n.Language, dir string) string {
 	return rel
 }
 
-// chooseDatabaseFile asks for a database file and opens it. The dialog
-// starts in the folder a file was last chosen in, never in the hidden
-// folder of the default database.
+// chooseDatabaseFile asks for a database file (only database files:
+// this also hides SQLite's -wal and -shm files) and opens it.
 func (u *App) chooseDatabaseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(u.lang.T("file.openFailed"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		path := r.URI().Path()
-		u.prefs.setDialogFolder(filepath.Dir(path))
-		u.openDatabase(path)
-	}, u.win)
-	// Only database files: this also hides SQLite's -wal and -shm files.
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
-	d.SetConfirmText(u.lang.T("dialog.open"))
-	d.SetDismissText(u.lang.T("dialog.cancel"))
-	u.startIn(d)
-	d.Resize(dialogSize(u.win, 900, 600))
-	u.showClosable(d)
-}
-
-// startIn starts a file dialog in the folder a file was last chosen in,
-// else in the open database's folder unless that is the default
-// database's hidden one.
-func (u *App) startIn(d *dialog.FileDialog) {
-	switch dir := u.prefs.dialogFolder(); {
-	case dir != "":
-		setDialogFolder(d, filepath.Join(dir, "x"))
-	case u.store != nil && !u.isDefault(u.store.Path()):
-		setDialogFolder(d, u.store.Path())
-	}
+	l := u.lang
+	u.chooseFile(l.T("file.title.database"), l.T("dialog.open"), []string{".db", ".sqlite", ".sqlite3"}, u.openDatabase)
 }
 
 // openDatabase opens the database at path ("" for the default one) in the

@@ -75,6 +75,53 @@ func dialogSize(win fyne.Window, w, h float32) fyne.Size {
 	return fyne.NewSize(w, h)
 }
 
+// chooseFile asks for a file whose name ends in one of exts and hands
+// its path to open. The dialog starts where a file was last chosen (see
+// startIn), and the folder of the file chosen is remembered.
+func (u *App) chooseFile(title, confirm string, exts []string, open func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(u.lang.T("file.openFailed"), err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		path := r.URI().Path()
+		u.prefs.setDialogFolder(filepath.Dir(path))
+		open(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	u.startIn(d)
+	u.showFileDialog(d, title, confirm)
+}
+
+// showFileDialog shows a file or folder dialog in the app's language,
+// with our title and confirm button, sized to the window and closed by
+// Escape. Fyne translates its own texts (see useFyneLanguage) but not the
+// places of its side bar, which namePlaces names.
+func (u *App) showFileDialog(d *dialog.FileDialog, title, confirm string) {
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
+	d.SetDismissText(u.lang.T("dialog.cancel"))
+	u.showClosable(d)
+	namePlaces(u.win.Canvas().Overlays().Top(), u.lang)
+	d.Resize(dialogSize(u.win, 900, 600)) // laid out with the places' names
+}
+
+// startIn starts a file dialog in the folder a file was last chosen in,
+// else in the open database's folder unless that is the default
+// database's hidden one.
+func (u *App) startIn(d *dialog.FileDialog) {
+	switch dir := u.prefs.dialogFolder(); {
+	case dir != "":
+		setDialogFolder(d, filepath.Join(dir, "x"))
+	case u.store != nil && !u.isDefault(u.store.Path()):
+		setDialogFolder(d, u.store.Path())
+	}
+}
+
 // setDialogFolder starts a file dialog in the folder that holds path, if
 // that folder can be listed.
 func setDialogFolder(d *dialog.FileDialog, path string) {

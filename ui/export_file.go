@@ -67,11 +67,8 @@ func (e *exporter) chooseFolder() {
 			e.setFolder(dir.Path())
 		}
 	}, e.app.win)
-	d.SetConfirmText(l.T("export.chooseThisFolder"))
-	d.SetDismissText(l.T("dialog.cancel"))
 	setDialogFolder(d, filepath.Join(e.folder, "x"))
-	d.Resize(dialogSize(e.app.win, 900, 600))
-	e.app.showClosable(d)
+	e.app.showFileDialog(d, l.T("file.title.exportFolder"), l.T("export.chooseThisFolder"))
 }
 
 // renamed gives the file name the extension of the format chosen, if it

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
@@ -30,24 +29,7 @@ func (u *App) chooseImport() {
 		u.showError(l.T("error.noDatabase"), errors.New(l.T("import.needDatabase")))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(l.T("file.openFailed"), err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		u.prefs.setDialogFolder(filepath.Dir(r.URI().Path()))
-		u.importFile(r.URI().Path())
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.SetConfirmText(l.T("import.confirm"))
-	d.SetDismissText(l.T("dialog.cancel"))
-	d.Resize(dialogSize(u.win, 900, 600))
-	u.startIn(d)
-	u.showClosable(d)
+	u.chooseFile(l.T("file.title.import"), l.T("import.confirm"), []string{".csv"}, u.importFile)
 }
 
 // importFile previews the import of a CSV file: one pass reads and
@@ -64,35 +46,26 @@ func (u *App) importFile(path string) {
 		preview data.ImportPreview
 		note    string
 	}
-	background(func() (checked, error) {
-		f, size, err := openCSV(path, name)
-		if err != nil {
-			return checked{}, err
-		}
-		defer f.Close()
-		r, err := csvio.NewReader(f, name)
-		if err != nil {
-			return checked{}, err
-		}
-		p, err := st.Preview(ctx, r, func(rows int) {
-			prog.report(l.T("import.checkedRows", count(l, "count.rows", rows)), float64(f.read())/float64(size))
+	background(func() (c checked, err error) {
+		err = readCSV(path, name, func(f *countingFile, size int64, r *csvio.Reader) error {
+			p, err := st.Preview(ctx, r, func(rows int) {
+				prog.report(l.T("import.checkedRows", count(l, "count.rows", rows)), float64(f.read())/float64(size))
+			})
+			c = checked{p, strings.TrimSpace(formatNote(l, name, r.Format()) + " " + dateNote(l, r.DateRewrites()))}
+			return err
 		})
-		note := strings.TrimSpace(formatNote(l, name, r.Format()) + " " + dateNote(l, r.DateRewrites()))
-		return checked{p, note}, err
+		return c, err
 	}, func(c checked, err error) {
 		cancel()
 		prog.hide()
-		var problems *data.RowErrors
-		switch {
-		case errors.As(err, &problems):
-			u.showImportProblems(name, problems)
-		case errors.Is(err, context.Canceled):
-			u.say(l.T("import.cancelled"))
-		case err != nil:
-			u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
-		default:
-			u.showPreview(st, path, name, c.preview, c.note)
+		if u.importStopped(name, err) {
+			return
 		}
+		if err != nil {
+			u.showError(l.T("import.readFailed"), err, l.T("note.nothingChanged"))
+			return
+		}
+		u.showPreview(st, path, name, c.preview, c.note)
 	})
 }
 
@@ -124,6 +97,37 @@ func openCSV(path, name string) (*countingFile, int64, error) {
 		return nil, 0, fmt.Errorf("read %s: %w", name, err)
 	}
 	return &countingFile{File: f}, max(info.Size(), 1), nil
+}
+
+// readCSV opens the file to import at path and hands it to read, with
+// its size (at least 1) and a reader of its rows.
+func readCSV(path, name string, read func(f *countingFile, size int64, r *csvio.Reader) error) error {
+	f, size, err := openCSV(path, name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := csvio.NewReader(f, name)
+	if err != nil {
+		return err
+	}
+	return read(f, size, r)
+}
+
+// importStopped tells the user why the import of name stopped if err
+// says the file has problems or the user cancelled, and reports whether
+// it did.
+func (u *App) importStopped(name string, err error) bool {
+	var problems *data.RowErrors
+	switch {
+	case errors.As(err, &problems):
+		u.showImportProblems(name, problems)
+	case errors.Is(err, context.Canceled):
+		u.say(u.lang.T("import.cancelled"))
+	default:
+		return false
+	}
+	return true
 }
 
 // formatNote says in language l how a file not in the app's own format
@@ -162,28 +166,21 @@ func (u *App) runImport(st data.Store, path, name string, p data.ImportPreview, 
 	l, rows := u.lang, p.Rows()
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := u.showProgress(l.T("import.title", name), l.T("import.writing", count(l, "count.rows", rows)), cancel)
-	background(func() (data.ImportResult, error) {
-		f, _, err := openCSV(path, name)
-		if err != nil {
-			return data.ImportResult{}, err
-		}
-		defer f.Close()
-		r, err := csvio.NewReader(f, name)
-		if err != nil {
-			return data.ImportResult{}, err
-		}
-		return st.ImportUndoable(ctx, name, r, func(n int) {
-			prog.report(l.T("import.writtenRows", l.Number(n), count(l, "count.rows", rows)), float64(n)/float64(max(rows, 1)))
+	background(func() (res data.ImportResult, err error) {
+		err = readCSV(path, name, func(_ *countingFile, _ int64, r *csvio.Reader) error {
+			res, err = st.ImportUndoable(ctx, name, r, func(n int) {
+				prog.report(l.T("import.writtenRows", l.Number(n), count(l, "count.rows", rows)), float64(n)/float64(max(rows, 1)))
+			})
+			return err
 		})
+		return res, err
 	}, func(res data.ImportResult, err error) {
 		cancel()
 		prog.hide()
-		var problems *data.RowErrors
+		if u.importStopped(name, err) {
+			return
+		}
 		switch {
-		case errors.As(err, &problems):
-			u.showImportProblems(name, problems)
-		case errors.Is(err, context.Canceled):
-			u.say(l.T("import.cancelled"))
 		case err != nil && (res.Added > 0 || res.Updated > 0):
 			// Imported, but no copy to undo it could be kept.
 			u.reload()
@@ -247,7 +244,8 @@ func sentence(msg string) string {
 }
 
 // problemPlace names in language l where a problem is: "Row 4, column
-// count".
+// count"; in Russian "Строка 4, столбец «число» (count)", with the
+// column's name in the file.
 func problemPlace(l i18n.Language, p *data.RowError) string {
 	switch {
 	case p.Row == 0:
@@ -255,5 +253,20 @@ func problemPlace(l i18n.Language, p *data.RowError) string {
 	case p.Column == "":
 		return l.T("import.place.row", p.Row)
 	}
-	return l.T("import.place.cell", p.Row, p.Column)
+	column := p.Column
+	if label := columnLabel(l, column); label != column {
+		column = l.T("import.column", label, column)
+	}
+	return l.T("import.place.cell", p.Row, column)
+}
+
+// columnLabel says in language l what a column of the CSV format holds
+// ("csv." and the column in the catalogue); in English that is the
+// column's own name. A column the catalogue lacks keeps its name.
+func columnLabel(l i18n.Language, column string) string {
+	key := "csv." + column
+	if label := l.T(key); label != key {
+		return label
+	}
+	return column
 }

@@ -152,14 +152,15 @@ func (u *App) showPreview(st data.Store, path, name string, p data.ImportPreview
 }
 
 // describeChange says in language l how an import changes one incident:
-// "kg-burials-2022-03 (row 4): count 2 → 3, summary". A column's old and
-// new values are shown when both are short; a long text is named only.
+// "kg-burials-2022-03 (row 4): count 2 → 3, summary", naming the columns
+// in l's words. A column's old and new values are shown when both are
+// short; a long text is named only.
 func describeChange(l i18n.Language, c data.IncidentChange) string {
 	fields := make([]string, len(c.Fields))
 	for i, f := range c.Fields {
-		fields[i] = f.Column
+		fields[i] = columnLabel(l, f.Column)
 		if short(f.Old) && short(f.New) {
-			fields[i] = l.T("import.preview.value", f.Column, shownValue(l, f.Old), shownValue(l, f.New))
+			fields[i] = l.T("import.preview.value", fields[i], shownValue(l, f.Old), shownValue(l, f.New))
 		}
 	}
 	ref := c.Ref

@@ -109,7 +109,10 @@ func previewTexts(l i18n.Language) []string {
 		l.T("import.preview.title", "incidents.csv"),
 		l.N("import.preview.added", 2, l.Number(2)),
 		l.N("import.preview.changed", 1, l.Number(1)),
-		l.T("import.preview.ref", "kg-burials-2022-03", 2) + ": count 3 → 4, summary",
+		l.T("import.preview.ref", "kg-burials-2022-03", 2) + map[i18n.Language]string{
+			i18n.English: ": count 3 → 4, summary",
+			i18n.Russian: ": число 3 → 4, краткое описание",
+		}[l],
 		l.T("import.confirm"),
 		l.T("dialog.cancel"),
 	}

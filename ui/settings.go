@@ -107,6 +107,7 @@ func (u *App) applySettings(s appSettings) {
 	u.settings = s
 	if l := s.language(); l != u.lang {
 		u.lang = l
+		u.speakFyne()
 		u.rebuild()
 		return
 	}

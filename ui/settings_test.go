@@ -139,7 +139,7 @@ func TestEveryToolbarActionHasAShortcutListedInAbout(t *testing.T) {
 		{shortcutAdd, "Add incident"},
 		{shortcutSettings, "Chart text size"},
 		{shortcutOpen, "Other file…"}, // the Open database menu
-		{shortcutImport, "Import File"},
+		{shortcutImport, "Choose a CSV file to import"},
 	} {
 		do(func() { h.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(tc.shortcut) })
 		overlayWidget(t, h, func(o fyne.CanvasObject) bool {
