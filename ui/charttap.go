@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"catracker/data"
+	"catracker/i18n"
+)
+
+// tapSlop is how near, in the window's units, a tap or the pointer must
+// come to a line's point or a timeline's dot to find it.
+const tapSlop = 8
+
+// The chart view finds the number under a tap or the pointer through the
+// layout of the image on screen (chart.Layout): the image is drawn
+// contained in the view, scaled and centred, so a position in the view
+// maps back to the image's pixels.
+var (
+	_ fyne.Tappable      = (*chartView)(nil)
+	_ desktop.Hoverable  = (*chartView)(nil)
+	_ desktop.Cursorable = (*chartView)(nil)
+)
+
+// markAt returns the number drawn at pos, a position in the view.
+func (v *chartView) markAt(pos fyne.Position) (data.Mark, bool) {
+	l := v.layout
+	if v.chart == nil || !v.image.Visible() || l.Width == 0 || l.Height == 0 {
+		return data.Mark{}, false
+	}
+	size := v.Size()
+	k := min(float64(size.Width)/float64(l.Width), float64(size.Height)/float64(l.Height))
+	if k <= 0 {
+		return data.Mark{}, false
+	}
+	ox := (float64(size.Width) - float64(l.Width)*k) / 2
+	oy := (float64(size.Height) - float64(l.Height)*k) / 2
+	return l.At((float64(pos.X)-ox)/k, (float64(pos.Y)-oy)/k, tapSlop/k)
+}
+
+// Tapped lists the incidents behind the number tapped.
+func (v *chartView) Tapped(ev *fyne.PointEvent) {
+	if m, ok := v.markAt(ev.Position); ok && v.onTrace != nil {
+		v.onTrace(v.chart, m)
+	}
+}
+
+// MouseIn implements desktop.Hoverable.
+func (v *chartView) MouseIn(ev *desktop.MouseEvent) { v.MouseMoved(ev) }
+
+// MouseMoved names the number under the pointer and says that a click
+// lists the incidents behind it.
+func (v *chartView) MouseMoved(ev *desktop.MouseEvent) {
+	m, ok := v.markAt(ev.Position)
+	v.hovering = ok
+	if !ok {
+		v.hint.Hide()
+		return
+	}
+	v.hint.SetText(v.style.Lang.T("trace.hint", markName(v.style.Lang, v.chart, m), markValue(v.style.Lang, v.chart, m)))
+	v.hint.Show()
+}
+
+// MouseOut implements desktop.Hoverable.
+func (v *chartView) MouseOut() {
+	v.hovering = false
+	v.hint.Hide()
+}
+
+// Cursor shows a pointing hand over a number that can be clicked.
+func (v *chartView) Cursor() desktop.Cursor {
+	if v.hovering {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// markName names a number of chart c: its series and period ("Tajikistan,
+// May 2022"), its channel and area in a panel, or a timeline dot's
+// channel, area and month or date.
+func markName(l i18n.Language, c *data.Chart, m data.Mark) string {
+	if m.Timeline {
+		when := l.Month(m.Month)
+		if !m.Date.IsZero() {
+			when = m.Date.String()
+		}
+		return l.Channel(m.Channel) + ", " + l.Area(m.Area) + ", " + when
+	}
+	name := m.Series
+	for _, s := range c.Series {
+		if s.Code == m.Series {
+			name = l.Series(s)
+		}
+	}
+	if m.Area != "" {
+		name += " (" + l.Area(m.Area) + ")"
+	}
+	if m.Period >= 0 && m.Period < len(c.Periods) {
+		name += ", " + l.Period(c.Periods[m.Period])
+	}
+	return name
+}
+
+// markValue is the number a mark of c shows, as the chart writes it: a
+// count of people or cases, or of reports for recruitment.
+func markValue(l i18n.Language, c *data.Chart, m data.Mark) string {
+	if m.Timeline {
+		n := 0
+		for _, cell := range c.Cells {
+			if cell.Month == m.Month && cell.Channel == m.Channel && cell.Area == m.Area {
+				n = cell.Reports
+			}
+		}
+		if !m.Date.IsZero() {
+			n = 0
+			for _, p := range c.Points {
+				if p.Month == m.Month && p.Channel == m.Channel && p.Area == m.Area && p.Date == m.Date {
+					n++
+				}
+			}
+		}
+		return l.N("tooltip.reports", n, l.Number(n))
+	}
+	series := c.Series
+	if m.Area != "" {
+		for _, as := range c.ByArea {
+			if as.Area == m.Area {
+				series = as.Series
+			}
+		}
+	}
+	for _, s := range series {
+		if s.Code == m.Series && m.Period >= 0 && m.Period < len(s.Values) {
+			if c.Filter.Family == data.RecruitmentReports {
+				return l.N("tooltip.reports", s.Values[m.Period], l.Number(s.Values[m.Period]))
+			}
+			return l.Number(s.Values[m.Period])
+		}
+	}
+	return ""
+}
