@@ -105,20 +105,7 @@ func markName(l i18n.Language, c *data.Chart, m data.Mark) string {
 // count of people or cases, or of reports for recruitment.
 func markValue(l i18n.Language, c *data.Chart, m data.Mark) string {
 	if m.Timeline {
-		n := 0
-		for _, cell := range c.Cells {
-			if cell.Month == m.Month && cell.Channel == m.Channel && cell.Area == m.Area {
-				n = cell.Reports
-			}
-		}
-		if !m.Date.IsZero() {
-			n = 0
-			for _, p := range c.Points {
-				if p.Month == m.Month && p.Channel == m.Channel && p.Area == m.Area && p.Date == m.Date {
-					n++
-				}
-			}
-		}
+		n := dotReports(c, m)
 		return l.N("tooltip.reports", n, l.Number(n))
 	}
 	series := c.Series
@@ -138,4 +125,24 @@ func markValue(l i18n.Language, c *data.Chart, m data.Mark) string {
 		}
 	}
 	return ""
+}
+
+// dotReports is the number of reports a timeline dot stands for: those
+// of its cell, or of its date when the timeline draws a dot per report.
+func dotReports(c *data.Chart, m data.Mark) int {
+	n := 0
+	if m.Date.IsZero() {
+		for _, cell := range c.Cells {
+			if cell.Month == m.Month && cell.Channel == m.Channel && cell.Area == m.Area {
+				n += cell.Reports
+			}
+		}
+		return n
+	}
+	for _, p := range c.Points {
+		if p.Month == m.Month && p.Channel == m.Channel && p.Area == m.Area && p.Date == m.Date {
+			n++
+		}
+	}
+	return n
 }
