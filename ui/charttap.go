@@ -2,7 +2,11 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
 	"catracker/i18n"
@@ -54,17 +58,51 @@ func (v *chartView) MouseMoved(ev *desktop.MouseEvent) {
 	m, ok := v.markAt(ev.Position)
 	v.hovering = ok
 	if !ok {
-		v.hint.Hide()
+		v.hideTip()
 		return
 	}
 	v.hint.SetText(v.style.Lang.T("trace.hint", markName(v.style.Lang, v.chart, m), markValue(v.style.Lang, v.chart, m)))
-	v.hint.Show()
+	v.tip.Show()
+	v.placeTip(ev.Position)
 }
 
 // MouseOut implements desktop.Hoverable.
-func (v *chartView) MouseOut() {
+func (v *chartView) MouseOut() { v.hideTip() }
+
+// newTip is the box that shows the hint beside the pointer: the label on
+// the background of the theme's menus and pop-ups, outlined.
+func newTip(hint *widget.Label) *fyne.Container {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameForeground)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	tip := container.NewStack(bg, hint)
+	tip.Hide()
+	return tip
+}
+
+// placeTip puts the hint below and right of the pointer at pos, moved
+// left or above where the view would cut it.
+func (v *chartView) placeTip(pos fyne.Position) {
+	size := v.tip.MinSize()
+	view := v.Size()
+	x := min(pos.X+tapSlop, view.Width-size.Width)
+	y := pos.Y + 2*tapSlop
+	if y+size.Height > view.Height {
+		y = pos.Y - tapSlop - size.Height
+	}
+	v.tip.Resize(size)
+	v.tip.Move(fyne.NewPos(max(x, 0), max(y, 0)))
+	canvas.Refresh(v)
+}
+
+// hideTip hides the hint.
+func (v *chartView) hideTip() {
 	v.hovering = false
-	v.hint.Hide()
+	if v.tip.Visible() {
+		v.tip.Hide()
+		canvas.Refresh(v)
+	}
 }
 
 // Cursor shows a pointing hand over a number that can be clicked.

@@ -45,9 +45,11 @@ type chartView struct {
 	note  *widget.Label
 	queue *renderQueue
 	// layout is where the image on screen draws its numbers; hint names
-	// the number under the pointer, while hovering says there is one.
+	// the number under the pointer in tip, a box beside the pointer, while
+	// hovering says there is one.
 	layout   chart.Layout
 	hint     *widget.Label
+	tip      *fyne.Container
 	hovering bool
 
 	store  data.Store
@@ -67,8 +69,7 @@ func newChartView(style chart.Options, onDrawn func(*data.Chart, error)) *chartV
 	v.note.Alignment = fyne.TextAlignCenter
 	v.note.Wrapping = fyne.TextWrapWord
 	v.hint = widget.NewLabel("")
-	v.hint.Importance = widget.HighImportance
-	v.hint.Hide()
+	v.tip = newTip(v.hint)
 	v.queue = &renderQueue{done: func(j renderJob, r renderResult) {
 		onUI(func() { v.drawn(j, r) })
 	}}
@@ -79,8 +80,7 @@ func newChartView(style chart.Options, onDrawn func(*data.Chart, error)) *chartV
 // CreateRenderer implements fyne.Widget.
 func (v *chartView) CreateRenderer() fyne.WidgetRenderer {
 	middle := container.NewVBox(layout.NewSpacer(), v.note, layout.NewSpacer())
-	bottom := container.NewVBox(layout.NewSpacer(), container.NewHBox(layout.NewSpacer(), v.hint, layout.NewSpacer()))
-	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewPadded(middle), bottom))
+	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewPadded(middle), container.NewWithoutLayout(v.tip)))
 }
 
 // MinSize lets the layout shrink the view; the chart then scales down.
@@ -173,7 +173,7 @@ func (v *chartView) drawn(j renderJob, r renderResult) {
 // setNote shows a message in place of the chart.
 func (v *chartView) setNote(msg string) {
 	v.layout = chart.Layout{}
-	v.hint.Hide()
+	v.hideTip()
 	v.image.Image = nil
 	v.image.Hide()
 	v.note.SetText(msg)

@@ -85,13 +85,20 @@ func (u *App) showTraceList(title, intro string, entries []data.TraceEntry) {
 	u.showClosable(t.dlg)
 }
 
-// entry shows one incident: when and where, what it added, its summary,
-// its sources and the button that opens it in the Incidents tab.
+// entry shows one incident: when and where, with the button that opens
+// it in the Incidents tab, what it added, its summary and its sources.
 func (t *traceList) entry(e data.TraceEntry) fyne.CanvasObject {
 	l := t.app.lang
 	inc := e.Incident
 	head := fmt.Sprintf("%s · %s · %s · %s", inc.Date, l.Area(inc.Area), l.Kind(inc.Kind), describeCount(l, &inc))
-	objs := []fyne.CanvasObject{heading(head)}
+	id := inc.ID
+	show := widget.NewButton(l.T("trace.show"), func() {
+		t.dlg.Hide()
+		t.app.openIncident(id)
+	})
+	title := heading(head)
+	title.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, show, title)}
 	if role := roleText(l, e); role != "" {
 		objs = append(objs, widget.NewLabelWithStyle(role, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
@@ -105,12 +112,7 @@ func (t *traceList) entry(e data.TraceEntry) fyne.CanvasObject {
 		}
 		objs = append(objs, cite)
 	}
-	id := inc.ID
-	show := widget.NewButton(l.T("trace.show"), func() {
-		t.dlg.Hide()
-		t.app.openIncident(id)
-	})
-	return container.NewVBox(append(objs, container.NewHBox(show))...)
+	return container.NewVBox(objs...)
 }
 
 // roleText says what an incident added to the number it is behind.

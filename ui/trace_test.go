@@ -169,11 +169,14 @@ func TestHoveringANumberNamesIt(t *testing.T) {
 			v := h.u.chart
 			v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
 			want := l.T("trace.hint", markName(l, c, m), markValue(l, c, m))
-			if !v.hint.Visible() || v.hint.Text != want || v.Cursor() != desktop.PointerCursor {
-				t.Errorf("over a bar: hint %q (shown %v), cursor %v; want %q", v.hint.Text, v.hint.Visible(), v.Cursor(), want)
+			if !v.tip.Visible() || v.hint.Text != want || v.Cursor() != desktop.PointerCursor {
+				t.Errorf("over a bar: hint %q (shown %v), cursor %v; want %q", v.hint.Text, v.tip.Visible(), v.Cursor(), want)
+			}
+			if p, s := v.tip.Position(), v.tip.Size(); p.X+s.Width > v.Size().Width || p.Y+s.Height > v.Size().Height {
+				t.Errorf("the hint at %v, %v leaves the view of %v", p, s, v.Size())
 			}
 			v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(2, 2)}})
-			if v.hint.Visible() || v.Cursor() != desktop.DefaultCursor {
+			if v.tip.Visible() || v.Cursor() != desktop.DefaultCursor {
 				t.Error("the hint stayed away from every number")
 			}
 		})
