@@ -98,6 +98,32 @@ func maps(a, b map[string]int) bool {
 	return true
 }
 
+// TestTraceGroups follows the design's example of groups: TJ's 10
+// (migrants) by May 2022 and "at least 10 Tajik prisoners killed" in
+// March 2023 give at least 20 from 2023-03, the prisoners' figure adding
+// its 10; a later total about every group that the groups' sum exceeds
+// adds nothing.
+func TestTraceGroups(t *testing.T) {
+	st := newStore(t)
+	mustImport(t, st, "ref,date,area,kind,count,basis,group,summary,source_outlet\n"+
+		"tj-migrants,2022-05,TJ,death,10,total,migrants,Ten migrants,O\n"+
+		"tj-prisoners,2023-03,TJ,death,10,at_least,prisoners,Ten prisoners,O\n"+
+		"tj-all,2023-04-02,TJ,death,15,total,,Fifteen in all,O\n")
+	c := chartOf(t, st, data.Filter{Family: data.Deaths, Period: data.PerMonth, Cumulative: true})
+	tr := trace(t, st, c, data.Mark{Series: "TJ", Period: periodOf(t, c, "2023-04")})
+	if tr.Value != 20 || !maps(adds(tr), map[string]int{"tj-migrants": 10, "tj-prisoners": 10, "tj-all": 0}) {
+		t.Errorf("TJ by 2023-04: value %d, entries %v, want 10 + 10 and the all-groups 15 adding nothing", tr.Value, adds(tr))
+	}
+	if e := tr.Entries[2]; e.Incident.Ref != "tj-all" || e.Role != data.Superseded {
+		t.Errorf("the all-groups total is listed as %+v, want superseded", e)
+	}
+	byGroup := chartOf(t, st, data.Filter{Family: data.Deaths, Period: data.PerMonth, By: data.ByGroup})
+	tr = trace(t, st, byGroup, data.Mark{Series: "prisoners", Period: periodOf(t, byGroup, "2023-03")})
+	if tr.Value != 10 || !maps(adds(tr), map[string]int{"tj-prisoners": 10}) {
+		t.Errorf("prisoners in 2023-03: value %d, entries %v", tr.Value, adds(tr))
+	}
+}
+
 // TestTraceOneCasePerPerson: a person's later stage adds nothing to a
 // chart of cases; it is listed as already counted.
 func TestTraceOneCasePerPerson(t *testing.T) {
