@@ -189,21 +189,17 @@ func countedAreas(f Filter, series string) []Area {
 // the chart's number: the Adds of the Counted entries sum to Value.
 func (c *Chart) Account(m Mark, incs []Incident, partial bool) Trace {
 	f := c.Filter.WithDefaults()
-	t := Trace{Mark: m, Partial: partial}
+	t := Trace{Mark: m, Partial: partial, Value: c.Value(m)}
 	incs = slices.Clone(incs)
 	slices.SortStableFunc(incs, byCountingOrder)
 	if m.Timeline || f.Family == RecruitmentReports {
+		// each report counts once
 		for _, inc := range incs {
-			if m.Timeline && !m.Date.IsZero() && inc.Date != m.Date {
-				continue
+			if !m.Timeline || m.Date.IsZero() || inc.Date == m.Date {
+				t.Entries = append(t.Entries, TraceEntry{Incident: inc, Role: Counted, Adds: 1})
 			}
-			t.Entries = append(t.Entries, TraceEntry{Incident: inc, Role: Counted, Adds: 1})
-			t.Value++
 		}
 		return t
-	}
-	if s := c.series(m.Series); s != nil && m.Period >= 0 && m.Period < len(s.Values) {
-		t.Value = s.Values[m.Period]
 	}
 	if partial {
 		for _, inc := range incs {
@@ -215,6 +211,51 @@ func (c *Chart) Account(m Mark, incs []Incident, partial bool) Trace {
 	}
 	t.Entries = c.replay(m, incs)
 	return t
+}
+
+// Value is the number the chart shows at mark m: a series' value at a
+// period (in the panel of m.Area for a recruitment chart drawn per area),
+// or the number of reports of a timeline's dot; 0 for a mark the chart
+// does not draw.
+func (c *Chart) Value(m Mark) int {
+	if m.Timeline {
+		return c.dotReports(m)
+	}
+	series := c.Series
+	if m.Area != "" {
+		series = nil
+		for _, as := range c.ByArea {
+			if as.Area == m.Area {
+				series = as.Series
+			}
+		}
+	}
+	for _, s := range series {
+		if s.Code == m.Series && m.Period >= 0 && m.Period < len(s.Values) {
+			return s.Values[m.Period]
+		}
+	}
+	return 0
+}
+
+// dotReports is the number of reports a timeline dot stands for: those
+// of its cell, or of its date when the timeline draws a dot per report.
+func (c *Chart) dotReports(m Mark) int {
+	n := 0
+	if m.Date.IsZero() {
+		for _, cell := range c.Cells {
+			if cell.Month == m.Month && cell.Channel == m.Channel && cell.Area == m.Area {
+				n += cell.Reports
+			}
+		}
+		return n
+	}
+	for _, p := range c.Points {
+		if p.Month == m.Month && p.Channel == m.Channel && p.Area == m.Area && p.Date == m.Date {
+			n++
+		}
+	}
+	return n
 }
 
 // byCountingOrder orders incidents by month, then date and id.

@@ -142,45 +142,9 @@ func markName(l i18n.Language, c *data.Chart, m data.Mark) string {
 // markValue is the number a mark of c shows, as the chart writes it: a
 // count of people or cases, or of reports for recruitment.
 func markValue(l i18n.Language, c *data.Chart, m data.Mark) string {
-	if m.Timeline {
-		n := dotReports(c, m)
+	n := c.Value(m)
+	if m.Timeline || c.Filter.Family == data.RecruitmentReports {
 		return l.N("tooltip.reports", n, l.Number(n))
 	}
-	series := c.Series
-	if m.Area != "" {
-		for _, as := range c.ByArea {
-			if as.Area == m.Area {
-				series = as.Series
-			}
-		}
-	}
-	for _, s := range series {
-		if s.Code == m.Series && m.Period >= 0 && m.Period < len(s.Values) {
-			if c.Filter.Family == data.RecruitmentReports {
-				return l.N("tooltip.reports", s.Values[m.Period], l.Number(s.Values[m.Period]))
-			}
-			return l.Number(s.Values[m.Period])
-		}
-	}
-	return ""
-}
-
-// dotReports is the number of reports a timeline dot stands for: those
-// of its cell, or of its date when the timeline draws a dot per report.
-func dotReports(c *data.Chart, m data.Mark) int {
-	n := 0
-	if m.Date.IsZero() {
-		for _, cell := range c.Cells {
-			if cell.Month == m.Month && cell.Channel == m.Channel && cell.Area == m.Area {
-				n += cell.Reports
-			}
-		}
-		return n
-	}
-	for _, p := range c.Points {
-		if p.Month == m.Month && p.Channel == m.Channel && p.Area == m.Area && p.Date == m.Date {
-			n++
-		}
-	}
-	return n
+	return l.Number(n)
 }

@@ -193,6 +193,22 @@ func checkEveryNumber(t *testing.T, st data.Store, f data.Filter) {
 			}
 		}
 	}
+	for _, as := range c.ByArea { // a recruitment chart's panels
+		for _, s := range as.Series {
+			for p, v := range s.Values {
+				tr := trace(t, st, c, data.Mark{Series: s.Code, Period: p, Area: as.Area})
+				for _, e := range tr.Entries {
+					if e.Incident.Area != as.Area || e.Incident.Channel != data.Channel(s.Code) {
+						t.Fatalf("%+v panel %s, %s: lists %+v", f, as.Area, s.Code, e.Incident)
+					}
+				}
+				if len(tr.Entries) != v || tr.Value != v {
+					t.Fatalf("%+v panel %s, %s at %s: %d entries, value %d, chart shows %d", f, as.Area, s.Code,
+						c.Periods[p], len(tr.Entries), tr.Value, v)
+				}
+			}
+		}
+	}
 }
 
 // TestTraceAddsUpToEveryNumber: for every chart of random incidents, by

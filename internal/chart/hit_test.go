@@ -95,3 +95,30 @@ func TestLayoutAtMissesEmptyPlaces(t *testing.T) {
 		t.Error("a tap beside a bar found it")
 	}
 }
+
+// TestPanelHitsNameTheirArea: the bars of a recruitment chart drawn one
+// panel per area say whose panel they are in, so that each leads to that
+// area's reports.
+func TestPanelHitsNameTheirArea(t *testing.T) {
+	c := realisticRecruitment(false)
+	c.Filter.Areas = []data.Area{data.KG, data.TJ}
+	c.ByArea = []data.AreaSeries{{Area: data.KG, Series: c.Series[:3]}, {Area: data.TJ, Series: c.Series[3:]}}
+	o := testOptions(900, 600)
+	o.Panels = true
+	_, layout, err := ImageLayout(c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, as := range c.ByArea {
+		want += numbers(&data.Chart{Filter: c.Filter, Series: as.Series})
+	}
+	if len(layout.Hits) != want {
+		t.Errorf("%d hits, want %d", len(layout.Hits), want)
+	}
+	for _, h := range layout.Hits {
+		if h.Mark.Area != data.KG && h.Mark.Area != data.TJ || c.Value(h.Mark) == 0 {
+			t.Errorf("hit %+v: area %q, value %d", h.Mark, h.Mark.Area, c.Value(h.Mark))
+		}
+	}
+}
