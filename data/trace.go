@@ -291,7 +291,7 @@ func (c *Chart) replay(m Mark, incs []Incident) []TraceEntry {
 		return 0
 	}
 	var cases caseCounter
-	var buckets []Bucket
+	var sums bucketSums
 	var out []TraceEntry
 	last := 0
 	for _, inc := range incs {
@@ -299,11 +299,11 @@ func (c *Chart) replay(m Mark, incs []Incident) []TraceEntry {
 		if month > period.LastMonth() {
 			continue
 		}
-		buckets = append(buckets, cases.bucket(f, inc))
+		sums.add(cases.bucket(f, inc))
 		if month < from {
 			continue
 		}
-		now := value(buckets)
+		now := value(sums.buckets)
 		e := TraceEntry{Incident: inc, Adds: now - last}
 		last = now
 		switch {
@@ -384,4 +384,37 @@ func (cc *caseCounter) named(inc Incident) int {
 	}
 	cc.seen[k] = true
 	return 1
+}
+
+// bucketSums adds incidents' buckets up by series, group and period, as
+// the store's summaries do, so that replaying many incidents counts a
+// few buckets each time.
+type bucketSums struct {
+	buckets []Bucket
+	at      map[bucketKey]int
+}
+
+type bucketKey struct {
+	code   string
+	group  Group
+	period int
+}
+
+// add adds b to the bucket of its series, group and period.
+func (s *bucketSums) add(b Bucket) {
+	if s.at == nil {
+		s.at = map[bucketKey]int{}
+	}
+	k := bucketKey{b.Code, b.Group, b.Period}
+	i, ok := s.at[k]
+	if !ok {
+		s.at[k] = len(s.buckets)
+		s.buckets = append(s.buckets, b)
+		return
+	}
+	sum := &s.buckets[i]
+	sum.Events += b.Events
+	sum.Max = max(sum.Max, b.Max)
+	sum.Est = max(sum.Est, b.Est)
+	sum.Rows += b.Rows
 }
