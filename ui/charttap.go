@@ -42,9 +42,11 @@ func (v *chartView) markAt(pos fyne.Position) (data.Mark, bool) {
 	return l.At((float64(pos.X)-ox)/k, (float64(pos.Y)-oy)/k, tapSlop/k)
 }
 
-// Tapped lists the incidents behind the number tapped.
+// Tapped lists the incidents behind the number tapped; the hint goes, as
+// the list covers the chart.
 func (v *chartView) Tapped(ev *fyne.PointEvent) {
 	if m, ok := v.markAt(ev.Position); ok && v.onTrace != nil {
+		v.hideTip()
 		v.onTrace(v.chart, m)
 	}
 }

@@ -99,8 +99,16 @@ func TestTappingABarListsTheIncidentsBehindIt(t *testing.T) {
 		if len(tr.Entries) == 0 || tr.Value == 0 {
 			t.Fatalf("nothing behind TJ at %s", c.Periods[m.Period])
 		}
-		do(func() { test.TapAt(h.u.chart, pos) })
+		do(func() {
+			h.u.chart.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+			test.TapAt(h.u.chart, pos)
+		})
 		h.waitText(l.T("trace.intro", markName(l, c, m), l.Number(tr.Value)))
+		do(func() {
+			if h.u.chart.tip.Visible() {
+				t.Error("the hint stayed on under the list")
+			}
+		})
 		first := tr.Entries[0]
 		h.waitText(first.Incident.Summary)
 		h.waitText(l.T("trace.adds", l.Number(first.Adds)))
