@@ -92,6 +92,14 @@ type Store interface {
 	// Chart runs the filter's query and applies the counting rules.
 	Chart(ctx context.Context, f Filter) (*Chart, error)
 	Incidents(ctx context.Context, q IncidentQuery) ([]Incident, error)
+	// Trace returns the incidents that q selects (see Chart.Behind), each
+	// with its sources, ordered by month, date and id. When more than
+	// MaxTrace match, it returns at most MaxTrace of those dated from
+	// q.Own and partial is true.
+	Trace(ctx context.Context, q TraceQuery) (incs []Incident, partial bool, err error)
+	// Citing returns the incidents that cite the source with id, with
+	// their sources, in the order of Trace: at most MaxTrace of them.
+	Citing(ctx context.Context, source int64) ([]Incident, error)
 	CountIncidents(ctx context.Context, q IncidentQuery) (int, error)
 	// Incident returns one incident with its sources.
 	Incident(ctx context.Context, id int64) (*Incident, error)

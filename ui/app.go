@@ -130,6 +130,7 @@ func (u *App) buildUI() {
 	u.filters.onLayout = u.setPanels
 	u.panels = u.prefs.panels()
 	u.chart = newChartView(u.chartStyle(), u.chartDrawn)
+	u.chart.onTrace = u.showTrace
 	u.incidents = newIncidentsView(u)
 	u.sources = newSourcesView(u)
 	u.status = widget.NewLabel(l.T("status.opening"))

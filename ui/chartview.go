@@ -37,10 +37,20 @@ type chartView struct {
 	// onDrawn is called on the UI goroutine after a chart reaches the
 	// screen, or with the error that stopped it.
 	onDrawn func(*data.Chart, error)
+	// onTrace is called when the user taps a number of the chart on
+	// screen (see charttap.go).
+	onTrace func(*data.Chart, data.Mark)
 
 	image *canvas.Image
 	note  *widget.Label
 	queue *renderQueue
+	// layout is where the image on screen draws its numbers; hint names
+	// the number under the pointer in tip, a box beside the pointer, while
+	// hovering says there is one.
+	layout   chart.Layout
+	hint     *widget.Label
+	tip      *fyne.Container
+	hovering bool
 
 	store  data.Store
 	filter data.Filter
@@ -58,6 +68,8 @@ func newChartView(style chart.Options, onDrawn func(*data.Chart, error)) *chartV
 	v.note = widget.NewLabel(style.Lang.T("status.opening"))
 	v.note.Alignment = fyne.TextAlignCenter
 	v.note.Wrapping = fyne.TextWrapWord
+	v.hint = widget.NewLabel("")
+	v.tip = newTip(v.hint)
 	v.queue = &renderQueue{done: func(j renderJob, r renderResult) {
 		onUI(func() { v.drawn(j, r) })
 	}}
@@ -68,7 +80,7 @@ func newChartView(style chart.Options, onDrawn func(*data.Chart, error)) *chartV
 // CreateRenderer implements fyne.Widget.
 func (v *chartView) CreateRenderer() fyne.WidgetRenderer {
 	middle := container.NewVBox(layout.NewSpacer(), v.note, layout.NewSpacer())
-	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewPadded(middle)))
+	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewPadded(middle), container.NewWithoutLayout(v.tip)))
 }
 
 // MinSize lets the layout shrink the view; the chart then scales down.
@@ -150,6 +162,7 @@ func (v *chartView) drawn(j renderJob, r renderResult) {
 		return
 	}
 	v.chart = r.chart
+	v.layout = r.layout
 	v.image.Image = r.img
 	v.image.Show()
 	v.image.Refresh()
@@ -159,6 +172,8 @@ func (v *chartView) drawn(j renderJob, r renderResult) {
 
 // setNote shows a message in place of the chart.
 func (v *chartView) setNote(msg string) {
+	v.layout = chart.Layout{}
+	v.hideTip()
 	v.image.Image = nil
 	v.image.Hide()
 	v.note.SetText(msg)

@@ -22,9 +22,10 @@ type renderJob struct {
 
 // renderResult is a drawn chart or the reason it could not be drawn.
 type renderResult struct {
-	chart *data.Chart
-	img   image.Image
-	err   error
+	chart  *data.Chart
+	img    image.Image
+	layout chart.Layout // where img draws each number
+	err    error
 }
 
 // renderQueue draws charts on one background goroutine, newest request
@@ -89,9 +90,9 @@ func draw(ctx context.Context, j renderJob) renderResult {
 			return renderResult{err: fmt.Errorf("read the chart's data: %w", err)}
 		}
 	}
-	img, err := chart.Image(c, j.opts)
+	img, layout, err := chart.ImageLayout(c, j.opts)
 	if err != nil {
 		return renderResult{chart: c, err: err}
 	}
-	return renderResult{chart: c, img: img}
+	return renderResult{chart: c, img: img, layout: layout}
 }

@@ -42,7 +42,10 @@ type sourcesView struct {
 	search *keyEntry
 	total  *widget.Label
 	cite   *widget.Label // the selected source's full citation
-	link   *widget.Hyperlink
+	// citing lists the incidents citing the selected source; open opens
+	// its web address in the browser.
+	citing, open *widget.Button
+	selected     data.SourceUse
 
 	stale  bool
 	lister sourceLister // reads the first page of each search
@@ -83,11 +86,13 @@ func (v *sourcesView) buildUI() fyne.CanvasObject {
 	v.search.OnChanged = func(string) { v.searchLater() }
 	v.total = widget.NewLabel("")
 	v.cite = wrapLabel(l.T("sources.selectHint"))
-	v.link = widget.NewHyperlink(l.T("link.open"), nil)
-	v.link.Hide()
+	v.citing = widget.NewButton("", func() { v.app.showCiting(v.selected) })
+	v.citing.Hide()
+	v.open = widget.NewButton(l.T("sources.openBrowser"), func() { v.app.openLink(v.selected.URL) })
+	v.open.Hide()
 	v.table.OnSelected = func(id widget.TableCellID) { v.showCitation(id.Row) }
 	top := container.NewBorder(nil, nil, nil, v.total, v.search)
-	bottom := container.NewVBox(widget.NewSeparator(), v.cite, container.NewHBox(v.link))
+	bottom := container.NewVBox(widget.NewSeparator(), v.cite, container.NewHBox(v.citing, v.open))
 	return container.NewBorder(top, bottom, nil, nil, v.table)
 }
 
@@ -133,7 +138,8 @@ func (v *sourcesView) searchNow() {
 // source may not be among the new rows.
 func (v *sourcesView) clearCitation() {
 	v.cite.SetText(v.app.lang.T("sources.selectHint"))
-	v.link.Hide()
+	v.citing.Hide()
+	v.open.Hide()
 }
 
 // query reads the first page of the sources that match the search, with
@@ -202,12 +208,15 @@ func (v *sourcesView) showCitation(row int) {
 	if s == nil {
 		return
 	}
-	v.cite.SetText(v.app.lang.T("sources.citedBy", v.app.lang.Citation(s.Source), count(v.app.lang, "count.citing", s.Incidents)))
-	if u := webURL(s.URL); u != nil {
-		v.link.SetURL(u)
-		v.link.Show()
+	l := v.app.lang
+	v.selected = *s
+	v.cite.SetText(l.T("sources.citedBy", l.Citation(s.Source), count(l, "count.citing", s.Incidents)))
+	v.citing.SetText(count(l, "sources.citingButton", s.Incidents))
+	v.citing.Show()
+	if webURL(s.URL) != nil {
+		v.open.Show()
 	} else {
-		v.link.Hide()
+		v.open.Hide()
 	}
 }
 

@@ -34,11 +34,13 @@ func (l *lineSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.
 		radius = patternMarker * l.unit
 	}
 	every := max(1, int(math.Ceil(6*radius/m.slotWidth())))
+	hits := recorderOf(r)
 	for n, s := range l.lines {
 		xs := make([]float64, len(s.values))
 		ys := make([]float64, len(s.values))
 		for i := range s.values {
 			xs[i], ys[i] = m.x(float64(i)), s.y(m, i)
+			hits.point(data.Mark{Series: s.code, Period: i, Area: areaOf(hits)}, xs[i], ys[i], radius)
 		}
 		var dash []float64
 		switch {

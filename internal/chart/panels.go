@@ -48,6 +48,9 @@ type panel struct {
 	sub        *plan
 	titleLines []string
 	xLabels    bool // x labels under this panel: the lowest of its column
+	// area is the panel's area in a recruitment chart drawn per area;
+	// blank in a panel of one series, whose code says whose it is.
+	area data.Area
 }
 
 // panelGrid is the panels of a chart and their shared layout.
@@ -87,6 +90,8 @@ func (p *plan) layoutPanels(f data.Filter) {
 		}
 		if !multi {
 			pn.item = p.panelItem(pc.code)
+		} else {
+			pn.area = data.Area(pc.code)
 		}
 		g.panels = append(g.panels, pn)
 	}
@@ -412,7 +417,7 @@ func (g *panelGrid) drawables(p *plan) ([]gochart.Series, []gochart.Renderable) 
 		xr := &gochart.ContinuousRange{Min: -0.5, Max: float64(max(1, len(sub.periods))) - 0.5}
 		yr := &gochart.ContinuousRange{Min: sub.yMin, Max: sub.yMax}
 		for _, s := range sub.series() {
-			series = append(series, boxedSeries{s, box, xr, yr})
+			series = append(series, boxedSeries{s, box, xr, yr, pn.area})
 		}
 		elements = append(elements, sub.drawAxes)
 	}
@@ -427,10 +432,15 @@ type boxedSeries struct {
 	gochart.Series
 	box    gochart.Box
 	xr, yr gochart.Range
+	area   data.Area // the panel's area, for the hits it records
 }
 
 // Render implements gochart.Series.
 func (b boxedSeries) Render(r gochart.Renderer, _ gochart.Box, _, _ gochart.Range, s gochart.Style) {
+	if h := recorderOf(r); h != nil {
+		h.area = b.area
+		defer func() { h.area = "" }()
+	}
 	b.Series.Render(r, b.box, b.xr, b.yr, s)
 }
 

@@ -44,6 +44,9 @@ type rasterRenderer struct {
 	lastDot    *sprite
 	lastDotKey dotKey
 	faces      map[faceKey]font.Face // fonts by size, with their glyph caches
+	// hits records where the numbers are drawn, when not nil (see
+	// ImageLayout).
+	hits *hitRecorder
 }
 
 // faceKey identifies a font at a size.

@@ -68,6 +68,7 @@ func (b *barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 	if sw < 4 {
 		bw = sw
 	}
+	hits := recorderOf(r)
 	for l, layer := range b.layers {
 		for p, s := range b.segs[l] {
 			if s.lo == s.hi {
@@ -75,6 +76,7 @@ func (b *barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 			}
 			x0 := pf.x(float64(p)) - bw/2
 			y0, y1 := pf.y(float64(s.lo)), pf.y(float64(s.hi))
+			hits.bar(layer.code, p, x0, min(y0, y1), x0+bw, max(y0, y1))
 			fillRect(r, x0, min(y0, y1), x0+bw, max(y0, y1), layer.color)
 			drawHatch(r, layer.hatch, x0, min(y0, y1), x0+bw, max(y0, y1), layer.color, b.unit)
 			if bw >= 6 && l > 0 && s.lo != 0 {

@@ -280,6 +280,7 @@ func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		looks[a] = l
 	}
 	pts, order := d.tl.points, d.tl.order
+	hits := recorderOf(r)
 	for i := 0; i < len(order); {
 		cell := &pts[order[i]]
 		j := i + 1
@@ -298,6 +299,8 @@ func (d *dotSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 				tip.SetTooltip(tooltip(*p, d.lang))
 			}
 			l := looks[p.Area]
+			hits.point(data.Mark{Timeline: true, Month: p.Month, Channel: p.Channel, Area: p.Area, Date: p.Date},
+				cx+off[0], cy+off[1], radius)
 			marker(r, l.shape, cx+off[0], cy+off[1], radius, l.fill, white, outline)
 		}
 		i = j
@@ -313,6 +316,7 @@ func (d *dotSeries) renderCells(r gochart.Renderer, m mapping, rows int, rowH, c
 	biggest := max(1.5*d.unit, min(rowH*0.42, gridDiameter(len(d.tl.areas), cellW, cellH)/2))
 	smallest := min(biggest, 1.2*d.unit)
 	tip, tips := r.(tooltipper)
+	hits := recorderOf(r)
 	cells := d.tl.cells
 	for i := 0; i < len(cells); {
 		j := i
@@ -334,6 +338,8 @@ func (d *dotSeries) renderCells(r gochart.Renderer, m mapping, rows int, rowH, c
 			if d.patterns {
 				shape = areaShape(c.Area)
 			}
+			hits.point(data.Mark{Timeline: true, Month: c.Month, Channel: c.Channel, Area: c.Area},
+				cx+off[0], cy+off[1], radius)
 			marker(r, shape, cx+off[0], cy+off[1], radius, colorOf(string(c.Area)), white, max(1, 0.8*d.unit))
 		}
 		i = j
