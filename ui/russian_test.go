@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -24,6 +25,7 @@ import (
 	"catracker/data"
 	"catracker/data/csvio"
 	"catracker/i18n"
+	"catracker/internal/chart"
 )
 
 // screenTexts collects every text that o shows: the texts of labels,
@@ -157,6 +159,13 @@ func newLanguageCheck(t *testing.T, h *harness, l i18n.Language) *languageCheck 
 	}
 	for _, inc := range incs {
 		c.names = append(c.names, inc.Ref, inc.Summary, inc.Notes, inc.Person, inc.Headline)
+		full, err := st.Incident(context.Background(), inc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range full.Sources {
+			c.names = append(c.names, s.Outlet, s.Title, s.Author, s.URL, s.CitedAs)
+		}
 	}
 	page, err := st.ListSources(context.Background(), data.SourceQuery{Limit: 100000})
 	if err != nil {
@@ -318,6 +327,16 @@ func everyScreenIn(t *testing.T, l i18n.Language) {
 	c := newLanguageCheck(t, h, l)
 	cv := h.u.win.Canvas()
 	c.check("the chart tab")
+
+	// The list behind a number of the chart, and the hint naming it.
+	showChart(h, data.Filter{Family: data.Deaths, Period: data.PerMonth})
+	pos, _ := hitOn(h, func(hit chart.Hit) bool { return hit.Mark.Series == "TJ" && !hit.Point })
+	do(func() { h.u.chart.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}}) })
+	c.check("the hint naming a number")
+	do(func() { test.TapAt(h.u.chart, pos) })
+	h.waitText(l.T("trace.show"))
+	c.check("the list behind a number")
+	c.closeAll()
 
 	// The incidents tab with an incident whose source cites another.
 	inc := h.incidentCitingAnother()
