@@ -60,7 +60,7 @@ func ParseUserDate(s string) (Date, error) {
 		return d, nil // "2023 г."
 	}
 	switch {
-	case strings.Contains(t, "/"):
+	case AmbiguousDate(t):
 		return bad("is ambiguous: with slashes the day and the month can be read either way")
 	case strings.Count(t, "-") > 0 && !strings.ContainsFunc(t, unicode.IsLetter):
 		return numericDate(s, strings.Split(t, "-"), false)
@@ -75,6 +75,11 @@ func ParseUserDate(s string) (Date, error) {
 	}
 	return namedDate(s, t)
 }
+
+// AmbiguousDate tells whether s writes the day and the month with slashes
+// (03/04/2023), which ParseUserDate refuses: Europe reads them day first
+// and the United States month first.
+func AmbiguousDate(s string) bool { return strings.Contains(s, "/") }
 
 // numericDate reads year, month and day given in that order.
 func numericDate(orig string, parts []string, dotted bool) (Date, error) {

@@ -50,7 +50,7 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 	if d := strings.TrimSpace(e.date.Text); d == "" {
 		p["date"] = l.T(msgDate)
 	} else if parsed, err := data.ParseUserDate(d); err != nil {
-		p["date"] = l.T(msgInvalid, sentence(err.Error()))
+		p["date"] = dateProblem(l, d)
 	} else {
 		inc.Date = parsed
 	}
@@ -138,6 +138,15 @@ func channelOf(l i18n.Language, text string) data.Channel {
 		return ""
 	}
 	return c
+}
+
+// dateProblem says in language l why typed, a date that
+// data.ParseUserDate refused, is not read, and how to write a date.
+func dateProblem(l i18n.Language, typed string) string {
+	if data.AmbiguousDate(typed) {
+		return l.T("editor.msg.dateAmbiguous", typed)
+	}
+	return l.T("editor.msg.dateUnread", typed)
 }
 
 // fieldOf maps a field of data.ValidationError to the form's field.
