@@ -171,25 +171,42 @@ func TestRecentFoldersAreNamedFromHome(t *testing.T) {
 	}
 }
 
-// The app remembers the last eight databases, without repeats.
+// The app remembers the last eight databases, without repeats, and Open
+// database offers them, newest first, in each language.
 func TestRecentDatabasesKeepTheLastEight(t *testing.T) {
-	p := prefs{test.NewTempApp(t).Preferences()}
-	dir := t.TempDir()
-	var paths []string
-	for i := range 10 {
-		path := filepath.Join(dir, fmt.Sprintf("%d.db", i))
-		if err := os.WriteFile(path, nil, 0o600); err != nil {
-			t.Fatal(err)
+	eachLanguage(t, func(t *testing.T, h *harness, l i18n.Language) {
+		p := h.u.prefs
+		dir := t.TempDir()
+		var paths []string
+		for i := range 10 {
+			path := filepath.Join(dir, fmt.Sprintf("%d.db", i))
+			if err := os.WriteFile(path, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, path)
+			do(func() { p.setLastDB(path) })
 		}
-		paths = append(paths, path)
-		p.setLastDB(path)
-	}
-	p.setLastDB(paths[5])
-	got := p.recentDBs()
-	want := []string{paths[5], paths[9], paths[8], paths[7], paths[6], paths[4], paths[3], paths[2]}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("recent databases\n%q\nwant\n%q", got, want)
-	}
+		do(func() { p.setLastDB(paths[5]) })
+		var got []string
+		do(func() { got = p.recentDBs() })
+		want := []string{paths[5], paths[9], paths[8], paths[7], paths[6], paths[4], paths[3], paths[2]}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("recent databases\n%q\nwant\n%q", got, want)
+		}
+		// The menu: My database, the eight (the open t.db is no longer
+		// among them), any other file.
+		labels := []string{l.T("db.mine"), "--"}
+		for _, path := range want {
+			labels = append(labels, l.T("db.recentItem", filepath.Base(path), folderName(l, dir)))
+		}
+		labels = append(labels, "--", l.T("db.other"))
+		if got := h.menuLabels(); strings.Join(got, "|") != strings.Join(labels, "|") {
+			t.Errorf("menu\n%q\nwant\n%q", got, labels)
+		}
+		do(func() { test.Tap(h.u.openBtn) })
+		h.waitText(labels[2])
+		h.waitText(labels[9])
+	})
 }
 
 // Opening a database that takes long shows a dialog with Cancel; Cancel
