@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"catracker/data"
 	"catracker/i18n"
@@ -105,7 +106,8 @@ func TestImportSaysHowDatesWereStored(t *testing.T) {
 
 // TestEditorGoesToEachProblemInTurn saves, in each language, a form with
 // four problems (a bad date, count and summary, and no source): each
-// field says its problem in the language, the status counts them, and
+// field says its problem in the language, the status counts them in
+// full, and
 // "Go to the next problem" focuses each in the form's order, then starts
 // again.
 func TestEditorGoesToEachProblemInTurn(t *testing.T) {
@@ -121,6 +123,11 @@ func TestEditorGoesToEachProblemInTurn(t *testing.T) {
 			}
 			if want := l.N("editor.toFix", 4, 4); e.status.Text != want {
 				t.Errorf("status %q, want %q", e.status.Text, want)
+			}
+			// Beside the next-problem button the status is not cut short.
+			relayout(h)
+			if need, have := widget.NewLabel(e.status.Text).MinSize().Width, e.status.Size().Width; need > have {
+				t.Errorf("the status %q needs %.0f, has %.0f", e.status.Text, need, have)
 			}
 			for field, want := range map[string]string{
 				"date": l.T("editor.msg.dateUnread", "31.02.2023"), "count": l.T(msgCount),
@@ -144,6 +151,15 @@ func TestEditorGoesToEachProblemInTurn(t *testing.T) {
 			}
 		})
 	})
+}
+
+// relayout lays the window and its dialogs out again, as the real driver
+// does when what they show changes size; the test driver does it when the
+// window is resized.
+func relayout(h *harness) {
+	size := h.u.win.Canvas().Size()
+	h.u.win.Resize(size.AddWidthHeight(1, 1))
+	h.u.win.Resize(size)
 }
 
 // TestOneSaveAddsSeveralSources types, in each language, one source, adds
