@@ -55,7 +55,9 @@ func TestEditorReadsDatesAsPeopleWriteThem(t *testing.T) {
 
 // TestEditorRefusesAnAmbiguousDate says in each language, under a date
 // written with slashes, that it is ambiguous and which forms are
-// accepted; a source's date gets the same message.
+// accepted; a source's date gets the same message. A day its month does
+// not have, a year out of range and text that is no date are explained in
+// the language as well.
 func TestEditorRefusesAnAmbiguousDate(t *testing.T) {
 	eachLanguage(t, func(t *testing.T, h *harness, l i18n.Language) {
 		want := l.T("editor.msg.dateAmbiguous", "03/04/2023")
@@ -72,9 +74,16 @@ func TestEditorRefusesAnAmbiguousDate(t *testing.T) {
 			if p["source_date"] != want {
 				t.Errorf("source date problem = %q, want %q", p["source_date"], want)
 			}
-			e.date.SetText("31.02.2023")
-			if _, p = e.read(); p["date"] != l.T("editor.msg.dateUnread", "31.02.2023") {
-				t.Errorf("problem of 31.02.2023 = %q", p["date"])
+			// Other refusals say why in the language too.
+			for typed, want := range map[string]string{
+				"31.02.2023": l.T("editor.msg.dateUnread", "31.02.2023"),
+				"2023-02-30": l.N("editor.msg.dateDays", 28, "2023-02-30", 28),
+				"1850-03":    l.T("editor.msg.dateYear", "1850-03"),
+			} {
+				e.date.SetText(typed)
+				if _, p = e.read(); p["date"] != want {
+					t.Errorf("problem of %s = %q, want %q", typed, p["date"], want)
+				}
 			}
 		})
 	})

@@ -50,7 +50,7 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 	if d := strings.TrimSpace(e.date.Text); d == "" {
 		p["date"] = l.T(msgDate)
 	} else if parsed, err := data.ParseUserDate(d); err != nil {
-		p["date"] = dateProblem(l, d)
+		p["date"] = dateProblem(l, d, err)
 	} else {
 		inc.Date = parsed
 	}
@@ -140,11 +140,20 @@ func channelOf(l i18n.Language, text string) data.Channel {
 	return c
 }
 
-// dateProblem says in language l why typed, a date that
-// data.ParseUserDate refused, is not read, and how to write a date.
-func dateProblem(l i18n.Language, typed string) string {
-	if data.AmbiguousDate(typed) {
+// dateProblem says in language l why typed is not a date, as err, the
+// refusal of data.ParseUserDate, tells, and how to write a date.
+func dateProblem(l i18n.Language, typed string, err error) string {
+	var d *data.DateError
+	if !errors.As(err, &d) {
+		return l.T(msgInvalid, sentence(err.Error()))
+	}
+	switch d.Problem {
+	case data.DateAmbiguous:
 		return l.T("editor.msg.dateAmbiguous", typed)
+	case data.DateYearOutOfRange:
+		return l.T("editor.msg.dateYear", typed)
+	case data.DateNoSuchDay:
+		return l.N("editor.msg.dateDays", d.Days, typed, d.Days)
 	}
 	return l.T("editor.msg.dateUnread", typed)
 }
