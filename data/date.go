@@ -23,13 +23,45 @@ type Date struct {
 	Year, Month, Day int // Month and Day are 0 when unknown
 }
 
-// ParseDate accepts YYYY-MM-DD, YYYY-MM or YYYY.
+// DateProblem is why a date was refused, so that an app can say it in its
+// user's language.
+type DateProblem int
+
+// The reasons a date is refused.
+const (
+	DateNotRead        DateProblem = iota // written in no accepted form, or with no such month
+	DateAmbiguous                         // day and month with slashes: 03/04/2023
+	DateYearOutOfRange                    // a year before 1900 or after 2100
+	DateNoSuchDay                         // a day that its month does not have
+)
+
+// DateError is a refused date: its reason, and its message in English.
+// It unwraps to an *Error with the code EINVALID.
+type DateError struct {
+	Err     *Error
+	Problem DateProblem
+	Days    int // for DateNoSuchDay, the days of the month
+}
+
+// Error implements the error interface.
+func (e *DateError) Error() string { return e.Err.Message }
+
+// Unwrap returns the *Error.
+func (e *DateError) Unwrap() error { return e.Err }
+
+// dateError is a refused date with problem p.
+func dateError(p DateProblem, format string, args ...any) *DateError {
+	return &DateError{Err: Errorf(EINVALID, format, args...), Problem: p}
+}
+
+// ParseDate accepts YYYY-MM-DD, YYYY-MM or YYYY. It refuses other text
+// with a *DateError.
 func ParseDate(s string) (Date, error) {
 	t := strings.TrimSpace(s)
 	// The message is made only for a bad date: ParseDate runs for every row
 	// of an import and every dot of a timeline.
 	bad := func() error {
-		return Errorf(EINVALID, "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
+		return dateError(DateNotRead, "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
 	}
 	var parts [3]string
 	k := 0
@@ -52,15 +84,17 @@ func ParseDate(s string) (Date, error) {
 	}
 	d := Date{Year: n[0], Month: n[1], Day: n[2]}
 	if d.Year < 1900 || d.Year > 2100 {
-		return Date{}, Errorf(EINVALID, "date %q has a year outside 1900-2100", s)
+		return Date{}, dateError(DateYearOutOfRange, "date %q has a year outside 1900-2100", s)
 	}
 	if k >= 2 && (d.Month < 1 || d.Month > 12) {
-		return Date{}, Errorf(EINVALID, "date %q has no month %d", s, d.Month)
+		return Date{}, dateError(DateNotRead, "date %q has no month %d", s, d.Month)
 	}
 	if k == 3 {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
-			return Date{}, Errorf(EINVALID, "date %q is not a date: %s %d has %d days", s,
+			e := dateError(DateNoSuchDay, "date %q is not a date: %s %d has %d days", s,
 				time.Month(d.Month), d.Year, daysIn(d.Year, d.Month))
+			e.Days = daysIn(d.Year, d.Month)
+			return Date{}, e
 		}
 	}
 	return d, nil

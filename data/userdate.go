@@ -41,7 +41,7 @@ var monthNames = func() map[string]int {
 //
 // Day and month with slashes (03/04/2023) are refused: Europe reads them
 // day first and the United States month first, so the date is ambiguous.
-// Every refusal names the forms that are accepted.
+// Every refusal is a *DateError that names the forms that are accepted.
 func ParseUserDate(s string) (Date, error) {
 	if d, err := ParseDate(s); err == nil {
 		return d, nil
@@ -50,18 +50,18 @@ func ParseUserDate(s string) (Date, error) {
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "года"), "г.")
 	t = strings.TrimSuffix(strings.TrimSpace(t), "г")
 	t = strings.TrimSpace(t)
-	bad := func(why string) (Date, error) {
-		return Date{}, Errorf(EINVALID, "date %q %s; write it as %s", s, why, DateForms)
+	bad := func(p DateProblem, why string) (Date, error) {
+		return Date{}, dateError(p, "date %q %s; write it as %s", s, why, DateForms)
 	}
 	if t == "" {
-		return bad("is empty")
+		return bad(DateNotRead, "is empty")
 	}
 	if d, err := ParseDate(t); err == nil {
 		return d, nil // "2023 г."
 	}
 	switch {
 	case strings.Contains(t, "/"):
-		return bad("is ambiguous: with slashes the day and the month can be read either way")
+		return bad(DateAmbiguous, "is ambiguous: with slashes the day and the month can be read either way")
 	case strings.Count(t, "-") > 0 && !strings.ContainsFunc(t, unicode.IsLetter):
 		return numericDate(s, strings.Split(t, "-"), false)
 	case strings.Count(t, ".") > 0 && !strings.ContainsFunc(t, unicode.IsLetter):
@@ -79,11 +79,11 @@ func ParseUserDate(s string) (Date, error) {
 // numericDate reads year, month and day given in that order.
 func numericDate(orig string, parts []string, dotted bool) (Date, error) {
 	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, Errorf(EINVALID, "date %q is not a date; write it as %s", orig, DateForms)
+		return Date{}, dateError(DateNotRead, "date %q is not a date; write it as %s", orig, DateForms)
 	}
 	for i, p := range parts[1:] {
 		if !allDigits(p) || len(p) > 2 {
-			return Date{}, Errorf(EINVALID, "date %q is not a date; write it as %s", orig, DateForms)
+			return Date{}, dateError(DateNotRead, "date %q is not a date; write it as %s", orig, DateForms)
 		}
 		if len(p) == 1 {
 			parts[i+1] = "0" + p
@@ -91,7 +91,7 @@ func numericDate(orig string, parts []string, dotted bool) (Date, error) {
 	}
 	d, err := ParseDate(strings.Join(parts, "-"))
 	if err != nil && dotted {
-		return Date{}, Errorf(EINVALID, "date %q is not a date (read as day.month.year); write it as %s", orig, DateForms)
+		return Date{}, dateError(DateNotRead, "date %q is not a date (read as day.month.year); write it as %s", orig, DateForms)
 	}
 	return d, err
 }
@@ -107,7 +107,7 @@ func namedDate(orig, t string) (Date, error) {
 			continue
 		}
 		if !allDigits(w) {
-			return Date{}, Errorf(EINVALID, "date %q is not a date: %q is not a month or a number; write it as %s", orig, w, DateForms)
+			return Date{}, dateError(DateNotRead, "date %q is not a date: %q is not a month or a number; write it as %s", orig, w, DateForms)
 		}
 		n, _ := strconv.Atoi(w)
 		switch {
@@ -116,11 +116,11 @@ func namedDate(orig, t string) (Date, error) {
 		case len(w) <= 2 && day == 0:
 			day = n
 		default:
-			return Date{}, Errorf(EINVALID, "date %q is not a date; write it as %s", orig, DateForms)
+			return Date{}, dateError(DateNotRead, "date %q is not a date; write it as %s", orig, DateForms)
 		}
 	}
 	if year == 0 || month == 0 {
-		return Date{}, Errorf(EINVALID, "date %q is not a date: it needs a month and a year; write it as %s", orig, DateForms)
+		return Date{}, dateError(DateNotRead, "date %q is not a date: it needs a month and a year; write it as %s", orig, DateForms)
 	}
 	canon := strconv.Itoa(year) + "-" + twoDigits(month)
 	if day != 0 {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,26 @@ func TestParseUserDate(t *testing.T) {
 		}
 		if why != "28 days" && !strings.Contains(err.Error(), "15.03.2023") {
 			t.Errorf("ParseUserDate(%q): the refusal does not list the accepted forms: %v", in, err)
+		}
+	}
+}
+
+// Every refusal of a date says why in a form an app can translate, and
+// keeps the code EINVALID.
+func TestRefusedDatesSayWhy(t *testing.T) {
+	for in, want := range map[string]DateError{
+		"03/04/2023": {Problem: DateAmbiguous},
+		"2023-2-30":  {Problem: DateNoSuchDay, Days: 28},
+		"2024-02-30": {Problem: DateNoSuchDay, Days: 29},
+		"1850-03":    {Problem: DateYearOutOfRange},
+		"15.13.2023": {Problem: DateNotRead},
+		"yesterday":  {Problem: DateNotRead},
+		"":           {Problem: DateNotRead},
+	} {
+		_, err := ParseUserDate(in)
+		var got *DateError
+		if !errors.As(err, &got) || got.Problem != want.Problem || got.Days != want.Days || ErrorCode(err) != EINVALID {
+			t.Errorf("ParseUserDate(%q) = %#v, want problem %d with %d days", in, err, want.Problem, want.Days)
 		}
 	}
 }

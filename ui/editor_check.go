@@ -50,7 +50,7 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 	if d := strings.TrimSpace(e.date.Text); d == "" {
 		p["date"] = l.T(msgDate)
 	} else if parsed, err := data.ParseUserDate(d); err != nil {
-		p["date"] = l.T(msgInvalid, sentence(err.Error()))
+		p["date"] = dateProblem(l, d, err)
 	} else {
 		inc.Date = parsed
 	}
@@ -138,6 +138,24 @@ func channelOf(l i18n.Language, text string) data.Channel {
 		return ""
 	}
 	return c
+}
+
+// dateProblem says in language l why typed is not a date, as err, the
+// refusal of data.ParseUserDate, tells, and how to write a date.
+func dateProblem(l i18n.Language, typed string, err error) string {
+	var d *data.DateError
+	if !errors.As(err, &d) {
+		return l.T(msgInvalid, sentence(err.Error()))
+	}
+	switch d.Problem {
+	case data.DateAmbiguous:
+		return l.T("editor.msg.dateAmbiguous", typed)
+	case data.DateYearOutOfRange:
+		return l.T("editor.msg.dateYear", typed)
+	case data.DateNoSuchDay:
+		return l.N("editor.msg.dateDays", d.Days, typed, d.Days)
+	}
+	return l.T("editor.msg.dateUnread", typed)
 }
 
 // fieldOf maps a field of data.ValidationError to the form's field.

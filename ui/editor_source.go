@@ -310,7 +310,7 @@ func (f *sourceForm) typed(l i18n.Language, p map[string]string) (s data.Source,
 	if date != "" {
 		d, err := data.ParseUserDate(date)
 		if err != nil {
-			p["source_date"] = l.T(msgInvalid, sentence(err.Error()))
+			p["source_date"] = dateProblem(l, date, err)
 		}
 		s.Published = d
 	}

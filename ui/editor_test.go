@@ -33,7 +33,7 @@ func TestEditorRejectsBadInput(t *testing.T) {
 			t.Error("the channel is enabled for a death")
 		}
 		for field, want := range map[string]string{
-			"date":    "February 2023 has 28 days",
+			"date":    i18n.English.N("editor.msg.dateDays", 28, "2023-02-30", 28),
 			"count":   i18n.English.T(msgCount),
 			"channel": i18n.English.T(msgNoChannel),
 			"source":  i18n.English.T(msgNoSource),

@@ -171,25 +171,42 @@ func TestRecentFoldersAreNamedFromHome(t *testing.T) {
 	}
 }
 
-// The app remembers the last eight databases, without repeats.
+// The app remembers the last eight databases, without repeats, and Open
+// database offers them, newest first, in each language.
 func TestRecentDatabasesKeepTheLastEight(t *testing.T) {
-	p := prefs{test.NewTempApp(t).Preferences()}
-	dir := t.TempDir()
-	var paths []string
-	for i := range 10 {
-		path := filepath.Join(dir, fmt.Sprintf("%d.db", i))
-		if err := os.WriteFile(path, nil, 0o600); err != nil {
-			t.Fatal(err)
+	eachLanguage(t, func(t *testing.T, h *harness, l i18n.Language) {
+		p := h.u.prefs
+		dir := t.TempDir()
+		var paths []string
+		for i := range 10 {
+			path := filepath.Join(dir, fmt.Sprintf("%d.db", i))
+			if err := os.WriteFile(path, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, path)
+			do(func() { p.setLastDB(path) })
 		}
-		paths = append(paths, path)
-		p.setLastDB(path)
-	}
-	p.setLastDB(paths[5])
-	got := p.recentDBs()
-	want := []string{paths[5], paths[9], paths[8], paths[7], paths[6], paths[4], paths[3], paths[2]}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("recent databases\n%q\nwant\n%q", got, want)
-	}
+		do(func() { p.setLastDB(paths[5]) })
+		var got []string
+		do(func() { got = p.recentDBs() })
+		want := []string{paths[5], paths[9], paths[8], paths[7], paths[6], paths[4], paths[3], paths[2]}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("recent databases\n%q\nwant\n%q", got, want)
+		}
+		// The menu: My database, the eight (the open t.db is no longer
+		// among them), any other file.
+		labels := []string{l.T("db.mine"), "--"}
+		for _, path := range want {
+			labels = append(labels, l.T("db.recentItem", filepath.Base(path), folderName(l, dir)))
+		}
+		labels = append(labels, "--", l.T("db.other"))
+		if got := h.menuLabels(); strings.Join(got, "|") != strings.Join(labels, "|") {
+			t.Errorf("menu\n%q\nwant\n%q", got, labels)
+		}
+		do(func() { test.Tap(h.u.openBtn) })
+		h.waitText(labels[2])
+		h.waitText(labels[9])
+	})
 }
 
 // Opening a database that takes long shows a dialog with Cancel; Cancel
@@ -464,60 +481,67 @@ func TestExportRemembersSizesPerFormat(t *testing.T) {
 	})
 }
 
-// The suggested file name says what the chart is.
+// The suggested file name says what the chart is. It is made of the
+// data's codes, not of the app's words, so a Russian user gets the same
+// name as an English one: a name in Latin letters that every system and
+// mail program takes. Each language's run checks the same names.
 func TestSuggestedNameSaysWhatTheChartIs(t *testing.T) {
-	h := newHarness(t, nil)
-	kg, tj := data.Area("KG"), data.Area("TJ")
-	from, _ := data.ParseMonth("2022-01", true)
-	to, _ := data.ParseMonth("2023-12", false)
-	f := data.Filter{Family: data.Deaths, Period: data.PerMonth, Cumulative: true, Areas: []data.Area{kg, tj}, From: from, To: to}
-	do(func() {
-		h.u.filter = f
-		e := h.u.showExport("png")
-		if e.name.Text != "deaths-cumulative-KG-TJ-2022-2023.png" {
-			t.Errorf("suggested name %q", e.name.Text)
+	eachLanguage(t, func(t *testing.T, h *harness, l i18n.Language) {
+		kg, tj := data.Area("KG"), data.Area("TJ")
+		from, _ := data.ParseMonth("2022-01", true)
+		to, _ := data.ParseMonth("2023-12", false)
+		f := data.Filter{Family: data.Deaths, Period: data.PerMonth, Cumulative: true, Areas: []data.Area{kg, tj}, From: from, To: to}
+		do(func() {
+			h.u.filter = f
+			e := h.u.showExport("png")
+			if e.save.Text != l.T("export.save") {
+				t.Errorf("the export's button says %q, want %q", e.save.Text, l.T("export.save"))
+			}
+			if e.name.Text != "deaths-cumulative-KG-TJ-2022-2023.png" {
+				t.Errorf("suggested name %q", e.name.Text)
+			}
+			e.format.SetSelected(e.format.Options[3])
+			if e.name.Text != "deaths-cumulative-KG-TJ-2022-2023.csv" {
+				t.Errorf("suggested name for CSV %q", e.name.Text)
+			}
+			e.dlg.Hide()
+		})
+		// Without a date range, the years are those the chart covers once it
+		// is read, unless the user has typed a name meanwhile.
+		var e, typed *exporter
+		do(func() {
+			h.u.filter = data.Filter{Family: data.Deaths, Period: data.PerMonth}
+			e = h.u.showExport("png")
+			typed = h.u.showExport("png")
+			typed.name.SetText("my-chart.png")
+		})
+		h.waitFor("the charts", func() bool { return e.chart != nil && typed.chart != nil })
+		do(func() {
+			p := e.chart.Periods
+			want := fmt.Sprintf("deaths-per-month-all-%d-%d.png", p[0].FirstMonth()/12, p[len(p)-1].LastMonth()/12)
+			if e.name.Text != want {
+				t.Errorf("suggested name %q, want %q", e.name.Text, want)
+			}
+			if typed.name.Text != "my-chart.png" {
+				t.Errorf("the name the user typed became %q", typed.name.Text)
+			}
+		})
+		s := h.stats()
+		cases := []struct {
+			f    data.Filter
+			want string
+		}{
+			{data.Filter{Family: data.Deaths, Period: data.PerQuarter}, fmt.Sprintf("deaths-per-quarter-all-%d-%d.svg", s.First/12, s.Last/12)},
+			{data.Filter{Family: data.Prosecutions, Period: data.PerYear, Areas: []data.Area{kg}, From: from, Stage: data.Sentence, Side: data.Russia},
+				fmt.Sprintf("prosecutions-per-year-KG-2022-%d-sentence-russia-side.svg", s.Last/12)},
+			{data.Filter{Family: data.Timeline, Period: data.PerMonth, From: from, To: from}, "timeline-all-2022.svg"},
 		}
-		e.format.SetSelected(e.format.Options[3])
-		if e.name.Text != "deaths-cumulative-KG-TJ-2022-2023.csv" {
-			t.Errorf("suggested name for CSV %q", e.name.Text)
+		for _, c := range cases {
+			if got := suggestedName(c.f, s.First, s.Last, "svg"); got != c.want {
+				t.Errorf("suggestedName(%+v) = %q, want %q", c.f, got, c.want)
+			}
 		}
-		e.dlg.Hide()
 	})
-	// Without a date range, the years are those the chart covers once it
-	// is read, unless the user has typed a name meanwhile.
-	var e, typed *exporter
-	do(func() {
-		h.u.filter = data.Filter{Family: data.Deaths, Period: data.PerMonth}
-		e = h.u.showExport("png")
-		typed = h.u.showExport("png")
-		typed.name.SetText("my-chart.png")
-	})
-	h.waitFor("the charts", func() bool { return e.chart != nil && typed.chart != nil })
-	do(func() {
-		p := e.chart.Periods
-		want := fmt.Sprintf("deaths-per-month-all-%d-%d.png", p[0].FirstMonth()/12, p[len(p)-1].LastMonth()/12)
-		if e.name.Text != want {
-			t.Errorf("suggested name %q, want %q", e.name.Text, want)
-		}
-		if typed.name.Text != "my-chart.png" {
-			t.Errorf("the name the user typed became %q", typed.name.Text)
-		}
-	})
-	s := h.stats()
-	cases := []struct {
-		f    data.Filter
-		want string
-	}{
-		{data.Filter{Family: data.Deaths, Period: data.PerQuarter}, fmt.Sprintf("deaths-per-quarter-all-%d-%d.svg", s.First/12, s.Last/12)},
-		{data.Filter{Family: data.Prosecutions, Period: data.PerYear, Areas: []data.Area{kg}, From: from, Stage: data.Sentence, Side: data.Russia},
-			fmt.Sprintf("prosecutions-per-year-KG-2022-%d-sentence-russia-side.svg", s.Last/12)},
-		{data.Filter{Family: data.Timeline, Period: data.PerMonth, From: from, To: from}, "timeline-all-2022.svg"},
-	}
-	for _, c := range cases {
-		if got := suggestedName(c.f, s.First, s.Last, "svg"); got != c.want {
-			t.Errorf("suggestedName(%+v) = %q, want %q", c.f, got, c.want)
-		}
-	}
 }
 
 // Saving an export says so in the status line, with a button that opens
