@@ -74,7 +74,7 @@ var background = context.Background()
 // source it no longer holds is found again by the statement that inserts
 // it or finds it in the database (see findSource). Go's maps grow in
 // tables of 1,024 slots filled to 7/8 at most, so 7/8 of a power of two
-// fills them: 458,752 sources take 35 MB, while 2^19 would take 48.
+// fills them: 458,752 sources take 29 MB, while 2^19 would take 40.
 // A variable so that tests can make it small.
 var maxCachedSources = 7 << 16
 
