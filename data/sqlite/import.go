@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
-	"sync"
-
+	
 	"catracker/data"
 )
 
@@ -29,39 +27,6 @@ const (
 	importCacheKiB = 8_000
 	indexCacheKiB  = 4_000
 )
-
-// While an import runs, the garbage collector starts a cycle once the heap
-// has grown by half since the last one, not by all of it as usual: most of
-// an import's heap is long-lived tables of numbers (the CSV reader's index
-// of refs, some 14 MB at a million rows, and the writer's map of
-// sources), which a collection need not scan, so collecting sooner costs
-// little and keeps the heap from growing to twice their size. It keeps an
-// import of a million rows within 100 MB.
-const importGCPercent = 50
-
-var (
-	gcMu      sync.Mutex
-	gcImports int // imports running
-	gcBefore  int // the setting before the first of them
-)
-
-// collectSooner sets the garbage collector's target for an import and
-// returns the function that sets it back once no import runs.
-func collectSooner() (restore func()) {
-	gcMu.Lock()
-	defer gcMu.Unlock()
-	if gcImports == 0 {
-		gcBefore = debug.SetGCPercent(importGCPercent)
-	}
-	gcImports++
-	return func() {
-		gcMu.Lock()
-		defer gcMu.Unlock()
-		if gcImports--; gcImports == 0 {
-			debug.SetGCPercent(gcBefore)
-		}
-	}
-}
 
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = errors.New("dry run")
@@ -137,12 +102,13 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		}
 		s.forgetUndo() // undoing the import before would lose this one
 	}
-	defer collectSooner()()
+	mem := limitMemory()
+	defer mem.release()
 	rows, stop := readAhead(ctx, src)
 	// The reading goroutine has ended before the import returns, whether
 	// it succeeds or fails: nothing reads src once its caller has it back.
 	defer stop()
-	im := &importer{store: s, ctx: ctx, progress: progress, opt: opt}
+	im := &importer{store: s, ctx: ctx, progress: progress, opt: opt, mem: mem}
 	im.rn, _ = src.(rowNamer)
 	err := s.importTx(ctx, func(w *writer) error {
 		im.w = w
@@ -169,6 +135,7 @@ type importer struct {
 	progress data.Progress
 	opt      importOptions
 	rn       rowNamer // the source's row numbers, when it has them
+	mem      *importMemory
 
 	res      data.ImportResult
 	problems data.RowErrors
@@ -285,6 +252,9 @@ func (im *importer) add(r readRow) error {
 		if im.progress != nil {
 			im.progress(im.n)
 		}
+	}
+	if im.n%memoryCheckRows == 0 {
+		im.mem.follow()
 	}
 	if im.problems.Record(r.err) {
 		return nil
