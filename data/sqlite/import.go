@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	
+
 	"catracker/data"
 )
 
@@ -15,14 +15,12 @@ import (
 // large database keeps them, since it would pay for rebuilding them all.
 const bulkRows = 5_000
 
-// An import's memory is mostly SQLite's page cache and, while indexes are
-// rebuilt, its sorter, which fills chunks as large as the page cache (on
+// An import's memory outside Go (see memory.go for Go's) is mostly
+// SQLite's page cache and, while indexes are rebuilt, its sorter, which fills chunks as large as the page cache (on
 // each of its threads) before writing them out. Imports therefore run
 // with a smaller cache than reads (see dsn): new rows go to the end of the
 // table, so most pages are written once and few are needed at a time; a
-// larger cache measured no faster. Together with the bounded map of
-// sources (see maxCachedSources) this keeps an import of a million rows
-// near 90 MB, whatever the size of the file.
+// larger cache measured no faster.
 const (
 	importCacheKiB = 8_000
 	indexCacheKiB  = 4_000
