@@ -188,26 +188,38 @@ else
 fi
 rm -f "$MANY_DB" "$MANY_DB-wal" "$MANY_DB-shm" "$MANY_DB-journal"
 
-heading "The same CSV by the sqlite3 shell's bare .import (median of 3)"
+heading "The same CSV files by the sqlite3 shell's bare .import (median of 3)"
 # The floor for an import: the shell reads the file and inserts every row
 # as text into a table it makes from the header, with no checks, no
 # indexes and no sources; ours checks every cell, stores the sources
 # apart and builds the indexes and summaries.
-if command -v sqlite3 >/dev/null 2>&1 && [ -n "${IMPORT_S:-}" ]; then
-  BARE_DB="$WORK/bare.db"
+# bare_import NAME CSV runs the shell's .import of CSV three times and
+# prints the median wall time in seconds.
+bare_import() {
+  local db="$WORK/bare.db" t0 t1
   for i in 1 2 3; do
-    rm -f "$BARE_DB"
+    rm -f "$db"
     t0=$(date +%s%N)
-    sqlite3 "$BARE_DB" ".mode csv" ".import '$CSV' incidents"
+    sqlite3 "$db" ".mode csv" ".import '$2' incidents"
     t1=$(date +%s%N)
-    echo "$(((t1 - t0) / 1000))e-6"
-  done >"$WORK/bare.times"
-  BARE_S=$(median <"$WORK/bare.times")
-  echo "sqlite3 .import: $(tr '\n' ' ' <"$WORK/bare.times")s (median $BARE_S s), rows: $(sqlite3 "$BARE_DB" 'SELECT COUNT(*) FROM incidents')"
-  rm -f "$BARE_DB"
-  RATIO=$(calc "$IMPORT_S / $BARE_S")
-  echo "catracker-cli import: median $IMPORT_S s, ${RATIO}x the shell's"
-  row "import vs sqlite3 .import ($(calc "$BARE_S") s)" "${RATIO}x the time" "<= 4x" "$(calc "$RATIO / 4")x" "$(within "$RATIO" 4)"
+    awk -v us=$(((t1 - t0) / 1000)) 'BEGIN { printf "%.2f\n", us / 1e6 }'
+  done >"$WORK/$1.times"
+  echo "sqlite3 .import of $(basename "$2"): $(tr '\n' ' ' <"$WORK/$1.times")s, rows: $(sqlite3 "$db" 'SELECT COUNT(*) FROM incidents')" >&2
+  rm -f "$db"
+  median <"$WORK/$1.times"
+}
+# compare NAME OURS CSV prints our import's time OURS beside the shell's
+# import of CSV and adds the ratio to the summary.
+compare() {
+  local bare ratio
+  bare=$(bare_import "bare-$1" "$3")
+  ratio=$(calc "$2 / $bare")
+  echo "$1: catracker-cli import median $2 s, sqlite3 .import median $bare s: ${ratio}x"
+  row "import vs sqlite3 .import, $1 ($bare s)" "${ratio}x the time" "<= 4x" "$(calc "$ratio / 4")x" "$(within "$ratio" 4)"
+}
+if command -v sqlite3 >/dev/null 2>&1 && [ -n "${IMPORT_S:-}" ] && [ -n "${MANY_S:-}" ]; then
+  compare "$ROWS rows" "$IMPORT_S" "$CSV"
+  compare "$ROWS rows, most with a new source" "$MANY_S" "$MANY_CSV"
 else
   echo "not measured: the sqlite3 shell (Debian package sqlite3) or the import's time is missing"
   row "import vs sqlite3 .import" "not measured" "<= 4x" "-" "sqlite3 or /usr/bin/time missing"
