@@ -8,6 +8,8 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_PKGS  := xvfb xauth
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
+GOCYCLO   := $(shell $(GO) env GOPATH)/bin/gocyclo
+GOCYCLO_VERSION := v0.6.0
 FYNE      := $(shell $(GO) env GOPATH)/bin/fyne
 FYNE_VERSION := v2.7.1
 
@@ -45,8 +47,13 @@ vet:
 $(STATICCHECK):
 	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-lint: vet $(STATICCHECK)
+$(GOCYCLO):
+	$(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+
+# Every function outside tests at cyclomatic complexity 20 or less.
+lint: vet $(STATICCHECK) $(GOCYCLO)
 	$(STATICCHECK) ./...
+	$(GOCYCLO) -over 20 -ignore '_test' .
 
 test: setup-test build lint
 	$(GO) test -race ./data/...

@@ -134,89 +134,141 @@ func (e *ValidationError) Unwrap() error { return &Error{Code: EINVALID, Message
 // checked only when the field it depends on is valid, so that one mistake
 // gives one message.
 func (inc *Incident) Problems() []FieldError {
-	var p []FieldError
-	bad := func(field, msg string) { p = append(p, FieldError{Field: field, Message: msg}) }
-	today := Clock()
-	kindOK := contains(Kinds, inc.Kind)
-	areaOK := inc.Area != "" && areaNames[inc.Area] != ""
+	v := &validation{inc: inc, today: Clock(), kindOK: contains(Kinds, inc.Kind),
+		areaOK: inc.Area != "" && areaNames[inc.Area] != ""}
+	for _, check := range columnChecks {
+		check(v)
+	}
+	return v.problems
+}
 
-	switch {
-	case strings.TrimSpace(inc.Ref) == "":
-		bad("ref", "ref is required")
-	case len(inc.Ref) > MaxRefLen:
-		bad("ref", "ref is longer than 200 characters")
+// validation is one run of Problems: the incident, what its checks share
+// and the problems found so far.
+type validation struct {
+	inc            *Incident
+	today          time.Time
+	kindOK, areaOK bool // the kind and area are known ones
+	problems       []FieldError
+}
+
+// bad records a problem of a field.
+func (v *validation) bad(field, msg string) {
+	v.problems = append(v.problems, FieldError{Field: field, Message: msg})
+}
+
+// columnChecks are the checks of Problems, one a column in the order of
+// the CSV columns, each giving its column's problems in a fixed order.
+var columnChecks = []func(v *validation){
+	(*validation).ref, (*validation).date, (*validation).area, (*validation).kind, (*validation).stage,
+	(*validation).count, (*validation).basis, (*validation).channel, (*validation).side, (*validation).group,
+	(*validation).person, (*validation).summary, (*validation).sources, (*validation).notes, (*validation).headline,
+}
+
+func (v *validation) ref() {
+	switch ref := v.inc.Ref; {
+	case strings.TrimSpace(ref) == "":
+		v.bad("ref", "ref is required")
+	case len(ref) > MaxRefLen:
+		v.bad("ref", "ref is longer than 200 characters")
 	default:
-		checkText(bad, "ref", inc.Ref)
+		checkText(v.bad, "ref", ref)
 	}
+}
 
-	switch {
-	case inc.Date.IsZero():
-		bad("date", "date is required")
-	case inc.Date.after(today):
-		bad("date", fmt.Sprintf("date %s is in the future (today is %s); give the date the incident happened",
-			inc.Date, today.Format(time.DateOnly)))
+func (v *validation) date() {
+	switch d := v.inc.Date; {
+	case d.IsZero():
+		v.bad("date", "date is required")
+	case d.after(v.today):
+		v.bad("date", fmt.Sprintf("date %s is in the future (today is %s); give the date the incident happened",
+			d, v.today.Format(time.DateOnly)))
 	}
+}
 
-	switch {
-	case !areaOK:
-		bad("area", "area is required")
-	case inc.Area == RU && kindOK && countsPeople(inc.Kind):
-		bad("area", fmt.Sprintf("RU is for Russian measures that concern every country (laws, decrees, recruitment), "+
+func (v *validation) area() {
+	switch inc := v.inc; {
+	case !v.areaOK:
+		v.bad("area", "area is required")
+	case inc.Area == RU && v.kindOK && countsPeople(inc.Kind):
+		v.bad("area", fmt.Sprintf("RU is for Russian measures that concern every country (laws, decrees, recruitment), "+
 			"not for a %s: put figures about Central Asians in Russia under their country, or under CA when the "+
 			"source does not say which country", inc.Kind))
 	}
+}
 
-	if !kindOK {
-		bad("kind", "kind is required")
+func (v *validation) kind() {
+	if !v.kindOK {
+		v.bad("kind", "kind is required")
 	}
+}
 
-	switch {
-	case kindOK && inc.Kind == Prosecution && inc.Stage == "":
-		bad("stage", "a prosecution needs a stage ("+joinEnum(Stages)+")")
-	case kindOK && inc.Kind != Prosecution && inc.Stage != "":
-		bad("stage", "stage is only for prosecutions, not for a "+string(inc.Kind))
+func (v *validation) stage() {
+	switch inc := v.inc; {
+	case v.kindOK && inc.Kind == Prosecution && inc.Stage == "":
+		v.bad("stage", "a prosecution needs a stage ("+joinEnum(Stages)+")")
+	case v.kindOK && inc.Kind != Prosecution && inc.Stage != "":
+		v.bad("stage", "stage is only for prosecutions, not for a "+string(inc.Kind))
 	case inc.Stage != "" && !contains(Stages, inc.Stage):
-		bad("stage", "unknown stage "+string(inc.Stage))
+		v.bad("stage", "unknown stage "+string(inc.Stage))
 	}
+}
 
-	switch {
+func (v *validation) count() {
+	switch inc := v.inc; {
 	case inc.Count != nil && *inc.Count < 0:
-		bad("count", "count must be 0 or more")
+		v.bad("count", "count must be 0 or more")
 	case inc.Count != nil && *inc.Count > MaxCount:
-		bad("count", CountTooLarge(strconv.Itoa(*inc.Count)))
+		v.bad("count", CountTooLarge(strconv.Itoa(*inc.Count)))
 	case inc.Count == nil && inc.Basis != Event && contains(Bases, inc.Basis):
-		bad("count", fmt.Sprintf("basis %s needs a count: a running total, a lower bound or an estimate is a number; "+
+		v.bad("count", fmt.Sprintf("basis %s needs a count: a running total, a lower bound or an estimate is a number; "+
 			"for a report without one, use basis event and leave count blank", inc.Basis))
 	}
+}
 
-	if !contains(Bases, inc.Basis) {
-		bad("basis", "basis must be event, total, at_least or estimate")
+func (v *validation) basis() {
+	if !contains(Bases, v.inc.Basis) {
+		v.bad("basis", "basis must be event, total, at_least or estimate")
 	}
+}
 
-	switch {
-	case kindOK && inc.Kind == Recruitment && inc.Channel == "":
-		bad("channel", "a recruitment report needs a channel")
-	case kindOK && inc.Kind != Recruitment && inc.Channel != "":
-		bad("channel", "channel is only for recruitment, not for a "+string(inc.Kind))
+func (v *validation) channel() {
+	switch inc := v.inc; {
+	case v.kindOK && inc.Kind == Recruitment && inc.Channel == "":
+		v.bad("channel", "a recruitment report needs a channel")
+	case v.kindOK && inc.Kind != Recruitment && inc.Channel != "":
+		v.bad("channel", "channel is only for recruitment, not for a "+string(inc.Kind))
 	}
+}
 
-	if inc.Side != SideUnknown && !contains(Sides, inc.Side) {
-		bad("side", "side must be russia, ukraine or blank")
+func (v *validation) side() {
+	if s := v.inc.Side; s != SideUnknown && !contains(Sides, s) {
+		v.bad("side", "side must be russia, ukraine or blank")
 	}
-	if inc.Group != GroupUnstated && !contains(Groups, inc.Group) {
-		bad("group", "group must be "+joinEnum(Groups)+" or blank")
+}
+
+func (v *validation) group() {
+	if g := v.inc.Group; g != GroupUnstated && !contains(Groups, g) {
+		v.bad("group", "group must be "+joinEnum(Groups)+" or blank")
 	}
-	checkText(bad, "person", inc.Person)
-	if strings.TrimSpace(inc.Summary) == "" {
-		bad("summary", "summary is required")
+}
+
+func (v *validation) person() { checkText(v.bad, "person", v.inc.Person) }
+
+func (v *validation) summary() {
+	if strings.TrimSpace(v.inc.Summary) == "" {
+		v.bad("summary", "summary is required")
 	}
-	checkText(bad, "summary", inc.Summary)
-	inc.sourceProblems(bad, today)
-	checkText(bad, "notes", inc.Notes)
-	if msg := headlineProblem(inc.Headline); msg != "" {
-		bad("headline", msg)
+	checkText(v.bad, "summary", v.inc.Summary)
+}
+
+func (v *validation) sources() { v.inc.sourceProblems(v.bad, v.today) }
+
+func (v *validation) notes() { checkText(v.bad, "notes", v.inc.Notes) }
+
+func (v *validation) headline() {
+	if msg := headlineProblem(v.inc.Headline); msg != "" {
+		v.bad("headline", msg)
 	}
-	return p
 }
 
 // headlineProblem describes what is wrong with a headline, or returns "":

@@ -108,44 +108,72 @@ func (d decoder) reader(br *bufio.Reader) io.Reader {
 // sniff tells the encoding of a file from the sample at its start, or
 // returns the message that refuses the file.
 func sniff(head []byte, whole bool) (decoder, string) {
-	switch {
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
-		return decoder{name: "UTF-8", bom: 3}, ""
-	case bytes.HasPrefix(head, []byte("\xff\xfe")):
-		return decoder{name: "UTF-16LE", enc: xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)}, ""
-	case bytes.HasPrefix(head, []byte("\xfe\xff")):
-		return decoder{name: "UTF-16BE", enc: xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM)}, ""
+	if d, ok := byteOrderMark(head); ok {
+		return d, ""
 	}
-	if nul := bytes.Count(head, []byte{0}); nul > 0 {
-		var at [2]int // NUL bytes at even and at odd offsets
-		for i, b := range head {
-			if b == 0 {
-				at[i%2]++
-			}
-		}
-		pairs := len(head) / 2
-		switch {
-		case at[1]*8 >= pairs && at[0]*16 <= at[1]:
-			return decoder{name: "UTF-16LE", enc: xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)}, ""
-		case at[0]*8 >= pairs && at[1]*16 <= at[0]:
-			return decoder{name: "UTF-16BE", enc: xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)}, ""
-		case head[0] == 0 || nul > 8 && nul*100 > len(head):
-			return decoder{}, msgBinary
-		}
+	if d, refused, ok := sniffNUL(head); ok {
+		return d, refused
 	}
 	if looksUTF8(head, whole) {
 		return decoder{name: "UTF-8"}, ""
 	}
-	controls := 0
-	for _, b := range head {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1a && b != 0x1b {
-			controls++
-		}
-	}
-	if controls*100 > len(head) {
+	if controls(head)*100 > len(head) {
 		return decoder{}, msgBinary
 	}
 	return guessSingleByte(head)
+}
+
+// byteOrderMark tells the encoding of a file that starts with a
+// byte-order mark.
+func byteOrderMark(head []byte) (decoder, bool) {
+	switch {
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		return decoder{name: "UTF-8", bom: 3}, true
+	case bytes.HasPrefix(head, []byte("\xff\xfe")):
+		return decoder{name: "UTF-16LE", enc: xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)}, true
+	case bytes.HasPrefix(head, []byte("\xfe\xff")):
+		return decoder{name: "UTF-16BE", enc: xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM)}, true
+	}
+	return decoder{}, false
+}
+
+// sniffNUL tells a sample with NUL bytes apart: UTF-16 without a mark
+// when they fall on every other byte on one side, binary when there are
+// many or the first byte is one. ok is false when it cannot tell.
+func sniffNUL(head []byte) (d decoder, refused string, ok bool) {
+	nul := bytes.Count(head, []byte{0})
+	if nul == 0 {
+		return decoder{}, "", false
+	}
+	var at [2]int // NUL bytes at even and at odd offsets
+	for i, b := range head {
+		if b == 0 {
+			at[i%2]++
+		}
+	}
+	pairs := len(head) / 2
+	switch {
+	case at[1]*8 >= pairs && at[0]*16 <= at[1]:
+		return decoder{name: "UTF-16LE", enc: xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)}, "", true
+	case at[0]*8 >= pairs && at[1]*16 <= at[0]:
+		return decoder{name: "UTF-16BE", enc: xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)}, "", true
+	case head[0] == 0 || nul > 8 && nul*100 > len(head):
+		return decoder{}, msgBinary, true
+	}
+	return decoder{}, "", false
+}
+
+// controls counts the control bytes of a sample that text files do not
+// hold: all below 0x20 but tab, line ends, form feed, vertical tab, and
+// the SUB and ESC that some old files carry.
+func controls(head []byte) int {
+	n := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1a && b != 0x1b {
+			n++
+		}
+	}
+	return n
 }
 
 // looksUTF8 reports whether the sample is UTF-8: valid, except perhaps for

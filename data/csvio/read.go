@@ -103,23 +103,49 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	fileErr := func(row int, col, format string, args ...any) error {
-		return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...)}
-	}
-	switch {
-	case len(head) == 0:
-		return nil, fileErr(0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return nil, fileErr(0, "", "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file; in your spreadsheet choose Save As and the CSV format")
-	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
-		return nil, fileErr(0, "", "this is an old Excel workbook (.xls), not a CSV file; in your spreadsheet choose Save As and the CSV format")
-	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
-		return nil, fileErr(0, "", "this is a database, not a CSV file; open it with Open database instead")
+	if msg := notCSV(head); msg != "" {
+		return nil, fileErr(name, 0, "", "%s", msg)
 	}
 	dec, refused := sniff(head, err != nil)
 	if refused != "" {
-		return nil, fileErr(0, "", "%s", refused)
+		return nil, fileErr(name, 0, "", "%s", refused)
 	}
+	rd := newReader(name, dec, br)
+	header, err := rd.header()
+	if err != nil {
+		return nil, err
+	}
+	if err := rd.columns(header); err != nil {
+		return nil, err
+	}
+	return rd, nil
+}
+
+// fileErr is a problem with the file called name, at a row and column
+// when it has them.
+func fileErr(name string, row int, col, format string, args ...any) error {
+	return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...)}
+}
+
+// notCSV says what a file is when its first bytes show it is empty or
+// something other than CSV, or returns "".
+func notCSV(head []byte) string {
+	switch {
+	case len(head) == 0:
+		return "the file is empty; it needs a header row (" + strings.Join(Required, ",") + ")"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file; in your spreadsheet choose Save As and the CSV format"
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
+		return "this is an old Excel workbook (.xls), not a CSV file; in your spreadsheet choose Save As and the CSV format"
+	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
+		return "this is a database, not a CSV file; open it with Open database instead"
+	}
+	return ""
+}
+
+// newReader returns a Reader of the text that dec makes of br, with the
+// separator and line ends its first sampleSize bytes show.
+func newReader(name string, dec decoder, br *bufio.Reader) *Reader {
 	text := bufio.NewReaderSize(dec.reader(br), sampleSize)
 	sample, _ := text.Peek(sampleSize)
 	rd := &Reader{name: name, col: map[string]int{}, row: 1}
@@ -131,54 +157,75 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 	c.FieldsPerRecord = -1
 	c.ReuseRecord = true
 	rd.csv = c
+	return rd
+}
+
+// header reads the header row, skipping rows of nothing but separators
+// above it, without the empty columns spreadsheets write at its end.
+func (r *Reader) header() ([]string, error) {
 	var header []string
+	var err error
 	for {
-		header, err = c.Read()
+		header, err = r.csv.Read()
 		if err != nil || !blank(header) {
 			break
 		}
-		rd.row++ // a row of nothing but separators above the header
+		r.row++ // a row of nothing but separators above the header
 	}
-	if err != nil && rd.feed.err != nil {
-		return nil, fileErr(rd.row, fmt.Sprintf("column %d", rd.feed.err.field+1), "%s", rd.feed.err.Error())
+	if err != nil && r.feed.err != nil {
+		return nil, fileErr(r.name, r.row, fmt.Sprintf("column %d", r.feed.err.field+1), "%s", r.feed.err.Error())
 	}
 	if errors.Is(err, io.EOF) {
-		return nil, fileErr(0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
+		return nil, fileErr(r.name, 0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
 	}
 	if err != nil {
-		return nil, rd.parseError(err)
+		return nil, r.parseError(err)
 	}
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1] // empty columns at the end, as spreadsheets write
 	}
+	return header, nil
+}
+
+// columns learns the columns from the header and checks that they are
+// known, each named once, and that the required ones are there.
+func (r *Reader) columns(header []string) error {
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
-		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
-			return nil, fileErr(rd.row, fmt.Sprintf("column %d", i+1), "the header is not UTF-8 text; save the file as CSV UTF-8")
+		if err := r.column(i, h, len(header)); err != nil {
+			return err
 		}
-		if len(header) == 1 && strings.Contains(h, "|") {
-			return nil, fileErr(rd.row, "", "the columns are separated by %q, not commas; save the file as comma-separated CSV", "|")
-		}
-		if !contains(Columns, h) {
-			col := h
-			if !printable(h) {
-				col = fmt.Sprintf("column %d", i+1)
-			}
-			return nil, fileErr(rd.row, col, "unknown column %s; the columns are %s", quote(h), strings.Join(Columns, ","))
-		}
-		if _, dup := rd.col[h]; dup {
-			return nil, fileErr(rd.row, h, "the column %q appears twice in the header", h)
-		}
-		rd.col[h] = i
-		rd.names = append(rd.names, h)
+		r.col[h] = i
+		r.names = append(r.names, h)
 	}
 	for _, req := range Required {
-		if _, ok := rd.col[req]; !ok {
-			return nil, fileErr(rd.row, req, "the required column %q is missing from the header (the first row must name the columns: %s)",
+		if _, ok := r.col[req]; !ok {
+			return fileErr(r.name, r.row, req, "the required column %q is missing from the header (the first row must name the columns: %s)",
 				req, strings.Join(Required, ","))
 		}
 	}
-	return rd, nil
+	return nil
+}
+
+// column checks the name h of column i of a header of n columns.
+func (r *Reader) column(i int, h string, n int) error {
+	if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
+		return fileErr(r.name, r.row, fmt.Sprintf("column %d", i+1), "the header is not UTF-8 text; save the file as CSV UTF-8")
+	}
+	if n == 1 && strings.Contains(h, "|") {
+		return fileErr(r.name, r.row, "", "the columns are separated by %q, not commas; save the file as comma-separated CSV", "|")
+	}
+	if !contains(Columns, h) {
+		col := h
+		if !printable(h) {
+			col = fmt.Sprintf("column %d", i+1)
+		}
+		return fileErr(r.name, r.row, col, "unknown column %s; the columns are %s", quote(h), strings.Join(Columns, ","))
+	}
+	if _, dup := r.col[h]; dup {
+		return fileErr(r.name, r.row, h, "the column %q appears twice in the header", h)
+	}
+	return nil
 }
 
 // Format is how the file's bytes were read and converted.
@@ -358,99 +405,142 @@ func (r *Reader) get(col string) string {
 // cells, in no particular order. A cell with a problem leaves its field
 // of the incident zero.
 func (r *Reader) incident() (*data.Incident, []data.FieldError) {
-	var problems []data.FieldError
-	bad := func(col string, err error) {
-		problems = append(problems, data.FieldError{Field: col, Message: err.Error()})
+	c := r.cells()
+	inc := &data.Incident{Basis: data.Event}
+	inc.Ref, _ = c.cell("ref")
+	inc.Person, _ = c.cell("person")
+	inc.Summary, _ = c.cell("summary")
+	inc.Notes, _ = c.cell("notes")
+	inc.Headline, _ = c.cell("headline")
+	for _, f := range fieldCells {
+		v, ok := c.cell(f.col)
+		switch {
+		case !ok:
+		case v == "" && f.required != "":
+			c.bad(f.col, errors.New(f.required))
+		case v == "" && !f.blank:
+		default:
+			if err := f.parse(r, inc, v); err != nil {
+				c.bad(f.col, err)
+			}
+		}
 	}
-	var notText map[string]bool // columns whose cell is not text
+	inc.Sources = r.sources(c.cell, c.bad)
+	return inc, c.problems
+}
+
+// rowCells are the cells of the current record and the problems found in
+// them.
+type rowCells struct {
+	r        *Reader
+	notText  map[string]bool // columns whose cell is not text
+	problems []data.FieldError
+}
+
+// cells checks that every cell of the current record is text.
+func (r *Reader) cells() *rowCells {
+	c := &rowCells{r: r}
 	for col, i := range r.col {
 		v := r.rec[i]
 		switch {
 		case !utf8.ValidString(v):
-			bad(col, errors.New("the text is not UTF-8 (part of the file may have been saved as Windows-1251 or another encoding); save the whole file as CSV UTF-8"))
+			c.bad(col, errors.New("the text is not UTF-8 (part of the file may have been saved as Windows-1251 or another encoding); save the whole file as CSV UTF-8"))
 		case strings.ContainsRune(v, 0):
-			bad(col, errors.New("the cell contains a NUL byte; the file may not be a text file"))
+			c.bad(col, errors.New("the cell contains a NUL byte; the file may not be a text file"))
 		default:
 			continue
 		}
-		if notText == nil {
-			notText = map[string]bool{}
+		if c.notText == nil {
+			c.notText = map[string]bool{}
 		}
-		notText[col] = true
+		c.notText[col] = true
 	}
-	// cell returns the text of a column that has one.
-	cell := func(col string) (string, bool) {
-		if notText[col] {
-			return "", false
-		}
-		return r.get(col), true
+	return c
+}
+
+// bad records a problem of a column's cell.
+func (c *rowCells) bad(col string, err error) {
+	c.problems = append(c.problems, data.FieldError{Field: col, Message: err.Error()})
+}
+
+// cell returns the text of a column that has one.
+func (c *rowCells) cell(col string) (string, bool) {
+	if c.notText[col] {
+		return "", false
 	}
-	inc := &data.Incident{Basis: data.Event}
-	inc.Ref, _ = cell("ref")
-	inc.Person, _ = cell("person")
-	inc.Summary, _ = cell("summary")
-	inc.Notes, _ = cell("notes")
-	inc.Headline, _ = cell("headline")
-	var err error
-	if v, ok := cell("date"); ok {
-		if v == "" {
-			bad("date", errors.New("date is required (YYYY-MM-DD, YYYY-MM or YYYY)"))
-		} else if inc.Date, err = r.date("date", v); err != nil {
-			bad("date", err)
-		}
+	return c.r.get(col), true
+}
+
+// fieldCell is how incident reads the cell of one column into a field:
+// a blank cell is the problem required when that is set, is parsed when
+// blank is set (the parser gives blank its meaning), and otherwise
+// leaves the field as it is.
+type fieldCell struct {
+	col      string
+	required string
+	blank    bool
+	parse    func(r *Reader, inc *data.Incident, v string) error
+}
+
+// fieldCells are the columns incident parses, in the order of Columns.
+var fieldCells = []fieldCell{
+	{col: "date", required: "date is required (YYYY-MM-DD, YYYY-MM or YYYY)",
+		parse: func(r *Reader, inc *data.Incident, v string) (err error) {
+			inc.Date, err = r.date("date", v)
+			return err
+		}},
+	{col: "area", required: "area is required (KZ, KG, TJ, UZ, TM, CA, RU or a country name)",
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Area, err = data.ParseArea(v)
+			return err
+		}},
+	{col: "kind", required: "kind is required (death, prosecution, recruitment, captured, warning or policy)",
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Kind, err = data.ParseKind(v)
+			return err
+		}},
+	{col: "stage",
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Stage, err = data.ParseStage(v)
+			return err
+		}},
+	{col: "count",
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Count, err = parseCount(v)
+			return err
+		}},
+	{col: "basis", blank: true,
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Basis, err = data.ParseBasis(v)
+			return err
+		}},
+	{col: "channel",
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Channel, err = data.ParseChannel(v)
+			return err
+		}},
+	{col: "side", blank: true,
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Side, err = data.ParseSide(v)
+			return err
+		}},
+	{col: "group", blank: true,
+		parse: func(_ *Reader, inc *data.Incident, v string) (err error) {
+			inc.Group, err = data.ParseGroup(v)
+			return err
+		}},
+}
+
+// parseCount reads a count of people: a whole number, 0 or more.
+func parseCount(v string) (*int, error) {
+	n, err := strconv.Atoi(v)
+	switch {
+	case errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-"):
+		return nil, errors.New(data.CountTooLarge(v))
+	case err != nil || n < 0:
+		return nil, fmt.Errorf("count %q must be a whole number of people, 0 or more, or blank if unknown", v)
 	}
-	if v, ok := cell("area"); ok {
-		if v == "" {
-			bad("area", errors.New("area is required (KZ, KG, TJ, UZ, TM, CA, RU or a country name)"))
-		} else if inc.Area, err = data.ParseArea(v); err != nil {
-			bad("area", err)
-		}
-	}
-	if v, ok := cell("kind"); ok {
-		if v == "" {
-			bad("kind", errors.New("kind is required (death, prosecution, recruitment, captured, warning or policy)"))
-		} else if inc.Kind, err = data.ParseKind(v); err != nil {
-			bad("kind", err)
-		}
-	}
-	if v, ok := cell("stage"); ok && v != "" {
-		if inc.Stage, err = data.ParseStage(v); err != nil {
-			bad("stage", err)
-		}
-	}
-	if v, ok := cell("count"); ok && v != "" {
-		n, err := strconv.Atoi(v)
-		switch {
-		case errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-"):
-			bad("count", errors.New(data.CountTooLarge(v)))
-		case err != nil || n < 0:
-			bad("count", fmt.Errorf("count %q must be a whole number of people, 0 or more, or blank if unknown", v))
-		default:
-			inc.Count = &n
-		}
-	}
-	if v, ok := cell("basis"); ok {
-		if inc.Basis, err = data.ParseBasis(v); err != nil {
-			bad("basis", err)
-		}
-	}
-	if v, ok := cell("channel"); ok && v != "" {
-		if inc.Channel, err = data.ParseChannel(v); err != nil {
-			bad("channel", err)
-		}
-	}
-	if v, ok := cell("side"); ok {
-		if inc.Side, err = data.ParseSide(v); err != nil {
-			bad("side", err)
-		}
-	}
-	if v, ok := cell("group"); ok {
-		if inc.Group, err = data.ParseGroup(v); err != nil {
-			bad("group", err)
-		}
-	}
-	inc.Sources = r.sources(cell, bad)
-	return inc, problems
+	return &n, nil
 }
 
 // sources splits the source columns position by position. A column whose

@@ -185,7 +185,7 @@ func (w *writer) loadSources() (all bool, next int64, err error) {
 	if err != nil {
 		return false, 0, fmt.Errorf("count sources: %w", err)
 	}
-	if n > maxCachedSources/2 {
+	if n > int64(maxCachedSources/2) {
 		return false, 0, nil
 	}
 	rows, err := w.conn.QueryContext(background, `SELECT id, outlet, title, published, url, author FROM sources`, nil)
@@ -194,6 +194,7 @@ func (w *writer) loadSources() (all bool, next int64, err error) {
 	}
 	defer rows.Close()
 	clear(w.sources)
+	clear(w.authorRows)
 	dest := make([]driver.Value, 6)
 	next = 1
 	for {
@@ -298,7 +299,7 @@ func (w *writer) finishBulk() error {
 	w.bulk = nil
 	// The map of sources is not needed any more: its memory goes back
 	// before the sorts that rebuild the indexes take theirs.
-	w.sources = nil
+	w.sources, w.authorRows = nil, nil
 	debug.FreeOSMemory()
 	threads := strconv.Itoa(min(runtime.NumCPU(), 4) - 1)
 	if _, err := w.conn.ExecContext(background, "PRAGMA threads = "+threads, nil); err != nil {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
-	"sync"
 
 	"catracker/data"
 )
@@ -17,51 +15,16 @@ import (
 // large database keeps them, since it would pay for rebuilding them all.
 const bulkRows = 5_000
 
-// An import's memory is mostly SQLite's page cache and, while indexes are
-// rebuilt, its sorter, which fills chunks as large as the page cache (on
+// An import's memory outside Go (see memory.go for Go's) is mostly
+// SQLite's page cache and, while indexes are rebuilt, its sorter, which fills chunks as large as the page cache (on
 // each of its threads) before writing them out. Imports therefore run
 // with a smaller cache than reads (see dsn): new rows go to the end of the
 // table, so most pages are written once and few are needed at a time; a
-// larger cache measured no faster. Together with the bounded map of
-// sources (see maxCachedSources) this keeps an import of a million rows
-// near 90 MB, whatever the size of the file.
+// larger cache measured no faster.
 const (
 	importCacheKiB = 8_000
 	indexCacheKiB  = 4_000
 )
-
-// While an import runs, the garbage collector starts a cycle once the heap
-// has grown by half since the last one, not by all of it as usual: most of
-// an import's heap is long-lived tables of numbers (the CSV reader's index
-// of refs, some 14 MB at a million rows, and the writer's map of
-// sources), which a collection need not scan, so collecting sooner costs
-// little and keeps the heap from growing to twice their size. It keeps an
-// import of a million rows within 100 MB.
-const importGCPercent = 50
-
-var (
-	gcMu      sync.Mutex
-	gcImports int // imports running
-	gcBefore  int // the setting before the first of them
-)
-
-// collectSooner sets the garbage collector's target for an import and
-// returns the function that sets it back once no import runs.
-func collectSooner() (restore func()) {
-	gcMu.Lock()
-	defer gcMu.Unlock()
-	if gcImports == 0 {
-		gcBefore = debug.SetGCPercent(importGCPercent)
-	}
-	gcImports++
-	return func() {
-		gcMu.Lock()
-		defer gcMu.Unlock()
-		if gcImports--; gcImports == 0 {
-			debug.SetGCPercent(gcBefore)
-		}
-	}
-}
 
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = errors.New("dry run")
@@ -127,6 +90,9 @@ func (s *Store) ImportUndoable(ctx context.Context, file string, src data.RowSou
 	return res, nil
 }
 
+// importRows is Import, DryRun, Preview and ImportUndoable: it reads src
+// ahead on a second goroutine (see readAhead) and writes its rows in one
+// transaction through an importer.
 func (s *Store) importRows(ctx context.Context, src data.RowSource, progress data.Progress, opt importOptions) (data.ImportResult, error) {
 	if !opt.dry && opt.undo == nil {
 		if err := s.writeCheck(); err != nil {
@@ -134,194 +100,286 @@ func (s *Store) importRows(ctx context.Context, src data.RowSource, progress dat
 		}
 		s.forgetUndo() // undoing the import before would lose this one
 	}
-	defer collectSooner()()
-	var res data.ImportResult
-	var problems data.RowErrors
-	stop := make(chan struct{})
-	defer close(stop)
-	rows := readAhead(src, stop)
-	rn, _ := src.(rowNamer)
+	mem := limitMemory()
+	defer mem.release()
+	rows, stop := readAhead(ctx, src)
+	// The reading goroutine has ended before the import returns, whether
+	// it succeeds or fails: nothing reads src once its caller has it back.
+	defer stop()
+	im := &importer{store: s, ctx: ctx, progress: progress, opt: opt, mem: mem}
+	im.rn, _ = src.(rowNamer)
 	err := s.importTx(ctx, func(w *writer) error {
-		w.problem = func(row int, column, msg string) {
-			if rn != nil {
-				problems.Add(rn.ErrorAt(row, column, msg))
-			} else {
-				problems.Add(&data.RowError{Column: column, Message: msg})
-			}
-		}
-		if opt.undo != nil {
-			if err := opt.undo.take(ctx); err != nil {
-				return err
-			}
-		}
-		if p := opt.preview; p != nil {
-			w.updating = func(inc *data.Incident) error {
-				stored, err := w.stored(inc.ID)
-				if err != nil {
-					return err
-				}
-				fields := data.Changes(stored, inc)
-				if len(fields) == 0 {
-					p.Unchanged++
-					return nil
-				}
-				p.Changed++
-				if len(p.Changes) < data.MaxPreviewChanges {
-					p.Changes = append(p.Changes, data.IncidentChange{Ref: inc.Ref, Row: w.row, Fields: fields})
-				}
-				return nil
-			}
-		}
-		maxBefore, err := w.maxID()
-		if err != nil {
-			return fmt.Errorf("read %s: %w", s.path, err)
-		}
-		updated := make([]uint64, maxBefore/64+1) // ids of existing incidents this import updated
-		existing, err := w.count()
-		if err != nil {
-			return fmt.Errorf("read %s: %w", s.path, err)
-		}
-		cache, err := w.cacheSize()
-		if err != nil {
-			return fmt.Errorf("read %s: %w", s.path, err)
-		}
-		if err := w.setCacheSize(-importCacheKiB); err != nil {
-			return fmt.Errorf("prepare %s: %w", s.path, err)
-		}
-		// The connection goes back to the pool for reads. Should this
-		// fail, it only reads with a smaller cache.
-		defer w.setCacheSize(cache)
-		// one stores a row on its own, updating an existing incident with
-		// its ref and reporting a ref that appears twice in the file. The
-		// CSV reader reports those itself, with the rows of both, before
-		// they get here (see csvio.Reader.Next); this catches them from
-		// any other source.
-		one := func(r readRow) error {
-			inc := r.inc
-			w.row = r.row
-			added, err := w.put(inc)
-			if err != nil {
-				return err
-			}
-			dup := inc.ID > maxBefore && !added
-			if !added && !dup {
-				word, bit := inc.ID/64, uint64(1)<<(inc.ID%64)
-				dup = updated[word]&bit != 0
-				updated[word] |= bit
-			}
-			switch {
-			case dup:
-				msg := fmt.Sprintf("ref %q appears more than once in the file; each incident needs its own ref", inc.Ref)
-				if rn != nil {
-					problems.Add(rn.ErrorAt(r.row, "ref", msg))
-				} else {
-					problems.Add(&data.RowError{Column: "ref", Message: msg})
-				}
-			case added:
-				res.Added++
-			default:
-				res.Updated++
-			}
-			return nil
-		}
-		// Rows wait in pending to be inserted batchRows at a time; a batch
-		// that cannot be inserted as new goes row by row.
-		pending := make([]readRow, 0, batchRows)
-		flush := func() error {
-			if len(pending) == batchRows && problems.Total == 0 {
-				ok, err := w.putNew(pending)
-				if err != nil {
-					return err
-				}
-				if ok {
-					res.Added += len(pending)
-					pending = pending[:0]
-					return nil
-				}
-			}
-			for _, r := range pending {
-				if problems.Total > 0 {
-					break // keep checking, stop writing
-				}
-				if err := one(r); err != nil {
-					return err
-				}
-			}
-			pending = pending[:0]
-			return nil
-		}
-		n := 0
-		for batch := range rows {
-			for _, r := range batch {
-				n++
-				if w.bulk == nil && n%bulkRows == 0 && int64(n) >= existing && problems.Total == 0 {
-					if err := w.startBulk(); err != nil {
-						return err
-					}
-				}
-				if n%1000 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-					if progress != nil {
-						progress(n)
-					}
-				}
-				if problems.Record(r.err) {
-					continue
-				}
-				if r.err != nil {
-					return r.err
-				}
-				if problems.Total > 0 {
-					continue // keep checking, stop writing
-				}
-				if pending = append(pending, r); len(pending) == batchRows {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if err := w.flush(); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if problems.Total > 0 {
-			return &problems
-		}
-		if err := w.finishBulk(); err != nil {
-			return err
-		}
-		// Only an update unlinks sources, so only then can one fall out
-		// of use.
-		if res.Updated > 0 {
-			if err := w.dropUnusedSources(); err != nil {
-				return err
-			}
-		}
-		if opt.dry {
-			return errDryRun
-		}
-		if opt.undo != nil {
-			// What the database holds once the import commits, for
-			// LastImport to tell whether it has changed since.
-			if opt.undo.record.State, err = w.state(); err != nil {
-				return err
-			}
-		}
-		return nil
+		im.w = w
+		return im.run(rows)
 	})
 	if errors.Is(err, errDryRun) {
-		return res, nil
+		return im.res, nil
 	}
 	if err != nil {
 		return data.ImportResult{}, err
 	}
-	return res, nil
+	return im.res, nil
+}
+
+// importer writes the rows of one import inside its transaction. Rows
+// wait in pending to be inserted batchRows at a time (see flush); a row
+// is stored on its own (see one) when its batch cannot be inserted as
+// new. Once a row has a problem, the importer keeps checking the rows
+// that follow but writes none.
+type importer struct {
+	store    *Store
+	w        *writer
+	ctx      context.Context
+	progress data.Progress
+	opt      importOptions
+	rn       rowNamer // the source's row numbers, when it has them
+	mem      *importMemory
+
+	res      data.ImportResult
+	problems data.RowErrors
+	pending  []readRow
+
+	// maxBefore is the largest incident id before the import: a larger
+	// id is an incident the import added. updated has a bit for each
+	// existing incident the import has updated, so that a second update
+	// of one is a ref that appears twice.
+	maxBefore int64
+	updated   []uint64
+	// existing is how many incidents the database held before; n counts
+	// the rows read.
+	existing int64
+	n        int
+	// cacheBefore is the connection's page cache size, set back at the
+	// end (see importCacheKiB).
+	cacheBefore int64
+}
+
+// run writes the rows, then finishes the import.
+func (im *importer) run(rows <-chan []readRow) error {
+	if err := im.start(); err != nil {
+		return err
+	}
+	// The connection goes back to the pool for reads. Should this fail,
+	// it only reads with a smaller cache.
+	defer im.w.setCacheSize(im.cacheBefore)
+	for batch := range rows {
+		for _, r := range batch {
+			if err := im.add(r); err != nil {
+				return err
+			}
+		}
+	}
+	return im.finish()
+}
+
+// start prepares the writer: it reports problems to the importer, keeps
+// the undo copy and compares updates for a preview when asked, reads what
+// the database holds and makes the page cache an import's.
+func (im *importer) start() error {
+	w, path := im.w, im.store.path
+	w.problem = im.problem
+	if im.opt.undo != nil {
+		if err := im.opt.undo.take(im.ctx); err != nil {
+			return err
+		}
+	}
+	if im.opt.preview != nil {
+		w.updating = im.compare
+	}
+	var err error
+	if im.maxBefore, err = w.maxID(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	im.updated = make([]uint64, im.maxBefore/64+1)
+	if im.existing, err = w.count(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	if im.cacheBefore, err = w.cacheSize(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := w.setCacheSize(-importCacheKiB); err != nil {
+		return fmt.Errorf("prepare %s: %w", path, err)
+	}
+	im.pending = make([]readRow, 0, batchRows)
+	return nil
+}
+
+// problem records a problem of a row in its column.
+func (im *importer) problem(row int, column, msg string) {
+	if im.rn != nil {
+		im.problems.Add(im.rn.ErrorAt(row, column, msg))
+	} else {
+		im.problems.Add(&data.RowError{Column: column, Message: msg})
+	}
+}
+
+// compare is the writer's updating hook in a preview: it compares an
+// incident about to be updated with the stored one and records the
+// change.
+func (im *importer) compare(inc *data.Incident) error {
+	p := im.opt.preview
+	stored, err := im.w.stored(inc.ID)
+	if err != nil {
+		return err
+	}
+	fields := data.Changes(stored, inc)
+	if len(fields) == 0 {
+		p.Unchanged++
+		return nil
+	}
+	p.Changed++
+	if len(p.Changes) < data.MaxPreviewChanges {
+		p.Changes = append(p.Changes, data.IncidentChange{Ref: inc.Ref, Row: im.w.row, Fields: fields})
+	}
+	return nil
+}
+
+// add takes one row read ahead: it counts it, starts a bulk load when the
+// import has grown large enough, reports progress and cancellation, and
+// queues the row to be written unless it, or a row before it, had a
+// problem.
+func (im *importer) add(r readRow) error {
+	im.n++
+	if err := im.maybeBulk(); err != nil {
+		return err
+	}
+	if im.n%1000 == 0 {
+		if err := im.ctx.Err(); err != nil {
+			return err
+		}
+		if im.progress != nil {
+			im.progress(im.n)
+		}
+	}
+	if im.n%memoryCheckRows == 0 {
+		im.mem.follow()
+	}
+	if im.problems.Record(r.err) {
+		return nil
+	}
+	if r.err != nil {
+		return r.err
+	}
+	if im.problems.Total > 0 {
+		return nil // keep checking, stop writing
+	}
+	if im.pending = append(im.pending, r); len(im.pending) == batchRows {
+		return im.flush()
+	}
+	return nil
+}
+
+// maybeBulk starts a bulk load (see bulkRows) once the import has read
+// bulkRows rows, and at least as many as the database held, without a
+// problem.
+func (im *importer) maybeBulk() error {
+	if im.w.bulk != nil || im.n%bulkRows != 0 || int64(im.n) < im.existing || im.problems.Total > 0 {
+		return nil
+	}
+	return im.w.startBulk()
+}
+
+// flush writes the pending rows: a full batch in one statement when all
+// its refs are new, otherwise row by row.
+func (im *importer) flush() error {
+	if len(im.pending) == batchRows && im.problems.Total == 0 {
+		ok, err := im.w.putNew(im.pending)
+		if err != nil {
+			return err
+		}
+		if ok {
+			im.res.Added += len(im.pending)
+			im.pending = im.pending[:0]
+			return nil
+		}
+	}
+	for _, r := range im.pending {
+		if im.problems.Total > 0 {
+			break // keep checking, stop writing
+		}
+		if err := im.one(r); err != nil {
+			return err
+		}
+	}
+	im.pending = im.pending[:0]
+	return nil
+}
+
+// one stores a row on its own, updating an existing incident with its ref
+// and reporting a ref that appears twice in the file. The CSV reader
+// reports those itself, with the rows of both, before they get here (see
+// csvio.Reader.Next); this catches them from any other source.
+func (im *importer) one(r readRow) error {
+	inc := r.inc
+	im.w.row = r.row
+	added, err := im.w.put(inc)
+	if err != nil {
+		return err
+	}
+	switch {
+	case im.twice(inc, added):
+		im.problem(r.row, "ref", fmt.Sprintf("ref %q appears more than once in the file; each incident needs its own ref", inc.Ref))
+	case added:
+		im.res.Added++
+	default:
+		im.res.Updated++
+	}
+	return nil
+}
+
+// twice reports whether the incident put has just stored was stored by
+// an earlier row of the import too: one it added, or an existing one it
+// has updated before.
+func (im *importer) twice(inc *data.Incident, added bool) bool {
+	if added {
+		return false
+	}
+	if inc.ID > im.maxBefore {
+		return true
+	}
+	word, bit := inc.ID/64, uint64(1)<<(inc.ID%64)
+	seen := im.updated[word]&bit != 0
+	im.updated[word] |= bit
+	return seen
+}
+
+// finish writes what waits in queues and, when no row had a problem,
+// ends the bulk load, drops the sources that updates left unused and
+// records the state an undoable import leaves. A dry run ends in
+// errDryRun, which rolls it back.
+func (im *importer) finish() error {
+	w := im.w
+	if err := im.flush(); err != nil {
+		return err
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if err := im.ctx.Err(); err != nil {
+		return err
+	}
+	if im.problems.Total > 0 {
+		return &im.problems
+	}
+	if err := w.finishBulk(); err != nil {
+		return err
+	}
+	// Only an update unlinks sources, so only then can one fall out of use.
+	if im.res.Updated > 0 {
+		if err := w.dropUnusedSources(); err != nil {
+			return err
+		}
+	}
+	if im.opt.dry {
+		return errDryRun
+	}
+	if u := im.opt.undo; u != nil {
+		// What the database holds once the import commits, for LastImport
+		// to tell whether it has changed since.
+		var err error
+		if u.record.State, err = w.state(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

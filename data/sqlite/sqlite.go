@@ -115,19 +115,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	st, statErr := os.Stat(abs)
-	switch {
-	case statErr == nil && st.IsDir():
-		return nil, data.Errorf(data.EINVALID, "%s is a folder, not a database file", abs)
-	case errors.Is(statErr, os.ErrNotExist) && !opt.Create:
-		return nil, data.Errorf(data.ENOTFOUND, "there is no database at %s", abs)
-	case errors.Is(statErr, os.ErrNotExist):
-		if _, err := os.Stat(filepath.Dir(abs)); err != nil {
-			return nil, data.Errorf(data.ENOTFOUND, "the folder %s does not exist", filepath.Dir(abs))
-		}
-	case statErr != nil:
-		return nil, data.Errorf(data.EINVALID, "cannot read %s: %v", abs, statErr)
-	case st.Size() == 0:
-		return nil, data.Errorf(data.EINVALID, "%s is empty, not a database", abs)
+	if err := checkPath(abs, st, statErr, opt.Create); err != nil {
+		return nil, err
 	}
 	// SQLite writes beside the database (its WAL and lock files, or the
 	// rollback journal), so a database in a folder the user cannot write
@@ -158,6 +147,28 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkPath refuses, in plain words, a path that cannot be a database:
+// a folder, an empty file, a file that cannot be read, or a missing file
+// or folder when it is not to be created. st and err are what os.Stat
+// said of it.
+func checkPath(abs string, st fs.FileInfo, err error, create bool) error {
+	switch {
+	case err == nil && st.IsDir():
+		return data.Errorf(data.EINVALID, "%s is a folder, not a database file", abs)
+	case errors.Is(err, os.ErrNotExist) && !create:
+		return data.Errorf(data.ENOTFOUND, "there is no database at %s", abs)
+	case errors.Is(err, os.ErrNotExist):
+		if _, err := os.Stat(filepath.Dir(abs)); err != nil {
+			return data.Errorf(data.ENOTFOUND, "the folder %s does not exist", filepath.Dir(abs))
+		}
+	case err != nil:
+		return data.Errorf(data.EINVALID, "cannot read %s: %v", abs, err)
+	case st.Size() == 0:
+		return data.Errorf(data.EINVALID, "%s is empty, not a database", abs)
+	}
+	return nil
 }
 
 func writable(path string) bool {

@@ -26,6 +26,7 @@ type writer struct {
 	setAuthor                                             driver.Stmt
 	insertBatch, linkBatch, sourceBatch, sourceRow        driver.Stmt // see prepareBatches
 	sources                                               map[sourceKey]storedSource
+	authorRows                                            map[int64]int // see remember
 	seeds                                                 [2]maphash.Seed
 	args                                                  []driver.NamedValue
 	links                                                 []any // queued by putNew: incident, source, position, cited_as
@@ -56,12 +57,10 @@ type sourceKey [2]uint64
 
 // storedSource is a source the writer has stored: its id and the hash of
 // its author (0 when it has none), so that a later row naming the same
-// author needs no statement at all, and the row of the import that gave
-// the author (0 when it was in the database already).
+// author needs no statement at all. 16 bytes, the map's largest part.
 type storedSource struct {
 	id     int64
 	author uint64
-	row    int
 }
 
 // background is the context of the writer's statements: a cancellable one
@@ -69,12 +68,15 @@ type storedSource struct {
 // check for cancellation between rows instead.
 var background = context.Background()
 
-// maxCachedSources bounds the writer's map of the sources it has stored
-// (about 40 bytes each), so that an import's memory does not grow with the
-// number of distinct sources in its file: when the map is full it starts
-// again empty, and a source it no longer holds is stored again by the
-// statement that finds it in the database.
-const maxCachedSources = 1 << 19
+// maxCachedSources bounds the writer's map of the sources it has stored,
+// so that an import's memory does not grow with the number of distinct
+// sources in its file: when the map is full it starts again empty, and a
+// source it no longer holds is found again by the statement that inserts
+// it or finds it in the database (see findSource). Go's maps grow in
+// tables of 1,024 slots filled to 7/8 at most, so 7/8 of a power of two
+// fills them: 458,752 sources take 29 MB, while 2^19 would take 40.
+// A variable so that tests can make it small.
+var maxCachedSources = 7 << 16
 
 // writeTx runs fn in a BEGIN IMMEDIATE transaction on one connection and
 // commits only if fn succeeds.
@@ -189,7 +191,7 @@ var rollback = func(c *sqlite3.SQLiteConn) error {
 }
 
 func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
-	w := &writer{conn: c, sources: map[sourceKey]storedSource{},
+	w := &writer{conn: c, sources: map[sourceKey]storedSource{}, authorRows: map[int64]int{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	if err := w.prepare([]statement{
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
@@ -364,29 +366,8 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 		pub = src.Published.String()
 	}
 	key := w.sourceKey(src.Outlet, src.Title, pub, src.URL)
-	author := w.authorHash(src.Author)
-	stored, ok := w.sources[key]
-	if ok {
-		if author == 0 || author == stored.author {
-			return stored.id, nil
-		}
-		// The source may still wait in the queue.
-		if err := w.flushSources(); err != nil {
-			return 0, err
-		}
-		if stored.author != 0 && w.problem != nil {
-			recorded, err := w.sourceAuthor(stored.id)
-			if err != nil {
-				return 0, err
-			}
-			w.authorConflict(src, recorded, stored.row)
-			return stored.id, nil
-		}
-		if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
-			return 0, err
-		}
-		w.sources[key] = storedSource{id: stored.id, author: author, row: w.row}
-		return stored.id, nil
+	if stored, ok := w.sources[key]; ok {
+		return w.knownSource(src, key, stored)
 	}
 	if len(w.sources) >= maxCachedSources {
 		if err := w.forgetSources(); err != nil {
@@ -398,9 +379,42 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		w.sources[key] = storedSource{id: id, author: author, row: w.row}
+		w.remember(key, id, src.Author, w.row)
 		return id, nil
 	}
+	return w.findSource(src, key, pub)
+}
+
+// knownSource is storeSource for a source in the writer's map: it runs no
+// statement unless the row gives the source an author it has not got.
+func (w *writer) knownSource(src *data.Source, key sourceKey, stored storedSource) (int64, error) {
+	author := w.authorHash(src.Author)
+	if author == 0 || author == stored.author {
+		return stored.id, nil
+	}
+	// The source may still wait in the queue.
+	if err := w.flushSources(); err != nil {
+		return 0, err
+	}
+	if stored.author != 0 && w.problem != nil {
+		recorded, err := w.sourceAuthor(stored.id)
+		if err != nil {
+			return 0, err
+		}
+		w.authorConflict(src, recorded, w.authorRows[stored.id])
+		return stored.id, nil
+	}
+	if _, err := w.exec(w.setAuthor, src.Author, stored.id); err != nil {
+		return 0, err
+	}
+	w.remember(key, stored.id, src.Author, w.row)
+	return stored.id, nil
+}
+
+// findSource is storeSource for a source not in the writer's map: the
+// statement of putSource inserts it or finds it in the database, and the
+// writer then remembers it.
+func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64, error) {
 	id, recorded, err := w.putSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 	if err != nil {
 		return 0, err
@@ -418,8 +432,22 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 			recorded = src.Author
 		}
 	}
-	w.sources[key] = storedSource{id: id, author: w.authorHash(recorded), row: row}
+	w.remember(key, id, recorded, row)
 	return id, nil
+}
+
+// remember puts a source in the writer's map, with its author and the
+// row of the import that gave the author (0 when the database had it).
+// Those rows, needed only to name them in a problem, are kept apart in
+// authorRows, for the few sources whose author came from the file, so
+// that the map's entries stay small.
+func (w *writer) remember(key sourceKey, id int64, author string, row int) {
+	w.sources[key] = storedSource{id: id, author: w.authorHash(author)}
+	if author != "" && row != 0 {
+		w.authorRows[id] = row
+	} else {
+		delete(w.authorRows, id)
+	}
 }
 
 // putSource runs the statement that inserts a source or finds it, and
@@ -494,6 +522,7 @@ func (w *writer) forgetSources() error {
 		return err
 	}
 	clear(w.sources)
+	clear(w.authorRows)
 	if w.bulk != nil {
 		w.bulk.allSources = false
 	}

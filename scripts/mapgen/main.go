@@ -83,68 +83,17 @@ func run(path string) error {
 	if err := json.Unmarshal(b, &t); err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
-	arcs := decodeArcs(&t)
-	simplified := make(map[int][]geo.Point)
-	arc := func(i int) []geo.Point {
-		k := i
-		if k < 0 {
-			k = ^k
-		}
-		s, ok := simplified[k]
-		if !ok {
-			s = simplify(arcs[k])
-			simplified[k] = s
-		}
-		if i >= 0 {
-			return s
-		}
-		r := make([]geo.Point, len(s))
-		for j, p := range s {
-			r[len(s)-1-j] = p
-		}
-		return r
-	}
+	arcs := &arcSet{arcs: decodeArcs(&t), simplified: map[int][]geo.Point{}}
 	atlas := geo.Atlas{Source: "Natural Earth 1:50m Admin 0 countries (public domain), " +
 		"from world-atlas 2.0.2 countries-50m.json (ISC licence), cut and simplified by scripts/mapgen"}
 	for _, g := range t.Objects.Countries.Geometries {
-		var polys [][][]int
-		switch g.Type {
-		case "Polygon":
-			var p [][]int
-			if err := json.Unmarshal(g.Arcs, &p); err != nil {
-				return fmt.Errorf("%s: %w", g.Properties.Name, err)
-			}
-			polys = [][][]int{p}
-		case "MultiPolygon":
-			if err := json.Unmarshal(g.Arcs, &polys); err != nil {
-				return fmt.Errorf("%s: %w", g.Properties.Name, err)
-			}
-		default:
-			continue
+		polys, err := polygons(g.Type, g.Arcs)
+		if err != nil {
+			return fmt.Errorf("%s: %w", g.Properties.Name, err)
 		}
 		c := geo.Country{Code: codes[g.ID], Name: g.Properties.Name}
 		for _, p := range polys {
-			var poly geo.Polygon
-			for r, ringArcs := range p {
-				var ring []geo.Point
-				for _, a := range ringArcs {
-					pts := arc(a)
-					if len(ring) > 0 {
-						pts = pts[1:] // arcs share their end points
-					}
-					ring = append(ring, pts...)
-				}
-				ring = clip(ring)
-				if len(ring) < 3 {
-					if r == 0 {
-						break // the outer ring is outside the region: so are its holes
-					}
-					continue
-				}
-				orient(ring, r == 0)
-				poly = append(poly, ring)
-			}
-			if len(poly) > 0 {
+			if poly := arcs.polygon(p); len(poly) > 0 {
 				c.Polygons = append(c.Polygons, poly)
 			}
 		}
@@ -162,6 +111,87 @@ func run(path string) error {
 	}
 	_, err = os.Stdout.Write(append(out, '\n'))
 	return err
+}
+
+// polygons returns the polygons of a geometry, each a list of rings given
+// as arc indexes; none for a geometry other than a Polygon or
+// MultiPolygon.
+func polygons(typ string, raw json.RawMessage) ([][][]int, error) {
+	var polys [][][]int
+	switch typ {
+	case "Polygon":
+		var p [][]int
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return nil, err
+		}
+		polys = [][][]int{p}
+	case "MultiPolygon":
+		if err := json.Unmarshal(raw, &polys); err != nil {
+			return nil, err
+		}
+	}
+	return polys, nil
+}
+
+// arcSet holds the topology's arcs, simplifying each on first use.
+type arcSet struct {
+	arcs       [][]geo.Point
+	simplified map[int][]geo.Point
+}
+
+// arc returns arc i simplified; a negative i is arc ^i reversed, as
+// TopoJSON writes it.
+func (a *arcSet) arc(i int) []geo.Point {
+	k := i
+	if k < 0 {
+		k = ^k
+	}
+	s, ok := a.simplified[k]
+	if !ok {
+		s = simplify(a.arcs[k])
+		a.simplified[k] = s
+	}
+	if i >= 0 {
+		return s
+	}
+	r := make([]geo.Point, len(s))
+	for j, p := range s {
+		r[len(s)-1-j] = p
+	}
+	return r
+}
+
+// polygon builds a polygon from its rings of arcs, clipped to the region
+// and oriented: the outer ring first, then its holes. A ring left with
+// fewer than three points is dropped; an outer ring outside the region
+// drops the whole polygon, holes and all.
+func (a *arcSet) polygon(rings [][]int) geo.Polygon {
+	var poly geo.Polygon
+	for r, ringArcs := range rings {
+		ring := clip(a.ring(ringArcs))
+		if len(ring) < 3 {
+			if r == 0 {
+				break // the outer ring is outside the region: so are its holes
+			}
+			continue
+		}
+		orient(ring, r == 0)
+		poly = append(poly, ring)
+	}
+	return poly
+}
+
+// ring joins the arcs of a ring, which share their end points.
+func (a *arcSet) ring(arcs []int) []geo.Point {
+	var ring []geo.Point
+	for _, i := range arcs {
+		pts := a.arc(i)
+		if len(ring) > 0 {
+			pts = pts[1:] // arcs share their end points
+		}
+		ring = append(ring, pts...)
+	}
+	return ring
 }
 
 // decodeArcs turns the quantised, delta-encoded arcs into degrees.
