@@ -7,6 +7,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -26,15 +27,23 @@ import (
 //go:embed migrations/*.sql
 var embedded embed.FS
 
-// driverName is mattn/go-sqlite3 with the functions the schema needs: its
-// migration 005 computes person keys (see personKey).
-const driverName = "sqlite3_catracker"
+// sqliteDriver is mattn/go-sqlite3 with the functions the schema needs:
+// its migration 005 computes person keys (see personKey). The store opens
+// its connections through it directly (see connector) rather than
+// registering it with database/sql, so importing this package changes
+// nothing in the process.
+var sqliteDriver = &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+	return c.RegisterFunc("catracker_person_key", personKey, true)
+}}
 
-func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		return c.RegisterFunc("catracker_person_key", personKey, true)
-	}})
-}
+// connector opens connections to one database through sqliteDriver.
+type connector struct{ dsn string }
+
+// Connect implements driver.Connector.
+func (c connector) Connect(context.Context) (driver.Conn, error) { return sqliteDriver.Open(c.dsn) }
+
+// Driver implements driver.Connector.
+func (c connector) Driver() driver.Driver { return sqliteDriver }
 
 // personKey is the form in which the store compares person names,
 // data.PersonKey, kept in the person_key column. A name that folds to
@@ -125,10 +134,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	readOnly := statErr == nil && !writable(abs)
 	lockedFolder := statErr == nil && !readOnly && !folderWritable(filepath.Dir(abs))
 	readOnly = readOnly || lockedFolder
-	db, err := sql.Open(driverName, dsn(abs, readOnly))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", abs, err)
-	}
+	db := sql.OpenDB(connector{dsn(abs, readOnly)})
 	s := &Store{db: db, path: abs, readOnly: readOnly, lockedFolder: lockedFolder}
 	if err := s.check(ctx); err != nil {
 		db.Close()
