@@ -41,7 +41,8 @@ type rowNamer interface {
 // early, before reading another row, once ctx is done or stop is called.
 // stop returns only when the goroutine has ended, so that the caller can
 // let src go: a failed import returns without anything reading src
-// behind its back.
+// behind its back. It waits for a call of src.Next under way to return,
+// which for the files imports read is a moment.
 func readAhead(ctx context.Context, src data.RowSource) (rows <-chan []readRow, stop func()) {
 	out := make(chan []readRow, readInFlight)
 	quit := make(chan struct{})
