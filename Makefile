@@ -50,10 +50,12 @@ $(STATICCHECK):
 $(GOCYCLO):
 	$(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
 
-# Every function outside tests at cyclomatic complexity 20 or less.
+# gofmt, vet and staticcheck; every function outside tests at cyclomatic
+# complexity 20 or less; imports pointing down the layers only.
 lint: vet $(STATICCHECK) $(GOCYCLO)
 	$(STATICCHECK) ./...
 	$(GOCYCLO) -over 20 -ignore '_test' .
+	scripts/check-layers.sh
 
 test: setup-test build lint
 	$(GO) test -race ./data/...
