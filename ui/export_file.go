@@ -16,8 +16,8 @@ import (
 	"catracker/data"
 	"catracker/i18n"
 	"catracker/internal/atomicfile"
-	"catracker/internal/export"
 	"catracker/internal/chart"
+	"catracker/internal/export"
 )
 
 // fileRow is where the export goes: the file's name, and the folder with

@@ -16,8 +16,8 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
-	"catracker/internal/cli"
 	"catracker/internal/chart"
+	"catracker/internal/cli"
 )
 
 func TestExportWritesWhatTheCommandLineWrites(t *testing.T) {

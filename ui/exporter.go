@@ -18,8 +18,8 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
-	"catracker/internal/export"
 	"catracker/internal/chart"
+	"catracker/internal/export"
 )
 
 // customPreset is how the preferences name the size choice that enables
