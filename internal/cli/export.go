@@ -10,8 +10,8 @@ import (
 
 	"catracker/data"
 	"catracker/i18n"
-	"catracker/internal/export"
 	"catracker/internal/chart"
+	"catracker/internal/export"
 )
 
 // allGroups is how the --group flag names every group of people, its

@@ -8,9 +8,9 @@ import (
 
 	"catracker/data"
 	"catracker/data/sqlite"
+	"catracker/internal/chart"
 	"catracker/internal/export"
 	"catracker/internal/synth"
-	"catracker/internal/chart"
 )
 
 // benchSizes are the database sizes, in incidents, of the interactive

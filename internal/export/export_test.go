@@ -18,8 +18,8 @@ import (
 	"catracker/data"
 	"catracker/data/csvio"
 	"catracker/data/sqlite"
-	"catracker/internal/export"
 	"catracker/internal/chart"
+	"catracker/internal/export"
 )
 
 const childEnv = "CATRACKER_EXPORT_CHILD"

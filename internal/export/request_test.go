@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"catracker/data"
-	"catracker/internal/export"
 	"catracker/internal/chart"
+	"catracker/internal/export"
 )
 
 // TestValidate checks each rule of a request on its own: a request that
