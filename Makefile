@@ -11,7 +11,7 @@ STATICCHECK_VERSION := v0.8.2
 FYNE      := $(shell $(GO) env GOPATH)/bin/fyne
 FYNE_VERSION := v2.7.1
 
-.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package windows dist gallery
+.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package package-check windows dist gallery samples
 
 # How much each fuzz target runs: a number of inputs each, about ten
 # seconds' worth in `make test` and thirty times as many in `make fuzz`.
@@ -44,13 +44,20 @@ $(STATICCHECK):
 lint: vet $(STATICCHECK)
 	$(STATICCHECK) ./...
 
+# Every check and test but the package's (package-check): the tests of
+# data/... and ui/..., whose goroutines share databases and the window,
+# under the race detector, and the rest without it, both at once (the race
+# run's output follows the other's; either failing fails the target); then
+# the short fuzzing and the smoke test of the app.
 test: setup-test build lint
-	$(GO) test -race ./data/...
-	$(GO) test $$($(GO) list ./... | grep -v '/data')
+	@log=$$(mktemp); \
+	$(GO) test -race ./data/... ./ui/... >"$$log" 2>&1 & race=$$!; \
+	$(GO) test $$($(GO) list ./... | grep -v -e '/data' -e '/ui'); plain=$$?; \
+	wait $$race; raced=$$?; \
+	echo "go test -race ./data/... ./ui/..."; cat "$$log"; rm -f "$$log"; \
+	test $$plain -eq 0 && test $$raced -eq 0
 	@$(MAKE) --no-print-directory fuzz-short
 	scripts/smoke.sh $(BIN)/catracker
-	@$(MAKE) --no-print-directory package
-	scripts/check-package.sh dist/catracker-linux.tar.xz
 
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \
@@ -70,6 +77,13 @@ gallery:
 	$(GO) build -o $(BIN)/ ./cmd/catracker-cli
 	scripts/gallery.sh $(BIN)/catracker-cli
 
+# Sample charts to look at, not checked: every family in realistic data,
+# the layout's edge cases and the panel charts, in PNG (the samples in SVG
+# and PDF too), written into SAMPLES.
+SAMPLES ?= $(BIN)/samples
+samples:
+	$(GO) test -tags samples -run '^TestWrite(Panel)?Samples$$' -count=1 ./internal/chart/ -args -samples "$(abspath $(SAMPLES))"
+
 # Go benchmarks (query, counting and render at 10k, 100k and 1M incidents;
 # import), then every figure of docs/PERFORMANCE.md beside its target.
 bench: setup build
@@ -82,6 +96,12 @@ bench: setup build
 # removed afterwards.
 package: setup $(FYNE)
 	$(call fyne_package,linux,Central Asia War Tracker.tar.xz,catracker-linux.tar.xz)
+
+# The Linux package built and checked: the archive holds the program, its
+# icon and a desktop entry naming the app. A release build of its own, so
+# it is not part of `make test`; .ci/run runs both.
+package-check: package
+	scripts/check-package.sh dist/catracker-linux.tar.xz
 
 # The Windows program, dist/catracker-windows.exe, cross-compiled with
 # mingw-w64, with the icon and version of FyneApp.toml embedded.
