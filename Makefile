@@ -13,7 +13,7 @@ GOCYCLO_VERSION := v0.6.0
 FYNE      := $(shell $(GO) env GOPATH)/bin/fyne
 FYNE_VERSION := v2.7.1
 
-.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package windows dist gallery
+.PHONY: run test setup setup-test build vet lint bench fuzz fuzz-short clean package package-check windows dist gallery samples
 
 # How much each fuzz target runs: a number of inputs each, about ten
 # seconds' worth in `make test` and thirty times as many in `make fuzz`.
@@ -57,13 +57,23 @@ lint: vet $(STATICCHECK) $(GOCYCLO)
 	$(GOCYCLO) -over 20 -ignore '_test' .
 	scripts/check-layers.sh
 
+# Every check and test but the package's (package-check): the tests of
+# data/... and ui/..., whose goroutines share databases and the window,
+# under the race detector, and the rest without it; then the short fuzzing
+# and the smoke test of the app. While the plain tests run, the race
+# detector's build of data/... and ui/... is compiled beside them (its
+# output is dropped: the race run that follows compiles anything that is
+# missing again and reports what fails); the race run itself has the
+# machine to itself, since the app's tests wait for the window with time
+# limits.
+RACE_PKGS := ./data/... ./ui/...
 test: setup-test build lint
-	$(GO) test -race ./data/...
-	$(GO) test $$($(GO) list ./... | grep -v '/data')
+	@$(GO) test -race -run '^$$' $(RACE_PKGS) >/dev/null 2>&1 & prebuild=$$!; \
+	$(GO) test $$($(GO) list ./... | grep -v -e '/data' -e '/ui'); plain=$$?; \
+	wait $$prebuild; exit $$plain
+	$(GO) test -race $(RACE_PKGS)
 	@$(MAKE) --no-print-directory fuzz-short
 	scripts/smoke.sh $(BIN)/catracker
-	@$(MAKE) --no-print-directory package
-	scripts/check-package.sh dist/catracker-linux.tar.xz
 
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \
@@ -83,6 +93,13 @@ gallery:
 	$(GO) build -o $(BIN)/ ./cmd/catracker-cli
 	scripts/gallery.sh $(BIN)/catracker-cli
 
+# Sample charts to look at, not checked: every family in realistic data,
+# the layout's edge cases and the panel charts, in PNG (the samples in SVG
+# and PDF too), written into SAMPLES.
+SAMPLES ?= $(BIN)/samples
+samples:
+	$(GO) test -tags samples -run '^TestWrite(Panel)?Samples$$' -count=1 ./internal/chart/ -args -samples "$(abspath $(SAMPLES))"
+
 # Go benchmarks (query, counting and render at 10k, 100k and 1M incidents;
 # import), then every figure of docs/PERFORMANCE.md beside its target.
 bench: setup build
@@ -95,6 +112,12 @@ bench: setup build
 # removed afterwards.
 package: setup $(FYNE)
 	$(call fyne_package,linux,Central Asia War Tracker.tar.xz,catracker-linux.tar.xz)
+
+# The Linux package built and checked: the archive holds the program, its
+# icon and a desktop entry naming the app. A release build of its own, so
+# it is not part of `make test`; .ci/run runs both.
+package-check: package
+	scripts/check-package.sh dist/catracker-linux.tar.xz
 
 # The Windows program, dist/catracker-windows.exe, cross-compiled with
 # mingw-w64, with the icon and version of FyneApp.toml embedded.

@@ -73,21 +73,6 @@ func (k PeriodKey) String() string {
 	return fmt.Sprintf("%04d-%02d", y, mo)
 }
 
-// Label is a short human label: "May 2022", "Q2 2022" or "2022".
-func (k PeriodKey) Label() string {
-	m := k.FirstMonth()
-	y, mo := m/12, m%12
-	switch k.Unit {
-	case PerQuarter:
-		return fmt.Sprintf("Q%d %d", mo/3+1, y)
-	case PerYear:
-		return fmt.Sprintf("%d", y)
-	}
-	return fmt.Sprintf("%s %d", monthAbbr[mo], y)
-}
-
-var monthAbbr = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
 // PeriodRange returns every period of the given width from the one holding
 // month index from to the one holding month index to, inclusive.
 func PeriodRange(unit Period, from, to int) []PeriodKey {

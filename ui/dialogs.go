@@ -60,7 +60,8 @@ func wrapLabel(text string) *widget.Label {
 }
 
 // dialogSize returns the size w×h capped to fit inside the window with a
-// margin. A zero height leaves the dialog's own height.
+// margin. A zero height asks for 200; a dialog is never smaller than its
+// content needs, so it may come out taller.
 func dialogSize(win fyne.Window, w, h float32) fyne.Size {
 	avail := win.Canvas().Size()
 	if avail.Width > 80 && w > avail.Width-40 {

@@ -360,25 +360,35 @@ func known[T ~string](b []byte, all []T) T {
 	return T(b)
 }
 
+// everyOutlet selects o.outlet, each distinct outlet of the sources once,
+// unsorted; a query adds its own conditions with AND. There are few
+// outlets and many sources, so it hops from one outlet to the next along
+// the sources_unique index (a recursive MIN) instead of reading every
+// source.
+const everyOutlet = `WITH RECURSIVE o(outlet) AS (
+		SELECT MIN(outlet) FROM sources
+		UNION ALL
+		SELECT (SELECT MIN(outlet) FROM sources WHERE outlet > o.outlet) FROM o WHERE o.outlet IS NOT NULL)
+	SELECT o.outlet FROM o WHERE o.outlet IS NOT NULL`
+
 // outlets lists the distinct outlets that report the incidents of the
-// chart, for its footer. There are few outlets and many incidents and
-// sources, so it hops from one outlet to the next along the sources index
-// (a recursive MIN, instead of reading every source), and asks of each
-// whether any of its reports is in the chart, walking from the outlet's
-// sources to their incidents and stopping at the first; CROSS JOIN keeps
-// SQLite from starting at the incidents instead.
+// chart, for its footer. It takes every outlet (everyOutlet) and asks of
+// each whether any of its reports is in the chart, walking from the
+// outlet's sources to their incidents and stopping at the first; CROSS
+// JOIN keeps SQLite from starting at the incidents instead.
 func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, f data.Filter) ([]string, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("i.area", areas)
-	q := `WITH RECURSIVE o(outlet) AS (
-			SELECT MIN(outlet) FROM sources
-			UNION ALL
-			SELECT (SELECT MIN(outlet) FROM sources WHERE outlet > o.outlet) FROM o WHERE o.outlet IS NOT NULL)
-		SELECT o.outlet FROM o WHERE o.outlet IS NOT NULL AND EXISTS (
+	q := everyOutlet + ` AND EXISTS (
 		SELECT 1 FROM sources s CROSS JOIN incident_sources l CROSS JOIN incidents i
 		WHERE s.outlet = o.outlet AND l.source_id = s.id AND i.id = l.incident_id
 		AND i.kind = ? AND i.month <= ?` + strings.ReplaceAll(in+side, " side ", " i.side ") + `) ORDER BY o.outlet`
 	args := append(append([]any{string(kind), f.To}, inArgs...), sideArgs...)
+	return s.queryStrings(ctx, q, args...)
+}
+
+// queryStrings runs a query of one text column and returns its values.
+func (s *Store) queryStrings(ctx context.Context, q string, args ...any) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -386,11 +396,11 @@ func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, 
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var o string
-		if err := rows.Scan(&o); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, o)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

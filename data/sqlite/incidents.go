@@ -245,21 +245,12 @@ func (s *Store) DeleteIncident(ctx context.Context, id int64) error {
 // sorted by person (data.PersonKey), so that the spellings of one person
 // come together, and then as written.
 func (s *Store) Persons(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT person FROM incidents WHERE person <> ''
+	out, err := s.queryStrings(ctx, `SELECT person FROM incidents WHERE person <> ''
 		GROUP BY person ORDER BY MIN(person_key), person`)
 	if err != nil {
 		return nil, fmt.Errorf("list persons of %s: %w", s.path, err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, fmt.Errorf("list persons of %s: %w", s.path, err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // EachIncident calls fn for every incident, with its sources, in date

@@ -184,28 +184,11 @@ func (s *Store) sourceUses(ctx context.Context, clause string, args ...any) ([]d
 	return out, rows.Err()
 }
 
-// Outlets lists the distinct outlets of the sources, sorted. There are few
-// outlets and many sources, so it skips through the sources_unique index
-// from one outlet to the next instead of reading every source.
+// Outlets lists the distinct outlets of the sources, sorted, skipping
+// through the sources index from one outlet to the next (everyOutlet).
 func (s *Store) Outlets(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `WITH RECURSIVE o(outlet) AS (
-			SELECT MIN(outlet) FROM sources
-			UNION ALL
-			SELECT (SELECT MIN(outlet) FROM sources WHERE outlet > o.outlet) FROM o WHERE o.outlet IS NOT NULL)
-		SELECT outlet FROM o WHERE outlet IS NOT NULL ORDER BY outlet`)
+	out, err := s.queryStrings(ctx, everyOutlet+` ORDER BY o.outlet`)
 	if err != nil {
-		return nil, fmt.Errorf("list outlets of %s: %w", s.path, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var o string
-		if err := rows.Scan(&o); err != nil {
-			return nil, fmt.Errorf("list outlets of %s: %w", s.path, err)
-		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list outlets of %s: %w", s.path, err)
 	}
 	return out, nil

@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"sync"
@@ -10,6 +8,8 @@ import (
 	"catracker/assets/fonts"
 
 	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -47,6 +47,8 @@ var loadFaces = sync.OnceValues(func() (faces, error) {
 	return faces{regular: r, bold: b}, nil
 })
 
+// parseFace parses a TrueType font file for drawing, with its ascent and
+// descent as the hhea table gives them.
 func parseFace(ttf []byte, bold bool) (*face, error) {
 	f, err := truetype.Parse(ttf)
 	if err != nil {
@@ -62,33 +64,23 @@ func parseFace(ttf []byte, bold bool) (*face, error) {
 	const size = 1000
 	fupe := float64(f.FUnitsPerEm())
 	per := func(v int32) float64 { return math.Ceil(size*64*float64(v)/fupe) / 64 / size }
-	return &face{font: f, bold: bold, ascent: per(int32(asc)), descent: per(-int32(desc))}, nil
+	return &face{font: f, bold: bold, ascent: per(asc), descent: per(desc)}, nil
 }
 
-// hheaMetrics returns the ascender and descender, in font units, of the
-// TrueType font file ttf's hhea table, which truetype.Font keeps to
-// itself.
-func hheaMetrics(ttf []byte) (ascender, descender int16, err error) {
-	be := binary.BigEndian
-	if len(ttf) < 12 {
-		return 0, 0, errors.New("no table directory")
+// hheaMetrics returns the ascender and the descender (positive below the
+// baseline), in font units, of the hhea table of the font file ttf, which
+// truetype.Font keeps to itself.
+func hheaMetrics(ttf []byte) (ascender, descender int32, err error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read font tables: %w", err)
 	}
-	n := int(be.Uint16(ttf[4:]))
-	for i := range n {
-		rec := ttf[min(len(ttf), 12+16*i):]
-		if len(rec) < 16 {
-			break
-		}
-		if string(rec[:4]) != "hhea" {
-			continue
-		}
-		off := int64(be.Uint32(rec[8:]))
-		if off+8 > int64(len(ttf)) {
-			return 0, 0, errors.New("hhea table outside the file")
-		}
-		return int16(be.Uint16(ttf[off+4:])), int16(be.Uint16(ttf[off+6:])), nil
+	// At one font unit per 1/64 pixel, the metrics are in font units.
+	m, err := f.Metrics(nil, fixed.Int26_6(f.UnitsPerEm()), font.HintingNone)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read font metrics: %w", err)
 	}
-	return 0, 0, errors.New("no hhea table")
+	return int32(m.Ascent), int32(m.Descent), nil
 }
 
 // advance returns the width in pixels of s set at size pixels per em. It

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -242,33 +241,6 @@ func TestPanelsIgnoredWhereTheyDoNotApply(t *testing.T) {
 	b, _ := Image(realisticDeaths(false), single)
 	if differing(a, b) == 0 {
 		t.Error("Panels draws the same image as one chart")
-	}
-}
-
-// TestWritePanelSamples writes the panel charts for people to look at
-// when run with -samples DIR.
-func TestWritePanelSamples(t *testing.T) {
-	if *samplesDir == "" {
-		t.Skip("run with -samples DIR to write sample charts")
-	}
-	for name, c := range panelCases() {
-		for _, size := range [][2]int{{1200, 675}, {600, 400}, {3200, 1800}} {
-			for _, l := range i18n.Languages {
-				for _, patterns := range []bool{false, true} {
-					o := panelOptions(size[0], size[1], l)
-					o.Patterns = patterns
-					img, err := Image(c, o)
-					if err != nil {
-						t.Fatal(err)
-					}
-					file := fmt.Sprintf("panels-%s-%dx%d-%s", name, size[0], size[1], l)
-					if patterns {
-						file += "-patterns"
-					}
-					writePNG(t, filepath.Join(*samplesDir, file+".png"), img)
-				}
-			}
-		}
 	}
 }
 

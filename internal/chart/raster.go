@@ -19,10 +19,9 @@ import (
 // same pixels as rasterizing every shape in place, much faster: filled
 // axis-aligned rectangles with whole-pixel corners (the background, bars,
 // grid lines) are copied straight into the image; a filled circle on its
-// own (a timeline dot) is rasterized once per size and colour into a
-// sprite, whose opaque pixels are then copied wherever the dot is drawn
-// and only its antialiased edge blended; and unrotated text is drawn from
-// cached glyph masks. Colours are opaque.
+// own (a timeline dot) is rasterized once per size and colour and then
+// composited wherever it is drawn; and unrotated text is drawn from cached
+// glyph masks. Colours are opaque.
 type rasterRenderer struct {
 	img *image.RGBA
 	gc  *drawing.RasterGraphicContext
@@ -40,8 +39,8 @@ type rasterRenderer struct {
 
 	// dots holds each look of dot drawn so far, and lastDot the last,
 	// whose look is lastDotKey.
-	dots       map[dotKey]*sprite
-	lastDot    *sprite
+	dots       map[dotKey]*image.RGBA
+	lastDot    *image.RGBA
 	lastDotKey dotKey
 	faces      map[faceKey]font.Face // fonts by size, with their glyph caches
 	// hits records where the numbers are drawn, when not nil (see
@@ -76,7 +75,7 @@ func newRasterRenderer(w, h int) (gochart.Renderer, error) {
 	}
 	// drawing sets glyphs at FontSizePoints*DPI/64 pixels per em
 	gc.SetDPI(64)
-	return &rasterRenderer{img: img, gc: gc, pen: pen{dpi: gochart.DefaultDPI}, dots: map[dotKey]*sprite{}, faces: map[faceKey]font.Face{}}, nil
+	return &rasterRenderer{img: img, gc: gc, pen: pen{dpi: gochart.DefaultDPI}, dots: map[dotKey]*image.RGBA{}, faces: map[faceKey]font.Face{}}, nil
 }
 
 // MoveTo implements gochart.Renderer.
@@ -156,8 +155,8 @@ func (rr *rasterRenderer) drawDot(stroke bool) {
 		rr.lastDot, rr.lastDotKey = dot, key
 	}
 	if dot == nil {
-		img := image.NewRGBA(image.Rect(0, 0, 2*half+1, 2*half+1))
-		gc := drawing.NewRasterGraphicContextWithPainter(img, raster.NewRGBAPainter(img))
+		dot = image.NewRGBA(image.Rect(0, 0, 2*half+1, 2*half+1))
+		gc := drawing.NewRasterGraphicContextWithPainter(dot, raster.NewRGBAPainter(dot))
 		circlePath(gc, float64(half), float64(half), c.radius)
 		gc.SetFillColor(key.fill)
 		if stroke {
@@ -167,10 +166,9 @@ func (rr *rasterRenderer) drawDot(stroke bool) {
 		} else {
 			gc.Fill()
 		}
-		dot = newSprite(img)
 		rr.dots[key], rr.lastDot = dot, dot
 	}
-	dot.drawOver(rr.img, image.Pt(c.x-half, c.y-half))
+	draw.Draw(rr.img, dot.Bounds().Add(image.Pt(c.x-half, c.y-half)), dot, image.Point{}, draw.Over)
 	rr.endPath()
 }
 

@@ -1,18 +1,11 @@
 package chart
 
 import (
-	"flag"
 	"fmt"
-	"maps"
-	"os"
-	"path/filepath"
 	"strings"
-	"testing"
 
 	"catracker/data"
 )
-
-var samplesDir = flag.String("samples", "", "write sample charts of every family into this directory")
 
 // sampleCharts are realistic charts of every family, by name.
 func sampleCharts() map[string]*data.Chart {
@@ -185,41 +178,4 @@ func regroup(c *data.Chart, unit data.Period) *data.Chart {
 		out.Series = append(out.Series, data.Series{Code: s.Code, Label: s.Label, Values: vals})
 	}
 	return &out
-}
-
-// TestWriteSamples writes sample charts for people to look at when run
-// with -samples DIR.
-func TestWriteSamples(t *testing.T) {
-	if *samplesDir == "" {
-		t.Skip("run with -samples DIR to write sample charts")
-	}
-	if err := os.MkdirAll(*samplesDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	formats := map[string][]Format{}
-	for name := range sampleCharts() {
-		formats[name] = []Format{PNG, SVG, PDF}
-	}
-	for name := range edgeCharts() {
-		formats[name] = []Format{PNG}
-	}
-	charts := sampleCharts()
-	maps.Copy(charts, edgeCharts())
-	for name, c := range charts {
-		for _, size := range [][2]int{{1200, 675}, {600, 400}} {
-			for _, f := range formats[name] {
-				path := filepath.Join(*samplesDir, fmt.Sprintf("%s-%dx%d.%s", name, size[0], size[1], f))
-				out, err := os.Create(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := Render(out, f, c, testOptions(size[0], size[1])); err != nil {
-					t.Errorf("%s: %v", path, err)
-				}
-				if err := out.Close(); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
 }

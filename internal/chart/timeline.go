@@ -2,6 +2,7 @@ package chart
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -41,33 +42,22 @@ func (tl *timeline) reports() int {
 }
 
 // newTimeline lays out c's reports: the rows, the months and the order of
-// the dots, or of the cells when c counts its reports by cell. It orders
-// dots in linear time: each report's channel, area and date is numbered
-// once and the numbers turned into ranks, which counting sorts order by;
-// only reports alike in all four are compared, by summary.
+// the dots, or of the cells when c counts its reports by cell.
 func newTimeline(c *data.Chart) *timeline {
 	tl := &timeline{}
 	first, last := math.MaxInt, math.MinInt
 	if n := len(c.Periods); n > 0 {
 		first, last = c.Periods[0].FirstMonth(), c.Periods[n-1].LastMonth()
 	}
-	// Each point's key: its channel, month, area and date, the channel,
-	// area and date as numbers given in order of appearance.
-	pts := c.Points
-	keys := make([][4]int, len(pts))
-	var chans numbering[data.Channel]
-	var areas numbering[data.Area]
-	var dates numbering[data.Date]
-	for i := range pts {
-		p := &pts[i]
+	chans, areas := map[data.Channel]bool{}, map[data.Area]bool{}
+	for _, p := range c.Points {
 		first, last = min(first, p.Month), max(last, p.Month)
-		keys[i] = [4]int{chans.number(p.Channel), p.Month, areas.number(p.Area), dates.number(p.Date)}
+		chans[p.Channel], areas[p.Area] = true, true
 	}
 	if c.ByCells() {
 		for _, cell := range c.Cells {
 			first, last = min(first, cell.Month), max(last, cell.Month)
-			chans.number(cell.Channel)
-			areas.number(cell.Area)
+			chans[cell.Channel], areas[cell.Area] = true, true
 		}
 	}
 	if first > last {
@@ -75,109 +65,49 @@ func newTimeline(c *data.Chart) *timeline {
 	}
 	tl.first = first
 	tl.months = data.PeriodRange(data.PerMonth, first, last)
-	tl.channels = sortedChannels(chans.values)
-	tl.areas = sortedAreas(areas.values)
-	// Then the ranks instead: the channel's row, the month's slot, the
-	// area's rank and the date's place among the dates.
-	row := make([]int, len(chans.values))
+	tl.channels = sortedChannels(slices.Collect(maps.Keys(chans)))
+	tl.areas = sortedAreas(slices.Collect(maps.Keys(areas)))
+	row := make(map[data.Channel]int, len(tl.channels))
 	for r, ch := range tl.channels {
-		row[chans.ids[ch]] = r
+		row[ch] = r
 	}
 	if c.ByCells() {
 		tl.cells = slices.Clone(c.Cells)
 		slices.SortFunc(tl.cells, func(a, b data.Cell) int {
-			return cmp.Or(cmp.Compare(row[chans.ids[a.Channel]], row[chans.ids[b.Channel]]), cmp.Compare(a.Month, b.Month),
+			return cmp.Or(cmp.Compare(row[a.Channel], row[b.Channel]), cmp.Compare(a.Month, b.Month),
 				cmp.Compare(areaRank(a.Area), areaRank(b.Area)), cmp.Compare(a.Area, b.Area))
 		})
 		tl.most = c.LargestCell()
 		return tl
 	}
-	rank := make([]int, len(areas.values))
-	for i, a := range areas.values {
-		rank[i] = areaRank(a)
+	// The dots by row, month, area, date and summary, reports alike in
+	// all five in the order given; each dot's row and area rank looked up
+	// once.
+	pts := c.Points
+	order := make([]int, len(pts))
+	ranks := make([][2]int, len(pts))
+	for i, p := range pts {
+		order[i], ranks[i] = i, [2]int{row[p.Channel], areaRank(p.Area)}
 	}
-	byDate := make([]int, len(dates.values))
-	for i := range byDate {
-		byDate[i] = i
-	}
-	slices.SortFunc(byDate, func(a, b int) int { return compareDates(dates.values[a], dates.values[b]) })
-	dateRank := make([]int, len(byDate))
-	for r, i := range byDate {
-		dateRank[i] = r
-	}
-	for i := range keys {
-		k := &keys[i]
-		k[0], k[1], k[2], k[3] = row[k[0]], k[1]-first, rank[k[2]], dateRank[k[3]]
-	}
-	// Order the points by their keys with stable counting sorts, least
-	// significant field first, then each run of equal keys by summary.
-	size := [4]int{len(tl.channels), len(tl.months), len(data.Areas) + 1, len(byDate)}
-	order, scratch := make([]int, len(pts)), make([]int, len(pts))
-	for i := range order {
-		order[i] = i
-	}
-	for f := len(size) - 1; f >= 0; f-- {
-		countingSort(order, scratch, keys, f, size[f])
-	}
-	for i := 0; i < len(order); {
-		j := i + 1
-		for j < len(order) && keys[order[j]] == keys[order[i]] {
-			j++
+	slices.SortStableFunc(order, func(i, j int) int {
+		// cmp.Or would compare every field of every pair
+		if c := cmp.Compare(ranks[i][0], ranks[j][0]); c != 0 {
+			return c
 		}
-		if j-i > 1 {
-			slices.SortStableFunc(order[i:j], func(a, b int) int { return strings.Compare(pts[a].Summary, pts[b].Summary) })
+		a, b := &pts[i], &pts[j]
+		if c := cmp.Compare(a.Month, b.Month); c != 0 {
+			return c
 		}
-		i = j
-	}
+		if c := cmp.Compare(ranks[i][1], ranks[j][1]); c != 0 {
+			return c
+		}
+		if c := compareDates(a.Date, b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Summary, b.Summary)
+	})
 	tl.points, tl.order = pts, order
 	return tl
-}
-
-// numbering numbers distinct values in the order they are first seen.
-type numbering[T comparable] struct {
-	ids    map[T]int
-	values []T // by number
-	// the last value looked up and its number, so that a run of one value
-	// is hashed once
-	last   T
-	lastID int
-}
-
-// number returns v's number, giving it the next if v is new.
-func (n *numbering[T]) number(v T) int {
-	if len(n.values) > 0 && v == n.last {
-		return n.lastID
-	}
-	id, ok := n.ids[v]
-	if !ok {
-		if n.ids == nil {
-			n.ids = map[T]int{}
-		}
-		id = len(n.values)
-		n.ids[v] = id
-		n.values = append(n.values, v)
-	}
-	n.last, n.lastID = v, id
-	return id
-}
-
-// countingSort orders the indices idx stably by field f of their keys,
-// whose values are from 0 to n-1, using scratch, as long as idx, for
-// space.
-func countingSort(idx, scratch []int, keys [][4]int, f, n int) {
-	next := make([]int, n+1) // where the next index of each value goes
-	for _, i := range idx {
-		next[keys[i][f]+1]++
-	}
-	for v := 1; v < n; v++ {
-		next[v] += next[v-1]
-	}
-	for _, i := range idx {
-		v := keys[i][f]
-		scratch[next[v]] = i
-		next[v]++
-	}
-	copy(idx, scratch)
 }
 
 // compareDates orders dates as their strings sort (2022 before 2022-05

@@ -110,3 +110,22 @@ func TestCompareDatesSortsAsStrings(t *testing.T) {
 		}
 	}
 }
+
+// mostDots is the largest timeline drawn one dot per report:
+// data.MaxPoints reports over two years, about 17 in a month and channel.
+func mostDots() *data.Chart {
+	return randomTimeline(data.MaxPoints, month(2023, 1), month(2024, 12), data.Areas, nil, [2]uint64{9, 10}, "Report %d")
+}
+
+// BenchmarkRenderMostDots draws the largest timeline drawn one dot per
+// report, a 1200x675 PNG.
+func BenchmarkRenderMostDots(b *testing.B) { benchmarkRender(b, mostDots()) }
+
+// BenchmarkNewTimelineMostDots orders the dots of the largest timeline
+// drawn one dot per report.
+func BenchmarkNewTimelineMostDots(b *testing.B) {
+	c := mostDots()
+	for b.Loop() {
+		newTimeline(c)
+	}
+}
