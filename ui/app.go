@@ -54,6 +54,10 @@ type Options struct {
 	// Ready, if set, is called once on the UI goroutine: after the first
 	// chart is on screen, or with the error that kept it from being drawn.
 	Ready func(w fyne.Window, err error)
+	// Drawn, if set, is called on the UI goroutine after every chart
+	// that reaches the screen, also after the window has been laid out
+	// again in another language.
+	Drawn func(*data.Chart)
 }
 
 // App is the main window and the state its screens share. Its fields are
@@ -196,10 +200,13 @@ func (u *App) setFilter(f data.Filter, from, to string) {
 // chartDrawn is called by the chart view after each chart reaches the
 // screen, or with the error that stopped it; the view shows the error in
 // place of the chart, so it needs no dialog.
-func (u *App) chartDrawn(_ *data.Chart, err error) {
+func (u *App) chartDrawn(c *data.Chart, err error) {
 	if ready := u.opts.Ready; ready != nil {
 		u.opts.Ready = nil
 		ready(u.win, err)
+	}
+	if err == nil && u.opts.Drawn != nil {
+		u.opts.Drawn(c)
 	}
 }
 
