@@ -202,7 +202,7 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 		{&w.update, `UPDATE incidents SET ref = ?, date = ?, eff_date = ?, month = ?, area = ?, kind = ?, stage = ?,
 			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, person_key = ?, summary = ?, notes = ?,
 			headline = ? WHERE id = ?`},
-		{&w.source, `INSERT INTO sources (outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?)
+		{&w.source, `INSERT INTO sources (id, outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT (outlet, title, published, url) DO UPDATE
 			SET author = CASE WHEN sources.author = '' THEN excluded.author ELSE sources.author END
 			RETURNING id, author`},
@@ -359,7 +359,9 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 // Sources repeat from row to row, so the writer remembers those it has
 // stored and runs no statement for them again. During a bulk load it
 // knows every source in the database, so a source it has not seen is new
-// and waits to be inserted in a batch.
+// and waits to be inserted in a batch; once its map has been emptied, a
+// filter of every source stored tells most new ones apart (see
+// sourceFilter), and those still wait in the batch.
 func (w *writer) storeSource(src *data.Source) (int64, error) {
 	pub := ""
 	if !src.Published.IsZero() {
@@ -374,7 +376,7 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 			return 0, err
 		}
 	}
-	if w.bulk != nil && w.bulk.allSources {
+	if w.bulk != nil && (w.bulk.allSources || w.bulk.seen.surelyNew(key)) {
 		id, err := w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 		if err != nil {
 			return 0, err
@@ -411,9 +413,9 @@ func (w *writer) knownSource(src *data.Source, key sourceKey, stored storedSourc
 	return stored.id, nil
 }
 
-// findSource is storeSource for a source not in the writer's map: the
-// statement of putSource inserts it or finds it in the database, and the
-// writer then remembers it.
+// findSource is storeSource for a source not in the writer's map that
+// may be in the database: the statement of putSource inserts it or finds
+// it there, and the writer then remembers it.
 func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64, error) {
 	id, recorded, err := w.putSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 	if err != nil {
@@ -443,6 +445,9 @@ func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64,
 // that the map's entries stay small.
 func (w *writer) remember(key sourceKey, id int64, author string, row int) {
 	w.sources[key] = storedSource{id: id, author: w.authorHash(author)}
+	if w.bulk != nil {
+		w.bulk.seen.add(key)
+	}
 	if author != "" && row != 0 {
 		w.authorRows[id] = row
 	} else {
@@ -451,9 +456,16 @@ func (w *writer) remember(key sourceKey, id int64, author string, row int) {
 }
 
 // putSource runs the statement that inserts a source or finds it, and
-// returns its id and its recorded author.
+// returns its id and its recorded author. A source it inserts gets the
+// next id of the bulk load's own once the bulk load hands them out to
+// queued sources (see sourceFilter), so that the two never meet;
+// otherwise SQLite chooses it.
 func (w *writer) putSource(outlet, title, author, published, url string) (int64, string, error) {
-	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, author, published, url}))
+	var next any
+	if w.bulk != nil && w.bulk.seen != nil {
+		next = w.bulk.nextSource
+	}
+	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{next, outlet, title, author, published, url}))
 	if err != nil {
 		return 0, "", err
 	}
@@ -463,6 +475,9 @@ func (w *writer) putSource(outlet, title, author, published, url string) (int64,
 		return 0, "", err
 	}
 	id, _ := dest[0].(int64)
+	if next != nil && id == next {
+		w.bulk.nextSource++
+	}
 	return id, string(asText(dest[1])), nil
 }
 
@@ -516,16 +531,26 @@ func (w *writer) authorHash(author string) uint64 {
 }
 
 // forgetSources empties the map of stored sources, once it is full.
-// Sources are then found by the unique index again.
+// Sources are then found by the unique index again. In a bulk load whose
+// map held every source, the map's keys first go into a filter that
+// keeps telling new sources apart (see sourceFilter). Queued sources are
+// inserted first: one the map forgets must be in the table to be found.
 func (w *writer) forgetSources() error {
 	if err := w.restoreSourceIndex(); err != nil {
 		return err
 	}
+	if err := w.flushSources(); err != nil {
+		return err
+	}
+	if b := w.bulk; b != nil && b.allSources {
+		b.seen = newSourceFilter(maxCachedSources)
+		for key := range w.sources {
+			b.seen.add(key)
+		}
+		b.allSources = false
+	}
 	clear(w.sources)
 	clear(w.authorRows)
-	if w.bulk != nil {
-		w.bulk.allSources = false
-	}
 	return nil
 }
 
