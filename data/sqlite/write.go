@@ -72,7 +72,8 @@ var background = context.Background()
 // so that an import's memory does not grow with the number of distinct
 // sources in its file: when the map is full it starts again empty, and a
 // source it no longer holds is found again by the statement that inserts
-// it or finds it in the database (see findSource). Go's maps grow in
+// it or finds it in the database (see findSource), unless a bulk load's
+// filter knows it is new (see sourceFilter). Go's maps grow in
 // tables of 1,024 slots filled to 7/8 at most, so 7/8 of a power of two
 // fills them: 458,752 sources take 29 MB, while 2^19 would take 40.
 // A variable so that tests can make it small.
