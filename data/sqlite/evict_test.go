@@ -159,6 +159,7 @@ func TestNewSourcesStayBatched(t *testing.T) {
 		if err := w.startBulk(); err != nil {
 			return err
 		}
+		w.problem = func(row int, column, message string) { t.Errorf("problem in %s: %s", column, message) }
 		ids := map[int]int64{}
 		for i := range 120 { // the map is emptied at the 65th
 			id, err := w.storeSource(source(i))
@@ -174,6 +175,13 @@ func TestNewSourcesStayBatched(t *testing.T) {
 			if id, err := w.storeSource(source(i)); err != nil || id != ids[i] {
 				t.Errorf("source %d stored again as %d (%v), want %d", i, id, err, ids[i])
 			}
+		}
+		// One stored without an author, forgotten, gets the author a
+		// row gives it.
+		authored := source(1)
+		authored.Author = "Ann"
+		if id, err := w.storeSource(authored); err != nil || id != ids[1] {
+			t.Errorf("source 1 with an author stored as %d (%v), want %d", id, err, ids[1])
 		}
 		// A new source the filter takes for one it has seen is inserted
 		// on its own, with an id that no queued source has.
@@ -193,6 +201,9 @@ func TestNewSourcesStayBatched(t *testing.T) {
 	}
 	if got := scalarInt(t, st, "SELECT COUNT(DISTINCT id) FROM sources"); got != 122 {
 		t.Errorf("%d sources, want 122", got)
+	}
+	if got := scalarInt(t, st, "SELECT COUNT(*) FROM sources WHERE title = 'Report 1' AND author = 'Ann'"); got != 1 {
+		t.Errorf("%d sources Report 1 by Ann, want 1", got)
 	}
 	if got := scalarInt(t, st, "SELECT COUNT(*) FROM sources WHERE title = 'Unlucky'"); got != 1 {
 		t.Errorf("%d sources Unlucky, want 1", got)

@@ -25,6 +25,7 @@ type writer struct {
 	findRef, findID, insert, update, source, unlink, link driver.Stmt
 	setAuthor                                             driver.Stmt
 	insertBatch, linkBatch, sourceBatch, sourceRow        driver.Stmt // see prepareBatches
+	findSourceRow                                         driver.Stmt // see lookUpSource
 	sources                                               map[sourceKey]storedSource
 	authorRows                                            map[int64]int // see remember
 	seeds                                                 [2]maphash.Seed
@@ -203,7 +204,7 @@ func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
 		{&w.update, `UPDATE incidents SET ref = ?, date = ?, eff_date = ?, month = ?, area = ?, kind = ?, stage = ?,
 			count = ?, basis = ?, channel = ?, side = ?, grp = ?, person = ?, person_key = ?, summary = ?, notes = ?,
 			headline = ? WHERE id = ?`},
-		{&w.source, `INSERT INTO sources (id, outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?, ?)
+		{&w.source, `INSERT INTO sources (outlet, title, author, published, url) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (outlet, title, published, url) DO UPDATE
 			SET author = CASE WHEN sources.author = '' THEN excluded.author ELSE sources.author END
 			RETURNING id, author`},
@@ -238,7 +239,7 @@ func (w *writer) prepare(stmts []statement) error {
 
 func (w *writer) close() {
 	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.setAuthor, w.unlink, w.link,
-		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow, w.storedIncident, w.storedSources} {
+		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow, w.findSourceRow, w.storedIncident, w.storedSources} {
 		if st != nil {
 			st.Close()
 		}
@@ -457,16 +458,14 @@ func (w *writer) remember(key sourceKey, id int64, author string, row int) {
 }
 
 // putSource runs the statement that inserts a source or finds it, and
-// returns its id and its recorded author. A source it inserts gets the
-// next id of the bulk load's own once the bulk load hands them out to
-// queued sources (see sourceFilter), so that the two never meet;
-// otherwise SQLite chooses it.
+// returns its id and its recorded author: a source recorded without an
+// author gets the one given. In a bulk load that queues new sources
+// (see sourceFilter) it looks the source up instead (see lookUpSource).
 func (w *writer) putSource(outlet, title, author, published, url string) (int64, string, error) {
-	var next any
 	if w.bulk != nil && w.bulk.seen != nil {
-		next = w.bulk.nextSource
+		return w.lookUpSource(outlet, title, author, published, url)
 	}
-	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{next, outlet, title, author, published, url}))
+	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, author, published, url}))
 	if err != nil {
 		return 0, "", err
 	}
@@ -476,10 +475,43 @@ func (w *writer) putSource(outlet, title, author, published, url string) (int64,
 		return 0, "", err
 	}
 	id, _ := dest[0].(int64)
-	if next != nil && id == next {
-		w.bulk.nextSource++
-	}
 	return id, string(asText(dest[1])), nil
+}
+
+// lookUpSource is putSource in a bulk load that queues new sources: a
+// source the filter may have seen is looked up through the unique index,
+// which only reads, and queued if it is new after all. Every source
+// queued is in the writer's map until it is inserted (see forgetSources),
+// so one looked up cannot be waiting in the queue.
+func (w *writer) lookUpSource(outlet, title, author, published, url string) (int64, string, error) {
+	if w.findSourceRow == nil {
+		if err := w.prepare([]statement{{&w.findSourceRow, `SELECT id, author FROM sources
+			WHERE outlet = ? AND title = ? AND published = ? AND url = ?`}}); err != nil {
+			return 0, "", err
+		}
+	}
+	rows, err := w.findSourceRow.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, published, url}))
+	if err != nil {
+		return 0, "", fmt.Errorf("look up source %q: %w", outlet, err)
+	}
+	dest := make([]driver.Value, 2)
+	err = rows.Next(dest)
+	rows.Close()
+	if errors.Is(err, io.EOF) {
+		id, err := w.queueSource(outlet, title, author, published, url)
+		return id, author, err
+	} else if err != nil {
+		return 0, "", fmt.Errorf("look up source %q: %w", outlet, err)
+	}
+	id, _ := dest[0].(int64)
+	recorded := string(asText(dest[1]))
+	if recorded == "" && author != "" {
+		if _, err := w.exec(w.setAuthor, author, id); err != nil {
+			return 0, "", fmt.Errorf("set the author of source %d: %w", id, err)
+		}
+		recorded = author
+	}
+	return id, recorded, nil
 }
 
 // sourceAuthor reads the recorded author of a source.
