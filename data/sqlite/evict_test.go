@@ -146,7 +146,10 @@ func TestEvictedSourceKeepsItsAuthor(t *testing.T) {
 // TestNewSourcesStayBatched fills the writer's map of sources in a bulk
 // load, so that it is emptied, then stores new sources: they must still
 // wait in the queue of the batched insert, not be inserted one by one,
-// while a source stored before is found again by its id.
+// while a source stored before is found again by its id, and given the
+// author a row names when it had none. A new source that the filter
+// takes for a known one is looked up, not found, and queued with an id
+// of its own.
 func TestNewSourcesStayBatched(t *testing.T) {
 	smallSourceCache(t, 64)
 	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "batched.db"), Options{Create: true})
