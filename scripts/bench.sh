@@ -169,18 +169,43 @@ if [ ! -s "$MANY_CSV" ]; then
   mv "$MANY_CSV.new" "$MANY_CSV"
 fi
 MANY_DB="$WORK/many-sources.db"
+# bare_once CSV runs the sqlite3 shell's bare .import of CSV (see below)
+# once and prints its wall time in seconds.
+bare_once() {
+  local db="$WORK/bare.db" t0 t1
+  rm -f "$db"
+  t0=$(date +%s%N)
+  sqlite3 "$db" ".mode csv" ".import '$1' incidents"
+  t1=$(date +%s%N)
+  rm -f "$db"
+  awk -v us=$(((t1 - t0) / 1000)) 'BEGIN { printf "%.2f\n", us / 1e6 }'
+}
 if [ -x /usr/bin/time ]; then
-  times=() peaks=()
+  # Each of our imports is followed at once by the shell's .import of the
+  # same file, so that both of a pair meet the same load: the ratio of
+  # each pair moves less with other work than the two medians do.
+  times=() peaks=() ratios=()
   for i in 1 2 3; do
     rm -f "$MANY_DB" "$MANY_DB-wal" "$MANY_DB-shm" "$MANY_DB-journal"
     /usr/bin/time -v -o "$WORK/many.time" "$CLI" import --db "$MANY_DB" "$MANY_CSV"
     times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/many.time")")
     peaks+=("$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/many.time")")
+    if command -v sqlite3 >/dev/null 2>&1; then
+      bare=$(bare_once "$MANY_CSV")
+      ratios+=("$(calc "${times[-1]} / $bare")")
+      echo "pair $i: ours ${times[-1]} s, sqlite3 .import ${bare} s: ${ratios[-1]}x (load $(cut -d' ' -f1 /proc/loadavg))"
+    fi
   done
   echo "sources: $(sqlite3 "$MANY_DB" 'SELECT COUNT(*) FROM sources' 2>/dev/null || echo '?')"
   MANY_S=$(printf '%s\n' "${times[@]}" | median)
   MANY_MB=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -n1)
   echo "wall ${times[*]} s (median ${MANY_S} s), peak RSS ${peaks[*]} MB (largest ${MANY_MB} MB)"
+  if [ "${#ratios[@]}" -gt 0 ]; then
+    MANY_RATIO=$(printf '%s\n' "${ratios[@]}" | median)
+    echo "ours against the shell's .import, pair by pair: ${ratios[*]} (median ${MANY_RATIO}x)"
+    row "import $ROWS rows, most with a new source, vs sqlite3 .import, back to back" "${MANY_RATIO}x the time" "<= 4x" \
+      "$(calc "$MANY_RATIO / 4")x" "$(within "$MANY_RATIO" 4)"
+  fi
   row "import $ROWS rows, most with a new source: peak RSS" "${MANY_MB} MB" "<= 100 MB" "$(calc "$MANY_MB / 100")x" "$(within "$MANY_MB" 100)"
 else
   echo "not measured: /usr/bin/time is missing (Debian package time)"
@@ -196,16 +221,10 @@ heading "The same CSV files by the sqlite3 shell's bare .import (median of 3)"
 # bare_import NAME CSV runs the shell's .import of CSV three times and
 # prints the median wall time in seconds.
 bare_import() {
-  local db="$WORK/bare.db" t0 t1
   for i in 1 2 3; do
-    rm -f "$db"
-    t0=$(date +%s%N)
-    sqlite3 "$db" ".mode csv" ".import '$2' incidents"
-    t1=$(date +%s%N)
-    awk -v us=$(((t1 - t0) / 1000)) 'BEGIN { printf "%.2f\n", us / 1e6 }'
+    bare_once "$2"
   done >"$WORK/$1.times"
-  echo "sqlite3 .import of $(basename "$2"): $(tr '\n' ' ' <"$WORK/$1.times")s, rows: $(sqlite3 "$db" 'SELECT COUNT(*) FROM incidents')" >&2
-  rm -f "$db"
+  echo "sqlite3 .import of $(basename "$2"): $(tr '\n' ' ' <"$WORK/$1.times")s" >&2
   median <"$WORK/$1.times"
 }
 # compare NAME OURS CSV prints our import's time OURS beside the shell's

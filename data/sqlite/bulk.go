@@ -36,6 +36,67 @@ type bulkState struct {
 	nextSource  int64
 	queued      []any
 	sourceIndex string
+
+	// seen, once the map that held every source has been emptied, has
+	// every source stored since the bulk load began (see forgetSources):
+	// a source it has not seen is new, and is queued as before.
+	seen *sourceFilter
+}
+
+// sourceFilter is a Bloom filter of the keys of the sources in the
+// database: it may take a source it has not seen for one it has, but
+// never the other way round, so a source it calls new is new. It lets a
+// bulk load keep inserting new sources in batches once its map of sources
+// is full: only a source the filter may have seen is looked up through
+// the unique index, row by row. Each key sets filterHashes of its bits,
+// drawn from its two hashes; with 32 bits for each source the map holds
+// (2 MB for maxCachedSources) it takes a new source for a known one about
+// once in a thousand at that many sources, about once in a hundred at
+// three times as many, and more often beyond: a larger file is slower,
+// never wrong.
+type sourceFilter struct {
+	bits []uint64
+	mask uint64 // the number of bits less one, a power of two less one
+}
+
+const (
+	filterBitsPerSource = 32
+	filterHashes        = 3
+)
+
+// newSourceFilter makes a filter sized for n sources.
+func newSourceFilter(n int) *sourceFilter {
+	size := uint64(64)
+	for size < uint64(n)*filterBitsPerSource {
+		size *= 2
+	}
+	return &sourceFilter{bits: make([]uint64, size/64), mask: size - 1}
+}
+
+// add records a source's key; a nil filter records nothing.
+func (f *sourceFilter) add(key sourceKey) {
+	if f == nil {
+		return
+	}
+	for i := range uint64(filterHashes) {
+		bit := (key[0] + i*(key[1]|1)) & f.mask
+		f.bits[bit/64] |= 1 << (bit % 64)
+	}
+}
+
+// surelyNew reports whether the filter has certainly not seen key; a nil
+// filter is sure of nothing.
+func (f *sourceFilter) surelyNew(key sourceKey) bool {
+	if f == nil {
+		return false
+	}
+	for i := range uint64(filterHashes) {
+		bit := (key[0] + i*(key[1]|1)) & f.mask
+		if f.bits[bit/64]&(1<<(bit%64)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // monthlyKey and monthlySums are a row of the monthly summary (migration 002).

@@ -142,3 +142,73 @@ func TestEvictedSourceKeepsItsAuthor(t *testing.T) {
 		})
 	}
 }
+
+// TestNewSourcesStayBatched fills the writer's map of sources in a bulk
+// load, so that it is emptied, then stores new sources: they must still
+// wait in the queue of the batched insert, not be inserted one by one,
+// while a source stored before is found again by its id, and given the
+// author a row names when it had none. A new source that the filter
+// takes for a known one is looked up, not found, and queued with an id
+// of its own.
+func TestNewSourcesStayBatched(t *testing.T) {
+	smallSourceCache(t, 64)
+	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "batched.db"), Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	source := func(i int) *data.Source { return &data.Source{Outlet: "Outlet", Title: fmt.Sprint("Report ", i)} }
+	err = st.importTx(context.Background(), func(w *writer) error {
+		if err := w.startBulk(); err != nil {
+			return err
+		}
+		w.problem = func(row int, column, message string) { t.Errorf("problem in %s: %s", column, message) }
+		ids := map[int]int64{}
+		for i := range 120 { // the map is emptied at the 65th
+			id, err := w.storeSource(source(i))
+			if err != nil {
+				return err
+			}
+			ids[i] = id
+		}
+		if queued := len(w.bulk.queued) / sourceColumnCount; queued < 50 {
+			t.Errorf("%d of the 55 new sources since the map was emptied wait in the batch, want nearly all", queued)
+		}
+		for _, i := range []int{0, 30, 64, 100} {
+			if id, err := w.storeSource(source(i)); err != nil || id != ids[i] {
+				t.Errorf("source %d stored again as %d (%v), want %d", i, id, err, ids[i])
+			}
+		}
+		// One stored without an author, forgotten, gets the author a
+		// row gives it.
+		authored := source(1)
+		authored.Author = "Ann"
+		if id, err := w.storeSource(authored); err != nil || id != ids[1] {
+			t.Errorf("source 1 with an author stored as %d (%v), want %d", id, err, ids[1])
+		}
+		// A new source the filter takes for one it has seen is inserted
+		// on its own, with an id that no queued source has.
+		unlucky := &data.Source{Outlet: "Outlet", Title: "Unlucky"}
+		w.bulk.seen.add(w.sourceKey(unlucky.Outlet, unlucky.Title, "", ""))
+		for _, src := range []*data.Source{unlucky, source(120)} {
+			id, err := w.storeSource(src)
+			if err != nil {
+				return err
+			}
+			ids[len(ids)] = id
+		}
+		return w.flush()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := scalarInt(t, st, "SELECT COUNT(DISTINCT id) FROM sources"); got != 122 {
+		t.Errorf("%d sources, want 122", got)
+	}
+	if got := scalarInt(t, st, "SELECT COUNT(*) FROM sources WHERE title = 'Report 1' AND author = 'Ann'"); got != 1 {
+		t.Errorf("%d sources Report 1 by Ann, want 1", got)
+	}
+	if got := scalarInt(t, st, "SELECT COUNT(*) FROM sources WHERE title = 'Unlucky'"); got != 1 {
+		t.Errorf("%d sources Unlucky, want 1", got)
+	}
+}

@@ -9,7 +9,8 @@ import (
 // An import's Go memory is mostly long-lived tables of numbers: the CSV
 // reader's index of refs (some 14 MB at a million rows, growing with the
 // file) and the writer's map of sources (at most 29 MB, see
-// maxCachedSources). A collection need not scan them, so collecting often
+// maxCachedSources, and a filter of 2 MB once it has been full, see
+// sourceFilter). A collection need not scan them, so collecting often
 // costs little, and two settings keep the heap near them while an import
 // runs, both process-wide and set back once no import runs:
 //

@@ -25,6 +25,7 @@ type writer struct {
 	findRef, findID, insert, update, source, unlink, link driver.Stmt
 	setAuthor                                             driver.Stmt
 	insertBatch, linkBatch, sourceBatch, sourceRow        driver.Stmt // see prepareBatches
+	findSourceRow                                         driver.Stmt // see lookUpSource
 	sources                                               map[sourceKey]storedSource
 	authorRows                                            map[int64]int // see remember
 	seeds                                                 [2]maphash.Seed
@@ -72,7 +73,8 @@ var background = context.Background()
 // so that an import's memory does not grow with the number of distinct
 // sources in its file: when the map is full it starts again empty, and a
 // source it no longer holds is found again by the statement that inserts
-// it or finds it in the database (see findSource). Go's maps grow in
+// it or finds it in the database (see findSource), unless a bulk load's
+// filter knows it is new (see sourceFilter). Go's maps grow in
 // tables of 1,024 slots filled to 7/8 at most, so 7/8 of a power of two
 // fills them: 458,752 sources take 29 MB, while 2^19 would take 40.
 // A variable so that tests can make it small.
@@ -237,7 +239,7 @@ func (w *writer) prepare(stmts []statement) error {
 
 func (w *writer) close() {
 	for _, st := range []driver.Stmt{w.findRef, w.findID, w.insert, w.update, w.source, w.setAuthor, w.unlink, w.link,
-		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow, w.storedIncident, w.storedSources} {
+		w.insertBatch, w.linkBatch, w.sourceBatch, w.sourceRow, w.findSourceRow, w.storedIncident, w.storedSources} {
 		if st != nil {
 			st.Close()
 		}
@@ -359,7 +361,9 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 // Sources repeat from row to row, so the writer remembers those it has
 // stored and runs no statement for them again. During a bulk load it
 // knows every source in the database, so a source it has not seen is new
-// and waits to be inserted in a batch.
+// and waits to be inserted in a batch; once its map has been emptied, a
+// filter of every source stored tells most new ones apart (see
+// sourceFilter), and those still wait in the batch.
 func (w *writer) storeSource(src *data.Source) (int64, error) {
 	pub := ""
 	if !src.Published.IsZero() {
@@ -374,7 +378,7 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 			return 0, err
 		}
 	}
-	if w.bulk != nil && w.bulk.allSources {
+	if w.bulk != nil && (w.bulk.allSources || w.bulk.seen.surelyNew(key)) {
 		id, err := w.queueSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 		if err != nil {
 			return 0, err
@@ -411,9 +415,9 @@ func (w *writer) knownSource(src *data.Source, key sourceKey, stored storedSourc
 	return stored.id, nil
 }
 
-// findSource is storeSource for a source not in the writer's map: the
-// statement of putSource inserts it or finds it in the database, and the
-// writer then remembers it.
+// findSource is storeSource for a source not in the writer's map that
+// may be in the database: the statement of putSource inserts it or finds
+// it there, and the writer then remembers it.
 func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64, error) {
 	id, recorded, err := w.putSource(src.Outlet, src.Title, src.Author, pub, src.URL)
 	if err != nil {
@@ -443,6 +447,9 @@ func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64,
 // that the map's entries stay small.
 func (w *writer) remember(key sourceKey, id int64, author string, row int) {
 	w.sources[key] = storedSource{id: id, author: w.authorHash(author)}
+	if w.bulk != nil {
+		w.bulk.seen.add(key)
+	}
 	if author != "" && row != 0 {
 		w.authorRows[id] = row
 	} else {
@@ -451,8 +458,13 @@ func (w *writer) remember(key sourceKey, id int64, author string, row int) {
 }
 
 // putSource runs the statement that inserts a source or finds it, and
-// returns its id and its recorded author.
+// returns its id and its recorded author: a source recorded without an
+// author gets the one given. In a bulk load that queues new sources
+// (see sourceFilter) it looks the source up instead (see lookUpSource).
 func (w *writer) putSource(outlet, title, author, published, url string) (int64, string, error) {
+	if w.bulk != nil && w.bulk.seen != nil {
+		return w.lookUpSource(outlet, title, author, published, url)
+	}
 	rows, err := w.source.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, author, published, url}))
 	if err != nil {
 		return 0, "", err
@@ -464,6 +476,42 @@ func (w *writer) putSource(outlet, title, author, published, url string) (int64,
 	}
 	id, _ := dest[0].(int64)
 	return id, string(asText(dest[1])), nil
+}
+
+// lookUpSource is putSource in a bulk load that queues new sources: a
+// source the filter may have seen is looked up through the unique index,
+// which only reads, and queued if it is new after all. Every source
+// queued is in the writer's map until it is inserted (see forgetSources),
+// so one looked up cannot be waiting in the queue.
+func (w *writer) lookUpSource(outlet, title, author, published, url string) (int64, string, error) {
+	if w.findSourceRow == nil {
+		if err := w.prepare([]statement{{&w.findSourceRow, `SELECT id, author FROM sources
+			WHERE outlet = ? AND title = ? AND published = ? AND url = ?`}}); err != nil {
+			return 0, "", err
+		}
+	}
+	rows, err := w.findSourceRow.(driver.StmtQueryContext).QueryContext(background, w.bind([]any{outlet, title, published, url}))
+	if err != nil {
+		return 0, "", fmt.Errorf("look up source %q: %w", outlet, err)
+	}
+	dest := make([]driver.Value, 2)
+	err = rows.Next(dest)
+	rows.Close()
+	if errors.Is(err, io.EOF) {
+		id, err := w.queueSource(outlet, title, author, published, url)
+		return id, author, err
+	} else if err != nil {
+		return 0, "", fmt.Errorf("look up source %q: %w", outlet, err)
+	}
+	id, _ := dest[0].(int64)
+	recorded := string(asText(dest[1]))
+	if recorded == "" && author != "" {
+		if _, err := w.exec(w.setAuthor, author, id); err != nil {
+			return 0, "", fmt.Errorf("set the author of source %d: %w", id, err)
+		}
+		recorded = author
+	}
+	return id, recorded, nil
 }
 
 // sourceAuthor reads the recorded author of a source.
@@ -516,16 +564,26 @@ func (w *writer) authorHash(author string) uint64 {
 }
 
 // forgetSources empties the map of stored sources, once it is full.
-// Sources are then found by the unique index again.
+// Sources are then found by the unique index again. In a bulk load whose
+// map held every source, the map's keys first go into a filter that
+// keeps telling new sources apart (see sourceFilter). Queued sources are
+// inserted first: one the map forgets must be in the table to be found.
 func (w *writer) forgetSources() error {
 	if err := w.restoreSourceIndex(); err != nil {
 		return err
 	}
+	if err := w.flushSources(); err != nil {
+		return err
+	}
+	if b := w.bulk; b != nil && b.allSources {
+		b.seen = newSourceFilter(maxCachedSources)
+		for key := range w.sources {
+			b.seen.add(key)
+		}
+		b.allSources = false
+	}
 	clear(w.sources)
 	clear(w.authorRows)
-	if w.bulk != nil {
-		w.bulk.allSources = false
-	}
 	return nil
 }
 
