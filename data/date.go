@@ -94,8 +94,8 @@ func ParseDate(s string) (Date, error) {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 			// The days come first among the numbers: a translation
 			// chooses its plural form by them.
-			e := dateError(DateNoSuchDay, "noSuchDay", "date %[1]q is not a date: %[5]s %[3]d has %[2]d days", s,
-				daysIn(d.Year, d.Month), d.Year, d.Month, time.Month(d.Month).String())
+			e := dateError(DateNoSuchDay, "noSuchDay", "date %[1]q is not a date: %[4]s %[3]d has %[2]d days", s,
+				daysIn(d.Year, d.Month), d.Year, time.Month(d.Month))
 			e.Days = daysIn(d.Year, d.Month)
 			return Date{}, e
 		}
