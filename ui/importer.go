@@ -115,13 +115,16 @@ func readCSV(path, name string, read func(f *countingFile, size int64, r *csvio.
 }
 
 // importStopped tells the user why the import of name stopped if err
-// says the file has problems or the user cancelled, and reports whether
-// it did.
+// says the file has problems (or one, such as a header without a
+// required column) or the user cancelled, and reports whether it did.
 func (u *App) importStopped(name string, err error) bool {
 	var problems *data.RowErrors
+	var one *data.RowError
 	switch {
 	case errors.As(err, &problems):
 		u.showImportProblems(name, problems)
+	case errors.As(err, &one):
+		u.showImportProblems(name, &data.RowErrors{List: []*data.RowError{one}, Total: 1})
 	case errors.Is(err, context.Canceled):
 		u.say(u.lang.T("import.cancelled"))
 	default:
@@ -220,7 +223,7 @@ func (u *App) showImportProblems(name string, problems *data.RowErrors) {
 	var rows []fyne.CanvasObject
 	for _, p := range problems.List {
 		rows = append(rows, widget.NewLabelWithStyle(problemPlace(l, p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			wrapLabel(sentence(p.Message)))
+			wrapLabel(rowProblem(l, p)))
 	}
 	list := container.NewVBox(container.New(layout.NewFormLayout(), rows...))
 	if more := problems.Total - len(problems.List); more > 0 {
@@ -232,6 +235,11 @@ func (u *App) showImportProblems(name string, problems *data.RowErrors) {
 	d := dialog.NewCustom(l.T("import.notImported"), l.T("dialog.close"), content, u.win)
 	d.Resize(dialogSize(u.win, 820, 560))
 	u.showClosable(d)
+}
+
+// rowProblem says in language l what the problem p is, as a sentence.
+func rowProblem(l i18n.Language, p *data.RowError) string {
+	return sentence(l.Problem(p.Code, p.Args, p.Message))
 }
 
 // sentence capitalises msg and ends it with a full stop.
