@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +14,7 @@ import (
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/data/sqlite"
 )
 
 // problem is a problem of the data layer as an app words it.
@@ -27,6 +31,27 @@ type problemCase struct {
 	rows [][]string           // cells that rows of a valid CSV file change, as column, value, ...
 	edit func(*data.Incident) // what makes a valid incident invalid
 	err  func() (any, error)  // a parser's refusal
+	// files are CSV files that a new database imports one after the
+	// other; the last import finds the problem.
+	files [][][]string
+	// twice imports a valid incident twice from a source of rows that,
+	// unlike a CSV file, does not find a ref used twice itself.
+	twice bool
+}
+
+// sameTwice is a source of rows that gives one incident twice.
+type sameTwice struct {
+	inc  data.Incident
+	left int
+}
+
+func (s *sameTwice) Next() (*data.Incident, error) {
+	if s.left == 0 {
+		return nil, io.EOF
+	}
+	s.left--
+	inc := s.inc
+	return &inc, nil
 }
 
 // csvColumns are the columns of the files of the cases.
@@ -128,7 +153,18 @@ var problemCases = []problemCase{
 	{code: "header.notUTF8", file: "ref,da\x00te,area\n" + strings.Repeat("a,b,c\n", 50)},
 	{code: "header.pipes", file: "ref|date|area|kind|summary|source_outlet\n"},
 	{code: "header.unknown", file: validHeader[:len(validHeader)-1] + ",colour\n"},
+	{code: "ref.again", twice: true},
+	{code: "source.authorRows", files: [][][]string{{row("source_title", "T", "source_author", "A"),
+		row("ref", "r2", "source_title", "T", "source_author", "B")}}},
+	{code: "source.authorRecorded", files: [][][]string{{row("source_title", "T", "source_author", "A")},
+		{row("ref", "r2", "source_title", "T", "source_author", "B")}}},
 	{code: "header.twice", file: "ref,ref,date,area,kind,summary,source_outlet\n"},
+}
+
+// validIncident is an incident without problems.
+func validIncident() *data.Incident {
+	return &data.Incident{Ref: "r", Date: data.Date{Year: 2024, Month: 5, Day: 1}, Area: data.Area("KZ"),
+		Kind: data.Death, Basis: data.Event, Summary: "s", Sources: []data.Source{{Outlet: "O"}}}
 }
 
 // problems finds the problems of the case.
@@ -137,8 +173,7 @@ func (c problemCase) problems(t *testing.T) []problem {
 	var out []problem
 	switch {
 	case c.edit != nil:
-		inc := &data.Incident{Ref: "r", Date: data.Date{Year: 2024, Month: 5, Day: 1}, Area: data.Area("KZ"),
-			Kind: data.Death, Basis: data.Event, Summary: "s", Sources: []data.Source{{Outlet: "O"}}}
+		inc := validIncident()
 		if p := inc.Problems(); len(p) != 0 {
 			t.Fatalf("the valid incident has problems: %v", p)
 		}
@@ -153,6 +188,10 @@ func (c problemCase) problems(t *testing.T) []problem {
 			t.Fatalf("%v is not a *data.Error", err)
 		}
 		out = append(out, problem{e.Reason, e.Message, e.Args})
+	case c.files != nil || c.twice:
+		for _, p := range importProblems(t, c.files, c.twice) {
+			out = append(out, problem{p.Code, p.Message, p.Args})
+		}
 	default:
 		file := c.file
 		if c.rows != nil {
@@ -166,6 +205,58 @@ func (c problemCase) problems(t *testing.T) []problem {
 		}
 	}
 	return out
+}
+
+// csvFile is a CSV file of csvColumns and source_author whose rows
+// change a valid row as rows say.
+func csvFile(rows [][]string) string {
+	file := validHeader[:len(validHeader)-1] + ",source_author\n"
+	for _, r := range rows {
+		author := ""
+		if i := slices.Index(r, "source_author"); i >= 0 && i%2 == 0 {
+			author = r[i+1]
+		}
+		file += csvRow(r) + "," + author + "\n"
+	}
+	return file
+}
+
+// importProblems imports the files one after the other into a new
+// database, or with twice a valid incident twice, and returns the
+// problems of the last import.
+func importProblems(t *testing.T, files [][][]string, twice bool) []*data.RowError {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if twice {
+		_, err := st.Import(ctx, &sameTwice{inc: *validIncident(), left: 2}, nil)
+		var problems *data.RowErrors
+		if !errors.As(err, &problems) {
+			t.Fatalf("the import has no problems: %v", err)
+		}
+		return problems.List
+	}
+	for i, f := range files {
+		r, err := csvio.NewReader(strings.NewReader(csvFile(f)), "f.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = st.Import(ctx, r, nil)
+		var problems *data.RowErrors
+		switch {
+		case i < len(files)-1 && err != nil:
+			t.Fatalf("import %d: %v", i+1, err)
+		case i == len(files)-1 && !errors.As(err, &problems):
+			t.Fatalf("the last import has no problems: %v", err)
+		case i == len(files)-1:
+			return problems.List
+		}
+	}
+	return nil
 }
 
 // fileProblems are the problems that checking the CSV file finds.
