@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -261,8 +262,13 @@ func problemPlace(l i18n.Language, p *data.RowError) string {
 	case p.Column == "":
 		return l.T("import.place.row", p.Row)
 	}
+	if line, char, ok := csvio.TextPosition(p.Column); ok {
+		return l.T("import.place.text", p.Row, line, char)
+	}
 	column := p.Column
-	if label := columnLabel(l, column); label != column {
+	if n, ok := csvio.CellNumber(column); ok {
+		column = strconv.Itoa(n)
+	} else if label := columnLabel(l, column); label != column {
 		column = l.T("import.column", label, column)
 	}
 	return l.T("import.place.cell", p.Row, column)

@@ -9,7 +9,8 @@ import (
 
 // The problems of a file that cannot be imported are listed in the app's
 // language, quoting the file's values: a date, a country, a count, the
-// parts of a source column, a ref used twice, a missing stage and summary.
+// parts of a source column, a ref used twice, a missing stage and summary,
+// and a quote left open, placed by its line and character.
 func TestImportProblemsAreInTheAppsLanguage(t *testing.T) {
 	want := map[i18n.Language][]string{
 		i18n.English: {
@@ -20,6 +21,8 @@ func TestImportProblemsAreInTheAppsLanguage(t *testing.T) {
 			`Ref "t-1" is also used in row 2; each incident needs its own ref.`,
 			`A prosecution needs a stage (investigation, detention, charge, sentence, retrial, acquittal).`,
 			`Summary is required.`,
+			`Row 4 (line 4 of the file, character 32)`,
+			`A quote (") is left open or stray; put quotes around the whole cell and double any quote inside it.`,
 		},
 		i18n.Russian: {
 			`"2023-02-30" — не дата: в месяце фев 2023 всего 28 дней.`,
@@ -29,12 +32,15 @@ func TestImportProblemsAreInTheAppsLanguage(t *testing.T) {
 			`Идентификатор "t-1" уже есть в строке 2; у каждого инцидента должен быть свой идентификатор.`,
 			`Для уголовного дела нужна стадия (investigation, detention, charge, sentence, retrial, acquittal).`,
 			`Нужно краткое описание.`,
+			`Строка 4 (строка файла 4, символ 32)`,
+			`Кавычка (") не закрыта или лишняя; возьмите в кавычки всю ячейку, а кавычки внутри неё удвойте.`,
 		},
 	}
 	eachLanguage(t, func(t *testing.T, h *harness, l i18n.Language) {
 		bad := writeCSV(t, "ref,date,area,kind,count,summary,source_outlet,source_title\n"+
 			"t-1,2023-02-30,XX,death,two,s,A | B,T\n"+
-			"t-1,2023-01-01,KZ,prosecution,,,O,\n")
+			"t-1,2023-01-01,KZ,prosecution,,,O,\n"+
+			"t-3,2023-01-01,KZ,death,1,s,\"O\n")
 		do(func() { h.u.importFile(bad) })
 		h.waitText(l.T("import.notImported"))
 		text := h.screenText()

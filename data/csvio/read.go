@@ -131,6 +131,29 @@ func fileErr(name string, row int, col, code, format string, args ...any) error 
 	return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...), Code: code, Args: args}
 }
 
+// The columns of problems that name no column of the header: a cell
+// counted from 1, and where in the text a quote goes wrong.
+const (
+	cellColumn   = "column %d"
+	textPosition = "line %d, character %d"
+)
+
+// CellNumber reads the column of a problem (see data.RowError) that names
+// a cell by its number, "column 3", and reports whether it does.
+func CellNumber(column string) (int, bool) {
+	var n int
+	_, err := fmt.Sscanf(column, cellColumn, &n)
+	return n, err == nil && fmt.Sprintf(cellColumn, n) == column
+}
+
+// TextPosition reads the column of a problem (see data.RowError) that
+// names a line of the file and a character of it, "line 6, character
+// 35", and reports whether it does.
+func TextPosition(column string) (line, char int, ok bool) {
+	_, err := fmt.Sscanf(column, textPosition, &line, &char)
+	return line, char, err == nil && fmt.Sprintf(textPosition, line, char) == column
+}
+
 // fileProblem is a problem with the file called name whose message takes
 // no arguments.
 func fileProblem(name string, row int, col, code, msg string) error {
@@ -185,7 +208,7 @@ func (r *Reader) header() ([]string, error) {
 	}
 	if err != nil && r.feed.err != nil {
 		p := r.feed.err.problem()
-		return nil, &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf("column %d", r.feed.err.field+1),
+		return nil, &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf(cellColumn, r.feed.err.field+1),
 			Message: p.Message, Code: p.Reason, Args: p.Args}
 	}
 	if errors.Is(err, io.EOF) {
@@ -223,7 +246,7 @@ func (r *Reader) columns(header []string) error {
 // column checks the name h of column i of a header of n columns.
 func (r *Reader) column(i int, h string, n int) error {
 	if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
-		return fileErr(r.name, r.row, fmt.Sprintf("column %d", i+1), "header.notUTF8", "the header is not UTF-8 text; save the file as CSV UTF-8")
+		return fileErr(r.name, r.row, fmt.Sprintf(cellColumn, i+1), "header.notUTF8", "the header is not UTF-8 text; save the file as CSV UTF-8")
 	}
 	if n == 1 && strings.Contains(h, "|") {
 		return fileErr(r.name, r.row, "", "header.pipes", "the columns are separated by %q, not commas; save the file as comma-separated CSV", "|")
@@ -231,7 +254,7 @@ func (r *Reader) column(i int, h string, n int) error {
 	if !contains(Columns, h) {
 		col := h
 		if !printable(h) {
-			col = fmt.Sprintf("column %d", i+1)
+			col = fmt.Sprintf(cellColumn, i+1)
 		}
 		return fileErr(r.name, r.row, col, "header.unknown", "unknown column %s; the columns are %s", quote(h), strings.Join(Columns, ","))
 	}
@@ -300,7 +323,7 @@ func (r *Reader) parseError(err error) *data.RowError {
 	var pe *csv.ParseError
 	var le *limitError
 	if errors.As(err, &le) {
-		col := fmt.Sprintf("column %d", le.field+1)
+		col := fmt.Sprintf(cellColumn, le.field+1)
 		if le.field < len(r.names) {
 			col = r.names[le.field]
 		}
@@ -318,7 +341,7 @@ func (r *Reader) parseError(err error) *data.RowError {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			msg, code = "a quote (\") appears inside a cell without quotes around the cell; double it and quote the cell", "csv.bareQuote"
 		}
-		return &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf("line %d, character %d", pe.Line, pe.Column),
+		return &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf(textPosition, pe.Line, pe.Column),
 			Message: msg, Code: code}
 	}
 	return &data.RowError{File: r.name, Row: r.row, Message: err.Error()}
