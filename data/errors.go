@@ -38,7 +38,13 @@ func Errorf(code, format string, args ...any) *Error {
 // Invalid returns an *Error with the code EINVALID, the reason and
 // arguments of its problem, and the message that format and args make.
 func Invalid(reason, format string, args ...any) *Error {
-	return &Error{Code: EINVALID, Message: fmt.Sprintf(format, args...), Reason: reason, Args: args}
+	return ErrorFor(EINVALID, reason, format, args...)
+}
+
+// ErrorFor returns an *Error with the code, the reason and arguments of
+// its problem, and the message that format and args make.
+func ErrorFor(code, reason, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Reason: reason, Args: args}
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL

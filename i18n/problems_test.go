@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -158,6 +159,7 @@ var problemCases = []problemCase{
 		row("ref", "r2", "source_title", "T", "source_author", "B")}}},
 	{code: "source.authorRecorded", files: [][][]string{{row("source_title", "T", "source_author", "A")},
 		{row("ref", "r2", "source_title", "T", "source_author", "B")}}},
+	{code: "ref.taken", err: func() (any, error) { return nil, saveTwice() }},
 	{code: "header.twice", file: "ref,ref,date,area,kind,summary,source_outlet\n"},
 }
 
@@ -219,6 +221,26 @@ func csvFile(rows [][]string) string {
 		file += csvRow(r) + "," + author + "\n"
 	}
 	return file
+}
+
+// saveTwice saves two incidents with one ref in a new database and
+// returns the error of the second.
+func saveTwice() error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "problems")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "t.db"), sqlite.Options{Create: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SaveIncident(ctx, validIncident()); err != nil {
+		return err
+	}
+	return st.SaveIncident(ctx, validIncident())
 }
 
 // importProblems imports the files one after the other into a new

@@ -163,14 +163,20 @@ func fieldProblem(l i18n.Language, p data.FieldError) string {
 	return l.T(msgInvalid, sentence(l.Problem(p.Code, p.Args, p.Message)))
 }
 
-// errorProblem says in language l what the data layer's refusal err is:
-// in l when its *data.Error gives the problem's reason, else as err says.
+// errorProblem says in language l what the data layer's refusal err is,
+// as a problem of a field.
 func errorProblem(l i18n.Language, err error) string {
+	return l.T(msgInvalid, sentence(errorText(l, err)))
+}
+
+// errorText says in language l what the data layer's error err is: in l
+// when its *data.Error gives the problem's reason, else as err says.
+func errorText(l i18n.Language, err error) string {
 	var e *data.Error
 	if errors.As(err, &e) {
-		return l.T(msgInvalid, sentence(l.Problem(e.Reason, e.Args, e.Message)))
+		return l.Problem(e.Reason, e.Args, e.Message)
 	}
-	return l.T(msgInvalid, sentence(err.Error()))
+	return err.Error()
 }
 
 // fieldOf maps a field of data.ValidationError to the form's field.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -60,5 +61,35 @@ func TestEditorSaysTheDataModelsProblemsInTheAppsLanguage(t *testing.T) {
 				e.dlg.Hide()
 			})
 		}
+	})
+}
+
+// A ref that another incident has is refused in the app's language.
+func TestEditorSaysARefIsTakenInTheAppsLanguage(t *testing.T) {
+	want := map[i18n.Language]string{
+		i18n.English: "another incident already has the ref %q; choose another reference",
+		i18n.Russian: "у другого инцидента уже есть идентификатор %q; выберите другой идентификатор",
+	}
+	eachLanguage(t, func(t *testing.T, h *harness, l i18n.Language) {
+		incs, err := h.store().Incidents(context.Background(), data.IncidentQuery{Limit: 1})
+		if err != nil || len(incs) == 0 {
+			t.Fatalf("no incident: %v", err)
+		}
+		taken := incs[0].Ref
+		var e *editor
+		do(func() {
+			e = h.u.editIncident(nil)
+			e.ref.SetText(taken)
+			e.date.SetText("2023-03-15")
+			e.area.SetSelectedIndex(slices.Index(data.Areas, data.TJ))
+			e.kind.SetSelectedIndex(slices.Index(data.Kinds, data.Death))
+			e.count.SetText("3")
+			e.summary.SetText("s")
+			e.src.setMode(newSource)
+			e.src.outlet.SetText("O")
+			test.Tap(e.save)
+		})
+		msg := fmt.Sprintf(want[l], taken)
+		h.waitFor("the ref's message", func() bool { return e.errs["ref"].Text == msg })
 	})
 }
