@@ -75,7 +75,7 @@ func ParseArea(s string) (Area, error) {
 	if a, ok := areaAliases[strings.ToLower(t)]; ok {
 		return a, nil
 	}
-	return "", Errorf(EINVALID, "unknown country %q (use KZ, KG, TJ, UZ, TM, CA, RU or a country name)", s)
+	return "", Invalid("area.unknown", "unknown country %q (use KZ, KG, TJ, UZ, TM, CA, RU or a country name)", s)
 }
 
 // Kind is what happened.
@@ -184,11 +184,11 @@ func (c Channel) Label() string {
 func ParseChannel(s string) (Channel, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	if t == "" || len(t) > 40 {
-		return "", Errorf(EINVALID, "channel %q must be a short code such as social_media_ads", s)
+		return "", Invalid("channel.notCode", "channel %q must be a short code such as social_media_ads", s)
 	}
 	for _, r := range t {
 		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' {
-			return "", Errorf(EINVALID, "channel %q may hold only letters a-z, digits and _", s)
+			return "", Invalid("channel.letters", "channel %q may hold only letters a-z, digits and _", s)
 		}
 	}
 	return Channel(t), nil
@@ -205,7 +205,7 @@ func parseEnum[T ~string](what, s string, all []T) (T, error) {
 	for i, v := range all {
 		names[i] = string(v)
 	}
-	return "", Errorf(EINVALID, "unknown %s %q (use %s)", what, s, strings.Join(names, ", "))
+	return "", Invalid("value.unknown", "unknown %s %q (use %s)", what, s, strings.Join(names, ", "))
 }
 
 // ParseKind parses a kind in any case.

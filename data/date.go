@@ -50,8 +50,9 @@ func (e *DateError) Error() string { return e.Err.Message }
 func (e *DateError) Unwrap() error { return e.Err }
 
 // dateError is a refused date with problem p.
-func dateError(p DateProblem, format string, args ...any) *DateError {
-	return &DateError{Err: Errorf(EINVALID, format, args...), Problem: p}
+// Its reason (see Error) is "date." and reason.
+func dateError(p DateProblem, reason, format string, args ...any) *DateError {
+	return &DateError{Err: Invalid("date."+reason, format, args...), Problem: p}
 }
 
 // ParseDate accepts YYYY-MM-DD, YYYY-MM or YYYY. It refuses other text
@@ -61,7 +62,7 @@ func ParseDate(s string) (Date, error) {
 	// The message is made only for a bad date: ParseDate runs for every row
 	// of an import and every dot of a timeline.
 	bad := func() error {
-		return dateError(DateNotRead, "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
+		return dateError(DateNotRead, "notDate", "date %q is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", s)
 	}
 	var parts [3]string
 	k := 0
@@ -84,15 +85,17 @@ func ParseDate(s string) (Date, error) {
 	}
 	d := Date{Year: n[0], Month: n[1], Day: n[2]}
 	if d.Year < 1900 || d.Year > 2100 {
-		return Date{}, dateError(DateYearOutOfRange, "date %q has a year outside 1900-2100", s)
+		return Date{}, dateError(DateYearOutOfRange, "year", "date %q has a year outside 1900-2100", s)
 	}
 	if k >= 2 && (d.Month < 1 || d.Month > 12) {
-		return Date{}, dateError(DateNotRead, "date %q has no month %d", s, d.Month)
+		return Date{}, dateError(DateNotRead, "noMonth", "date %q has no month %d", s, d.Month)
 	}
 	if k == 3 {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
-			e := dateError(DateNoSuchDay, "date %q is not a date: %s %d has %d days", s,
-				time.Month(d.Month), d.Year, daysIn(d.Year, d.Month))
+			// The days come first among the numbers: a translation
+			// chooses its plural form by them.
+			e := dateError(DateNoSuchDay, "noSuchDay", "date %[1]q is not a date: %[4]s %[3]d has %[2]d days", s,
+				daysIn(d.Year, d.Month), d.Year, time.Month(d.Month))
 			e.Days = daysIn(d.Year, d.Month)
 			return Date{}, e
 		}

@@ -98,10 +98,14 @@ const MaxCount = 10_000_000
 var Clock = time.Now
 
 // FieldError is a validation problem with one field of an incident. Field is
-// the CSV column name.
+// the CSV column name. Code is a stable key of the problem, such as
+// "ref.required" or "date.future", and Args the values that its English
+// Message formats, so that an app can word it in its user's language.
 type FieldError struct {
 	Field   string
 	Message string
+	Code    string
+	Args    []any
 }
 
 // Error implements the error interface.
@@ -151,10 +155,14 @@ type validation struct {
 	problems       []FieldError
 }
 
-// bad records a problem of a field.
-func (v *validation) bad(field, msg string) {
-	v.problems = append(v.problems, FieldError{Field: field, Message: msg})
+// bad records a problem of a field: its code, and its English message
+// that format and args make.
+func (v *validation) bad(field, code, format string, args ...any) {
+	v.problems = append(v.problems, FieldError{Field: field, Message: fmt.Sprintf(format, args...), Code: code, Args: args})
 }
+
+// badFunc records a problem of a field (see validation.bad).
+type badFunc func(field, code, format string, args ...any)
 
 // columnChecks are the checks of Problems, one a column in the order of
 // the CSV columns, each giving its column's problems in a fixed order.
@@ -167,9 +175,9 @@ var columnChecks = []func(v *validation){
 func (v *validation) ref() {
 	switch ref := v.inc.Ref; {
 	case strings.TrimSpace(ref) == "":
-		v.bad("ref", "ref is required")
+		v.bad("ref", "ref.required", "ref is required")
 	case len(ref) > MaxRefLen:
-		v.bad("ref", "ref is longer than 200 characters")
+		v.bad("ref", "ref.tooLong", "ref is longer than %d characters", MaxRefLen)
 	default:
 		checkText(v.bad, "ref", ref)
 	}
@@ -178,77 +186,78 @@ func (v *validation) ref() {
 func (v *validation) date() {
 	switch d := v.inc.Date; {
 	case d.IsZero():
-		v.bad("date", "date is required")
+		v.bad("date", "date.required", "date is required")
 	case d.after(v.today):
-		v.bad("date", fmt.Sprintf("date %s is in the future (today is %s); give the date the incident happened",
-			d, v.today.Format(time.DateOnly)))
+		v.bad("date", "date.future", "date %s is in the future (today is %s); give the date the incident happened",
+			d.String(), v.today.Format(time.DateOnly))
 	}
 }
 
 func (v *validation) area() {
 	switch inc := v.inc; {
 	case !v.areaOK:
-		v.bad("area", "area is required")
+		v.bad("area", "area.required", "area is required")
 	case inc.Area == RU && v.kindOK && countsPeople(inc.Kind):
-		v.bad("area", fmt.Sprintf("RU is for Russian measures that concern every country (laws, decrees, recruitment), "+
+		v.bad("area", "area.ruPeople", "RU is for Russian measures that concern every country (laws, decrees, recruitment), "+
 			"not for a %s: put figures about Central Asians in Russia under their country, or under CA when the "+
-			"source does not say which country", inc.Kind))
+			"source does not say which country", string(inc.Kind))
 	}
 }
 
 func (v *validation) kind() {
 	if !v.kindOK {
-		v.bad("kind", "kind is required")
+		v.bad("kind", "kind.required", "kind is required")
 	}
 }
 
 func (v *validation) stage() {
 	switch inc := v.inc; {
 	case v.kindOK && inc.Kind == Prosecution && inc.Stage == "":
-		v.bad("stage", "a prosecution needs a stage ("+joinEnum(Stages)+")")
+		v.bad("stage", "stage.required", "a prosecution needs a stage (%s)", joinEnum(Stages))
 	case v.kindOK && inc.Kind != Prosecution && inc.Stage != "":
-		v.bad("stage", "stage is only for prosecutions, not for a "+string(inc.Kind))
+		v.bad("stage", "stage.notProsecution", "stage is only for prosecutions, not for a %s", string(inc.Kind))
 	case inc.Stage != "" && !contains(Stages, inc.Stage):
-		v.bad("stage", "unknown stage "+string(inc.Stage))
+		v.bad("stage", "stage.unknown", "unknown stage %s", string(inc.Stage))
 	}
 }
 
 func (v *validation) count() {
 	switch inc := v.inc; {
 	case inc.Count != nil && *inc.Count < 0:
-		v.bad("count", "count must be 0 or more")
+		v.bad("count", "count.negative", "count must be 0 or more")
 	case inc.Count != nil && *inc.Count > MaxCount:
-		v.bad("count", CountTooLarge(strconv.Itoa(*inc.Count)))
+		e := CountTooLarge(strconv.Itoa(*inc.Count))
+		v.bad("count", e.Reason, countTooLarge, e.Args...)
 	case inc.Count == nil && inc.Basis != Event && contains(Bases, inc.Basis):
-		v.bad("count", fmt.Sprintf("basis %s needs a count: a running total, a lower bound or an estimate is a number; "+
-			"for a report without one, use basis event and leave count blank", inc.Basis))
+		v.bad("count", "count.needed", "basis %s needs a count: a running total, a lower bound or an estimate is a number; "+
+			"for a report without one, use basis event and leave count blank", string(inc.Basis))
 	}
 }
 
 func (v *validation) basis() {
 	if !contains(Bases, v.inc.Basis) {
-		v.bad("basis", "basis must be event, total, at_least or estimate")
+		v.bad("basis", "basis.unknown", "basis must be event, total, at_least or estimate")
 	}
 }
 
 func (v *validation) channel() {
 	switch inc := v.inc; {
 	case v.kindOK && inc.Kind == Recruitment && inc.Channel == "":
-		v.bad("channel", "a recruitment report needs a channel")
+		v.bad("channel", "channel.required", "a recruitment report needs a channel")
 	case v.kindOK && inc.Kind != Recruitment && inc.Channel != "":
-		v.bad("channel", "channel is only for recruitment, not for a "+string(inc.Kind))
+		v.bad("channel", "channel.notRecruitment", "channel is only for recruitment, not for a %s", string(inc.Kind))
 	}
 }
 
 func (v *validation) side() {
 	if s := v.inc.Side; s != SideUnknown && !contains(Sides, s) {
-		v.bad("side", "side must be russia, ukraine or blank")
+		v.bad("side", "side.unknown", "side must be russia, ukraine or blank")
 	}
 }
 
 func (v *validation) group() {
 	if g := v.inc.Group; g != GroupUnstated && !contains(Groups, g) {
-		v.bad("group", "group must be "+joinEnum(Groups)+" or blank")
+		v.bad("group", "group.unknown", "group must be %s or blank", joinEnum(Groups))
 	}
 }
 
@@ -256,7 +265,7 @@ func (v *validation) person() { checkText(v.bad, "person", v.inc.Person) }
 
 func (v *validation) summary() {
 	if strings.TrimSpace(v.inc.Summary) == "" {
-		v.bad("summary", "summary is required")
+		v.bad("summary", "summary.required", "summary is required")
 	}
 	checkText(v.bad, "summary", v.inc.Summary)
 }
@@ -266,41 +275,28 @@ func (v *validation) sources() { v.inc.sourceProblems(v.bad, v.today) }
 func (v *validation) notes() { checkText(v.bad, "notes", v.inc.Notes) }
 
 func (v *validation) headline() {
-	if msg := headlineProblem(v.inc.Headline); msg != "" {
-		v.bad("headline", msg)
-	}
-}
-
-// headlineProblem describes what is wrong with a headline, or returns "":
-// it must be valid UTF-8, one line without control characters, and at
-// most MaxHeadlineLen characters.
-func headlineProblem(h string) string {
-	switch {
+	switch h := v.inc.Headline; {
 	case !utf8.ValidString(h):
-		return "text is not valid UTF-8 (save the file as UTF-8)"
+		v.bad("headline", "text.utf8", msgNotUTF8)
 	case strings.IndexFunc(h, unicode.IsControl) >= 0:
-		return "a headline is one line: take out the line breaks, tabs and other control characters"
+		v.bad("headline", "headline.oneLine", "a headline is one line: take out the line breaks, tabs and other control characters")
 	case utf8.RuneCountInString(h) > MaxHeadlineLen:
-		return fmt.Sprintf("a headline is a short label of at most %d characters (about 40 reads best); "+
+		v.bad("headline", "headline.tooLong", "a headline is a short label of at most %d characters (about 40 reads best); "+
 			"this one has %d: shorten it and keep the detail in the summary", MaxHeadlineLen, utf8.RuneCountInString(h))
 	}
-	return ""
 }
 
+// msgNotUTF8 is the problem of a text that is not UTF-8.
+const msgNotUTF8 = "text is not valid UTF-8 (save the file as UTF-8)"
+
 // sourceProblems checks the sources, in the order of the source columns.
-func (inc *Incident) sourceProblems(bad func(field, msg string), today time.Time) {
-	name := func(i int) string {
-		if len(inc.Sources) == 1 {
-			return "the source"
-		}
-		return fmt.Sprintf("source %d", i+1)
-	}
+func (inc *Incident) sourceProblems(bad badFunc, today time.Time) {
 	if len(inc.Sources) == 0 {
-		bad("source_outlet", "at least one source is required")
+		bad("source_outlet", "source.required", "at least one source is required")
 	}
 	for _, s := range inc.Sources {
 		if strings.TrimSpace(s.Outlet) == "" {
-			bad("source_outlet", "every source needs an outlet")
+			bad("source_outlet", "source.noOutlet", "every source needs an outlet")
 			break
 		}
 	}
@@ -310,28 +306,42 @@ func (inc *Incident) sourceProblems(bad func(field, msg string), today time.Time
 		// citation lost.
 		for j, t := range inc.Sources[:i] {
 			if s.Outlet == t.Outlet && s.Title == t.Title && s.Published == t.Published && s.URL == t.URL {
-				bad("source_outlet", fmt.Sprintf("source %d repeats source %d; list it once and put both citations in cited_as",
-					i+1, j+1))
+				bad("source_outlet", "source.repeated", "source %d repeats source %d; list it once and put both citations in cited_as",
+					i+1, j+1)
 				break
 			}
 		}
 	}
 	for _, s := range inc.Sources {
-		if textProblem(s.Outlet, s.Title, s.Author, s.URL, s.CitedAs) != "" {
-			bad("source_outlet", "source text is not valid UTF-8 or is too long")
+		if code, _ := textProblem(s.Outlet, s.Title, s.Author, s.URL, s.CitedAs); code != "" {
+			bad("source_outlet", "source.text", "source text is not valid UTF-8 or is too long")
 			break
 		}
 	}
 	for i, s := range inc.Sources {
-		switch {
-		case s.Published.IsZero():
-		case s.Published.after(today):
-			bad("source_date", fmt.Sprintf("%s is dated %s, in the future (today is %s)", name(i), s.Published,
-				today.Format(time.DateOnly)))
-		case !inc.Date.IsZero() && s.Published.End().Before(inc.Date.start()):
-			bad("source_date", fmt.Sprintf("%s was published %s, before the incident (%s); check both dates",
-				name(i), s.Published, inc.Date))
-		}
+		inc.sourceDate(bad, i, s.Published, today)
+	}
+}
+
+// sourceDate checks the date of source i, which the problem names as
+// "the source" when it is the only one.
+func (inc *Incident) sourceDate(bad badFunc, i int, published Date, today time.Time) {
+	one := len(inc.Sources) == 1
+	switch {
+	case published.IsZero():
+	case published.after(today) && one:
+		bad("source_date", "source.future", "the source is dated %s, in the future (today is %s)", published.String(),
+			today.Format(time.DateOnly))
+	case published.after(today):
+		bad("source_date", "source.futureN", "source %d is dated %s, in the future (today is %s)", i+1,
+			published.String(), today.Format(time.DateOnly))
+	case inc.Date.IsZero() || !published.End().Before(inc.Date.start()):
+	case one:
+		bad("source_date", "source.beforeIncident", "the source was published %s, before the incident (%s); check both dates",
+			published.String(), inc.Date.String())
+	default:
+		bad("source_date", "source.beforeIncidentN", "source %d was published %s, before the incident (%s); check both dates",
+			i+1, published.String(), inc.Date.String())
 	}
 }
 
@@ -342,26 +352,26 @@ func countsPeople(k Kind) bool { return k == Death || k == Prosecution || k == C
 
 // checkText reports a text field that is not UTF-8, too long or holds a
 // NUL byte.
-func checkText(bad func(field, msg string), field, v string) {
-	if msg := textProblem(v); msg != "" {
-		bad(field, msg)
+func checkText(bad badFunc, field, v string) {
+	if code, msg := textProblem(v); code != "" {
+		bad(field, code, msg)
 	}
 }
 
-// textProblem describes what is wrong with the first bad text of vs, or
-// returns "".
-func textProblem(vs ...string) string {
+// textProblem gives the code and message of what is wrong with the first
+// bad text of vs, or returns "" twice.
+func textProblem(vs ...string) (code, msg string) {
 	for _, v := range vs {
 		switch {
 		case !utf8.ValidString(v):
-			return "text is not valid UTF-8 (save the file as UTF-8)"
+			return "text.utf8", msgNotUTF8
 		case len(v) > MaxTextLen:
-			return "text is longer than 20,000 characters"
+			return "text.tooLong", "text is longer than 20,000 characters"
 		case strings.ContainsRune(v, 0):
-			return "text contains a NUL byte"
+			return "text.nul", "text contains a NUL byte"
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // start is the first day d can mean.
@@ -376,11 +386,14 @@ func (d Date) after(now time.Time) bool {
 	return d.start().After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC))
 }
 
+// countTooLarge is the English problem of a count above MaxCount.
+const countTooLarge = "count %s is more than %s, the largest number of people an incident may give; check the figure"
+
 // CountTooLarge is the problem of a count above MaxCount, written as
-// given: a file may hold one too large even to read as a number.
-func CountTooLarge(count string) string {
-	return fmt.Sprintf("count %s is more than %s, the largest number of people an incident may give; check the figure",
-		count, groupThousands(MaxCount))
+// given: a file may hold one too large even to read as a number. Its
+// reason is "count.tooLarge".
+func CountTooLarge(count string) *Error {
+	return Invalid("count.tooLarge", countTooLarge, count, groupThousands(MaxCount))
 }
 
 // groupThousands writes n with commas between groups of three digits.

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -79,7 +80,7 @@ func TestImpossibleValuesRefused(t *testing.T) {
 			t.Errorf("%s: problems %v, want one in %s saying %q", tt.name, p, tt.field, tt.message)
 		}
 		var ve *ValidationError
-		if err := inc.Validate(); !asValidation(err, &ve) || ve.FieldError != p[0] {
+		if err := inc.Validate(); !asValidation(err, &ve) || !reflect.DeepEqual(ve.FieldError, p[0]) {
 			t.Errorf("%s: Validate() = %v, want the first problem", tt.name, err)
 		}
 	}

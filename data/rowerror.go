@@ -9,12 +9,17 @@ import (
 )
 
 // RowError is a problem with one cell of an input file. Row counts lines of
-// records from 1 for the header; Column is the header name.
+// records from 1 for the header; Column is the header name. Code is a
+// stable key of the problem, such as "ref.duplicate", and Args the values
+// that its English Message formats, so that an app can word it in its
+// user's language; Code is "" for a problem without one.
 type RowError struct {
 	File    string
 	Row     int
 	Column  string
 	Message string
+	Code    string
+	Args    []any
 }
 
 // Error formats the problem as file:row:column: message.

@@ -50,18 +50,16 @@ func ParseUserDate(s string) (Date, error) {
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "года"), "г.")
 	t = strings.TrimSuffix(strings.TrimSpace(t), "г")
 	t = strings.TrimSpace(t)
-	bad := func(p DateProblem, why string) (Date, error) {
-		return Date{}, dateError(p, "date %q %s; write it as %s", s, why, DateForms)
-	}
 	if t == "" {
-		return bad(DateNotRead, "is empty")
+		return Date{}, dateError(DateNotRead, "empty", "date %q is empty; write it as "+DateForms, s)
 	}
 	if d, err := ParseDate(t); err == nil {
 		return d, nil // "2023 г."
 	}
 	switch {
 	case strings.Contains(t, "/"):
-		return bad(DateAmbiguous, "is ambiguous: with slashes the day and the month can be read either way")
+		return Date{}, dateError(DateAmbiguous, "ambiguous",
+			"date %q is ambiguous: with slashes the day and the month can be read either way; write it as "+DateForms, s)
 	case strings.Count(t, "-") > 0 && !strings.ContainsFunc(t, unicode.IsLetter):
 		return numericDate(s, strings.Split(t, "-"), false)
 	case strings.Count(t, ".") > 0 && !strings.ContainsFunc(t, unicode.IsLetter):
@@ -79,11 +77,11 @@ func ParseUserDate(s string) (Date, error) {
 // numericDate reads year, month and day given in that order.
 func numericDate(orig string, parts []string, dotted bool) (Date, error) {
 	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, dateError(DateNotRead, "date %q is not a date; write it as %s", orig, DateForms)
+		return Date{}, dateError(DateNotRead, "unread", "date %q is not a date; write it as "+DateForms, orig)
 	}
 	for i, p := range parts[1:] {
 		if !allDigits(p) || len(p) > 2 {
-			return Date{}, dateError(DateNotRead, "date %q is not a date; write it as %s", orig, DateForms)
+			return Date{}, dateError(DateNotRead, "unread", "date %q is not a date; write it as "+DateForms, orig)
 		}
 		if len(p) == 1 {
 			parts[i+1] = "0" + p
@@ -91,7 +89,7 @@ func numericDate(orig string, parts []string, dotted bool) (Date, error) {
 	}
 	d, err := ParseDate(strings.Join(parts, "-"))
 	if err != nil && dotted {
-		return Date{}, dateError(DateNotRead, "date %q is not a date (read as day.month.year); write it as %s", orig, DateForms)
+		return Date{}, dateError(DateNotRead, "dotted", "date %q is not a date (read as day.month.year); write it as "+DateForms, orig)
 	}
 	return d, err
 }
@@ -107,7 +105,7 @@ func namedDate(orig, t string) (Date, error) {
 			continue
 		}
 		if !allDigits(w) {
-			return Date{}, dateError(DateNotRead, "date %q is not a date: %q is not a month or a number; write it as %s", orig, w, DateForms)
+			return Date{}, dateError(DateNotRead, "word", "date %q is not a date: %q is not a month or a number; write it as "+DateForms, orig, w)
 		}
 		n, _ := strconv.Atoi(w)
 		switch {
@@ -116,11 +114,11 @@ func namedDate(orig, t string) (Date, error) {
 		case len(w) <= 2 && day == 0:
 			day = n
 		default:
-			return Date{}, dateError(DateNotRead, "date %q is not a date; write it as %s", orig, DateForms)
+			return Date{}, dateError(DateNotRead, "unread", "date %q is not a date; write it as "+DateForms, orig)
 		}
 	}
 	if year == 0 || month == 0 {
-		return Date{}, dateError(DateNotRead, "date %q is not a date: it needs a month and a year; write it as %s", orig, DateForms)
+		return Date{}, dateError(DateNotRead, "noMonthYear", "date %q is not a date: it needs a month and a year; write it as "+DateForms, orig)
 	}
 	canon := strconv.Itoa(year) + "-" + twoDigits(month)
 	if day != 0 {

@@ -15,6 +15,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Language is a language of the catalogue, written as its ISO 639-1 code.
@@ -145,4 +146,33 @@ func (l Language) Number(v int) string {
 		s = s[:i] + sep + s[i:]
 	}
 	return sign + s
+}
+
+// Problem words a problem of the data layer (see data.FieldError and
+// data.RowError) in l: the catalogue's "problem." and code, with args
+// formatted into it, in the plural form that the first whole number
+// (int) among args asks for; a time.Month is written as the month's
+// short name in l. A code that the catalogue does not know, or "", gives
+// english, the data layer's message.
+func (l Language) Problem(code string, args []any, english string) string {
+	key := "problem." + code
+	if code == "" || !English.has(key) {
+		return english
+	}
+	n, words := 0, make([]any, len(args))
+	counted := false
+	for i, a := range args {
+		words[i] = a
+		switch v := a.(type) {
+		case int:
+			if !counted {
+				n, counted = v, true
+			}
+		case time.Month:
+			if l.or() != English {
+				words[i] = l.MonthAbbr(int(v) - 1)
+			}
+		}
+	}
+	return l.N(key, n, words...)
 }

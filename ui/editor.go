@@ -317,9 +317,9 @@ func (e *editor) saveFailed(err error) {
 	var ve *data.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		e.setError(fieldOf(ve.Field), ve.Message)
+		e.setError(fieldOf(ve.Field), fieldProblem(e.app.lang, ve.FieldError))
 	case data.ErrorCode(err) == data.ECONFLICT:
-		e.setError("ref", e.app.lang.T("editor.refTaken", err.Error()))
+		e.setError("ref", e.app.lang.T("editor.refTaken", errorText(e.app.lang, err)))
 	default:
 		e.app.showError(e.app.lang.T("editor.saveFailed"), err, e.app.lang.T("note.nothingChanged"))
 	}

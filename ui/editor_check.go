@@ -26,7 +26,7 @@ const (
 	msgHeadline  = "editor.msg.headline"
 	msgOutlet    = "editor.msg.outlet"
 	msgNoSource  = "editor.msg.noSource"
-	// msgInvalid wraps a check of the data layer, which speaks English.
+	// msgInvalid wraps a problem of the data layer.
 	msgInvalid = "editor.msg.invalid"
 )
 
@@ -99,7 +99,7 @@ func (e *editor) read() (*data.Incident, map[string]string) {
 	// with keeps that one.
 	for _, pr := range inc.Problems() {
 		if f := fieldOf(pr.Field); p[f] == "" {
-			p[f] = l.T(msgInvalid, sentence(pr.Message))
+			p[f] = fieldProblem(l, pr)
 		}
 	}
 	return inc, p
@@ -113,7 +113,7 @@ func (e *editor) readChannel(inc *data.Incident) string {
 		inc.Channel = channelOf(l, text)
 		if inc.Channel == "" {
 			_, err := data.ParseChannel(text)
-			return l.T(msgInvalid, sentence(err.Error()))
+			return errorProblem(l, err)
 		}
 	}
 	switch {
@@ -145,7 +145,7 @@ func channelOf(l i18n.Language, text string) data.Channel {
 func dateProblem(l i18n.Language, typed string, err error) string {
 	var d *data.DateError
 	if !errors.As(err, &d) {
-		return l.T(msgInvalid, sentence(err.Error()))
+		return errorProblem(l, err)
 	}
 	switch d.Problem {
 	case data.DateAmbiguous:
@@ -156,6 +156,27 @@ func dateProblem(l i18n.Language, typed string, err error) string {
 		return l.N("editor.msg.dateDays", d.Days, typed, d.Days)
 	}
 	return l.T("editor.msg.dateUnread", typed)
+}
+
+// fieldProblem says in language l what the problem p of a field is.
+func fieldProblem(l i18n.Language, p data.FieldError) string {
+	return l.T(msgInvalid, sentence(l.Problem(p.Code, p.Args, p.Message)))
+}
+
+// errorProblem says in language l what the data layer's refusal err is,
+// as a problem of a field.
+func errorProblem(l i18n.Language, err error) string {
+	return l.T(msgInvalid, sentence(errorText(l, err)))
+}
+
+// errorText says in language l what the data layer's error err is: in l
+// when its *data.Error gives the problem's reason, else as err says.
+func errorText(l i18n.Language, err error) string {
+	var e *data.Error
+	if errors.As(err, &e) {
+		return l.Problem(e.Reason, e.Args, e.Message)
+	}
+	return err.Error()
 }
 
 // fieldOf maps a field of data.ValidationError to the form's field.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -115,13 +116,16 @@ func readCSV(path, name string, read func(f *countingFile, size int64, r *csvio.
 }
 
 // importStopped tells the user why the import of name stopped if err
-// says the file has problems or the user cancelled, and reports whether
-// it did.
+// says the file has problems (or one, such as a header without a
+// required column) or the user cancelled, and reports whether it did.
 func (u *App) importStopped(name string, err error) bool {
 	var problems *data.RowErrors
+	var one *data.RowError
 	switch {
 	case errors.As(err, &problems):
 		u.showImportProblems(name, problems)
+	case errors.As(err, &one):
+		u.showImportProblems(name, &data.RowErrors{List: []*data.RowError{one}, Total: 1})
 	case errors.Is(err, context.Canceled):
 		u.say(u.lang.T("import.cancelled"))
 	default:
@@ -220,7 +224,7 @@ func (u *App) showImportProblems(name string, problems *data.RowErrors) {
 	var rows []fyne.CanvasObject
 	for _, p := range problems.List {
 		rows = append(rows, widget.NewLabelWithStyle(problemPlace(l, p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			wrapLabel(sentence(p.Message)))
+			wrapLabel(rowProblem(l, p)))
 	}
 	list := container.NewVBox(container.New(layout.NewFormLayout(), rows...))
 	if more := problems.Total - len(problems.List); more > 0 {
@@ -232,6 +236,11 @@ func (u *App) showImportProblems(name string, problems *data.RowErrors) {
 	d := dialog.NewCustom(l.T("import.notImported"), l.T("dialog.close"), content, u.win)
 	d.Resize(dialogSize(u.win, 820, 560))
 	u.showClosable(d)
+}
+
+// rowProblem says in language l what the problem p is, as a sentence.
+func rowProblem(l i18n.Language, p *data.RowError) string {
+	return sentence(l.Problem(p.Code, p.Args, p.Message))
 }
 
 // sentence capitalises msg and ends it with a full stop.
@@ -253,8 +262,13 @@ func problemPlace(l i18n.Language, p *data.RowError) string {
 	case p.Column == "":
 		return l.T("import.place.row", p.Row)
 	}
+	if line, char, ok := csvio.TextPosition(p.Column); ok {
+		return l.T("import.place.text", p.Row, line, char)
+	}
 	column := p.Column
-	if label := columnLabel(l, column); label != column {
+	if n, ok := csvio.CellNumber(column); ok {
+		column = strconv.Itoa(n)
+	} else if label := columnLabel(l, column); label != column {
 		column = l.T("import.column", label, column)
 	}
 	return l.T("import.place.cell", p.Row, column)

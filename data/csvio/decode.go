@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"catracker/data"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -84,6 +86,10 @@ const (
 		"which cannot be told apart from other encodings; save it as CSV UTF-8 (in Excel: Save As, CSV UTF-8)"
 	msgBinary = "this is not a text file (it holds binary data such as NUL bytes); choose a CSV file"
 )
+
+// refusalCodes are the codes of the problems (see data.RowError) of
+// files whose encoding is refused.
+var refusalCodes = map[string]string{msgUndecided: "file.encoding", msgLatin: "file.latin", msgBinary: "file.binary"}
 
 // decoder is what sniff found out about a file's bytes: the encoding to
 // convert from (nil for UTF-8) and how many bytes of byte-order mark to
@@ -314,12 +320,15 @@ type limitError struct {
 	row   bool // the whole row is too large, not the one cell
 }
 
-func (e *limitError) Error() string {
+func (e *limitError) Error() string { return e.problem().Message }
+
+// problem is the error as a problem with a reason (see data.Error).
+func (e *limitError) problem() *data.Error {
 	if e.row {
-		return fmt.Sprintf("the row is longer than %d MiB; a quote (\") may be left open, or the file may not be a CSV file; "+
+		return data.Invalid("file.rowTooLong", "the row is longer than %d MiB; a quote (\") may be left open, or the file may not be a CSV file; "+
 			"reading stopped here", MaxRowBytes>>20)
 	}
-	return fmt.Sprintf("the cell is longer than %d KiB, far longer than any text the app keeps (20,000 characters); "+
+	return data.Invalid("file.cellTooLong", "the cell is longer than %d KiB, far longer than any text the app keeps (20,000 characters); "+
 		"a quote (\") may be left open, or the file may not be a CSV file; reading stopped here", MaxCellBytes>>10)
 }
 

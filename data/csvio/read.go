@@ -103,12 +103,15 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	if msg := notCSV(head); msg != "" {
-		return nil, fileErr(name, 0, "", "%s", msg)
+	if len(head) == 0 {
+		return nil, fileErr(name, 0, "", "file.empty", msgEmpty, strings.Join(Required, ","))
+	}
+	if code, msg := notCSV(head); code != "" {
+		return nil, fileProblem(name, 0, "", code, msg)
 	}
 	dec, refused := sniff(head, err != nil)
 	if refused != "" {
-		return nil, fileErr(name, 0, "", "%s", refused)
+		return nil, fileProblem(name, 0, "", refusalCodes[refused], refused)
 	}
 	rd := newReader(name, dec, br)
 	header, err := rd.header()
@@ -122,25 +125,56 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 }
 
 // fileErr is a problem with the file called name, at a row and column
-// when it has them.
-func fileErr(name string, row int, col, format string, args ...any) error {
-	return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...)}
+// when it has them: its code (see data.RowError) and the message that
+// format and args make.
+func fileErr(name string, row int, col, code, format string, args ...any) error {
+	return &data.RowError{File: name, Row: row, Column: col, Message: fmt.Sprintf(format, args...), Code: code, Args: args}
 }
 
-// notCSV says what a file is when its first bytes show it is empty or
-// something other than CSV, or returns "".
-func notCSV(head []byte) string {
+// The columns of problems that name no column of the header: a cell
+// counted from 1, and where in the text a quote goes wrong.
+const (
+	cellColumn   = "column %d"
+	textPosition = "line %d, character %d"
+)
+
+// CellNumber reads the column of a problem (see data.RowError) that names
+// a cell by its number, "column 3", and reports whether it does.
+func CellNumber(column string) (int, bool) {
+	var n int
+	_, err := fmt.Sscanf(column, cellColumn, &n)
+	return n, err == nil && fmt.Sprintf(cellColumn, n) == column
+}
+
+// TextPosition reads the column of a problem (see data.RowError) that
+// names a line of the file and a character of it, "line 6, character
+// 35", and reports whether it does.
+func TextPosition(column string) (line, char int, ok bool) {
+	_, err := fmt.Sscanf(column, textPosition, &line, &char)
+	return line, char, err == nil && fmt.Sprintf(textPosition, line, char) == column
+}
+
+// fileProblem is a problem with the file called name whose message takes
+// no arguments.
+func fileProblem(name string, row int, col, code, msg string) error {
+	return &data.RowError{File: name, Row: row, Column: col, Message: msg, Code: code}
+}
+
+// msgEmpty is the problem of an empty file.
+const msgEmpty = "the file is empty; it needs a header row (%s)"
+
+// notCSV gives the code and message of what a file is when its first
+// bytes show it is something other than CSV, or returns "" twice.
+func notCSV(head []byte) (code, msg string) {
 	switch {
-	case len(head) == 0:
-		return "the file is empty; it needs a header row (" + strings.Join(Required, ",") + ")"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file; in your spreadsheet choose Save As and the CSV format"
+		return "file.xlsx", "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file; in your spreadsheet choose Save As and the CSV format"
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
-		return "this is an old Excel workbook (.xls), not a CSV file; in your spreadsheet choose Save As and the CSV format"
+		return "file.xls", "this is an old Excel workbook (.xls), not a CSV file; in your spreadsheet choose Save As and the CSV format"
 	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
-		return "this is a database, not a CSV file; open it with Open database instead"
+		return "file.database", "this is a database, not a CSV file; open it with Open database instead"
 	}
-	return ""
+	return "", ""
 }
 
 // newReader returns a Reader of the text that dec makes of br, with the
@@ -173,10 +207,12 @@ func (r *Reader) header() ([]string, error) {
 		r.row++ // a row of nothing but separators above the header
 	}
 	if err != nil && r.feed.err != nil {
-		return nil, fileErr(r.name, r.row, fmt.Sprintf("column %d", r.feed.err.field+1), "%s", r.feed.err.Error())
+		p := r.feed.err.problem()
+		return nil, &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf(cellColumn, r.feed.err.field+1),
+			Message: p.Message, Code: p.Reason, Args: p.Args}
 	}
 	if errors.Is(err, io.EOF) {
-		return nil, fileErr(r.name, 0, "", "the file is empty; it needs a header row (%s)", strings.Join(Required, ","))
+		return nil, fileErr(r.name, 0, "", "file.empty", msgEmpty, strings.Join(Required, ","))
 	}
 	if err != nil {
 		return nil, r.parseError(err)
@@ -200,7 +236,7 @@ func (r *Reader) columns(header []string) error {
 	}
 	for _, req := range Required {
 		if _, ok := r.col[req]; !ok {
-			return fileErr(r.name, r.row, req, "the required column %q is missing from the header (the first row must name the columns: %s)",
+			return fileErr(r.name, r.row, req, "header.missing", "the required column %q is missing from the header (the first row must name the columns: %s)",
 				req, strings.Join(Required, ","))
 		}
 	}
@@ -210,20 +246,20 @@ func (r *Reader) columns(header []string) error {
 // column checks the name h of column i of a header of n columns.
 func (r *Reader) column(i int, h string, n int) error {
 	if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
-		return fileErr(r.name, r.row, fmt.Sprintf("column %d", i+1), "the header is not UTF-8 text; save the file as CSV UTF-8")
+		return fileErr(r.name, r.row, fmt.Sprintf(cellColumn, i+1), "header.notUTF8", "the header is not UTF-8 text; save the file as CSV UTF-8")
 	}
 	if n == 1 && strings.Contains(h, "|") {
-		return fileErr(r.name, r.row, "", "the columns are separated by %q, not commas; save the file as comma-separated CSV", "|")
+		return fileErr(r.name, r.row, "", "header.pipes", "the columns are separated by %q, not commas; save the file as comma-separated CSV", "|")
 	}
 	if !contains(Columns, h) {
 		col := h
 		if !printable(h) {
-			col = fmt.Sprintf("column %d", i+1)
+			col = fmt.Sprintf(cellColumn, i+1)
 		}
-		return fileErr(r.name, r.row, col, "unknown column %s; the columns are %s", quote(h), strings.Join(Columns, ","))
+		return fileErr(r.name, r.row, col, "header.unknown", "unknown column %s; the columns are %s", quote(h), strings.Join(Columns, ","))
 	}
 	if _, dup := r.col[h]; dup {
-		return fileErr(r.name, r.row, h, "the column %q appears twice in the header", h)
+		return fileErr(r.name, r.row, h, "header.twice", "the column %q appears twice in the header", h)
 	}
 	return nil
 }
@@ -287,24 +323,26 @@ func (r *Reader) parseError(err error) *data.RowError {
 	var pe *csv.ParseError
 	var le *limitError
 	if errors.As(err, &le) {
-		col := fmt.Sprintf("column %d", le.field+1)
+		col := fmt.Sprintf(cellColumn, le.field+1)
 		if le.field < len(r.names) {
 			col = r.names[le.field]
 		}
 		if le.row {
 			col = ""
 		}
-		return &data.RowError{File: r.name, Row: r.row, Column: col, Message: le.Error()}
+		p := le.problem()
+		return &data.RowError{File: r.name, Row: r.row, Column: col, Message: p.Message, Code: p.Reason, Args: p.Args}
 	}
 	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
+		msg, code := pe.Err.Error(), ""
 		switch {
 		case errors.Is(pe.Err, csv.ErrQuote):
-			msg = "a quote (\") is left open or stray; put quotes around the whole cell and double any quote inside it"
+			msg, code = "a quote (\") is left open or stray; put quotes around the whole cell and double any quote inside it", "csv.quote"
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg = "a quote (\") appears inside a cell without quotes around the cell; double it and quote the cell"
+			msg, code = "a quote (\") appears inside a cell without quotes around the cell; double it and quote the cell", "csv.bareQuote"
 		}
-		return &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf("line %d, character %d", pe.Line, pe.Column), Message: msg}
+		return &data.RowError{File: r.name, Row: r.row, Column: fmt.Sprintf(textPosition, pe.Line, pe.Column),
+			Message: msg, Code: code}
 	}
 	return &data.RowError{File: r.name, Row: r.row, Message: err.Error()}
 }
@@ -346,15 +384,15 @@ func (r *Reader) Next() (*data.Incident, error) {
 	if len(rec) != len(r.col) {
 		r.refs.add(r.row, "")
 		if len(rec) == 1 && rec[0] == "" {
-			return nil, r.RowError("", "the row is empty")
+			return nil, r.problem(data.FieldError{Message: "the row is empty", Code: "row.empty"})
 		}
-		return nil, r.RowError("", fmt.Sprintf("the row has %d cells but the header has %d columns", len(rec), len(r.col)))
+		return nil, r.problem(fieldError("", "row.cells", "the row has %d cells but the header has %d columns", len(rec), len(r.col)))
 	}
 	var problems []data.FieldError
 	ref := r.get("ref")
 	if first := r.refs.add(r.row, ref); first > 0 {
-		problems = append(problems, data.FieldError{Field: "ref",
-			Message: fmt.Sprintf("ref %q is also used in row %d; each incident needs its own ref", ref, first)})
+		problems = append(problems, fieldError("ref", "ref.duplicate",
+			"ref %q is also used in row %d; each incident needs its own ref", ref, first))
 	}
 	inc, parsed := r.incident()
 	problems = append(problems, parsed...)
@@ -367,16 +405,27 @@ func (r *Reader) Next() (*data.Incident, error) {
 	case 0:
 		return inc, nil
 	case 1:
-		return nil, r.RowError(problems[0].Field, problems[0].Message)
+		return nil, r.problem(problems[0])
 	}
 	slices.SortStableFunc(problems, func(a, b data.FieldError) int {
 		return slices.Index(Columns, a.Field) - slices.Index(Columns, b.Field)
 	})
 	out := make(data.RowProblems, len(problems))
 	for i, p := range problems {
-		out[i] = r.RowError(p.Field, p.Message)
+		out[i] = r.problem(p)
 	}
 	return nil, out
+}
+
+// problem is a problem of a field at the current row.
+func (r *Reader) problem(p data.FieldError) *data.RowError {
+	return &data.RowError{File: r.name, Row: r.row, Column: p.Field, Message: p.Message, Code: p.Code, Args: p.Args}
+}
+
+// fieldError is a problem of a field: its code, and the message that
+// format and args make.
+func fieldError(field, code, format string, args ...any) data.FieldError {
+	return data.FieldError{Field: field, Message: fmt.Sprintf(format, args...), Code: code, Args: args}
 }
 
 // reported reports whether a rule's problem with field would repeat a
@@ -417,7 +466,7 @@ func (r *Reader) incident() (*data.Incident, []data.FieldError) {
 		switch {
 		case !ok:
 		case v == "" && f.required != "":
-			c.bad(f.col, errors.New(f.required))
+			c.bad(f.col, &data.Error{Code: data.EINVALID, Message: f.required, Reason: f.col + ".requiredForms"})
 		case v == "" && !f.blank:
 		default:
 			if err := f.parse(r, inc, v); err != nil {
@@ -444,9 +493,9 @@ func (r *Reader) cells() *rowCells {
 		v := r.rec[i]
 		switch {
 		case !utf8.ValidString(v):
-			c.bad(col, errors.New("the text is not UTF-8 (part of the file may have been saved as Windows-1251 or another encoding); save the whole file as CSV UTF-8"))
+			c.bad(col, data.Invalid("cell.notUTF8", "the text is not UTF-8 (part of the file may have been saved as Windows-1251 or another encoding); save the whole file as CSV UTF-8"))
 		case strings.ContainsRune(v, 0):
-			c.bad(col, errors.New("the cell contains a NUL byte; the file may not be a text file"))
+			c.bad(col, data.Invalid("cell.nul", "the cell contains a NUL byte; the file may not be a text file"))
 		default:
 			continue
 		}
@@ -458,9 +507,15 @@ func (r *Reader) cells() *rowCells {
 	return c
 }
 
-// bad records a problem of a column's cell.
+// bad records a problem of a column's cell, with the reason and
+// arguments of the *data.Error that err holds (see data.Invalid).
 func (c *rowCells) bad(col string, err error) {
-	c.problems = append(c.problems, data.FieldError{Field: col, Message: err.Error()})
+	p := data.FieldError{Field: col, Message: err.Error()}
+	var e *data.Error
+	if errors.As(err, &e) && e.Reason != "" {
+		p.Code, p.Args = e.Reason, e.Args
+	}
+	c.problems = append(c.problems, p)
 }
 
 // cell returns the text of a column that has one.
@@ -536,9 +591,9 @@ func parseCount(v string) (*int, error) {
 	n, err := strconv.Atoi(v)
 	switch {
 	case errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-"):
-		return nil, errors.New(data.CountTooLarge(v))
+		return nil, data.CountTooLarge(v)
 	case err != nil || n < 0:
-		return nil, fmt.Errorf("count %q must be a whole number of people, 0 or more, or blank if unknown", v)
+		return nil, data.Invalid("count.notNumber", "count %q must be a whole number of people, 0 or more, or blank if unknown", v)
 	}
 	return &n, nil
 }
@@ -553,7 +608,7 @@ func (r *Reader) sources(cell func(col string) (string, bool), bad func(col stri
 	}
 	outlets := split(v)
 	if len(outlets) == 0 {
-		bad("source_outlet", errors.New("source_outlet is required: name the outlet that reported the incident"))
+		bad("source_outlet", data.Invalid("source.outletRequired", "source_outlet is required: name the outlet that reported the incident"))
 		return nil
 	}
 	var cols [len(sourceColumns)][]string
@@ -564,8 +619,10 @@ func (r *Reader) sources(cell func(col string) (string, bool), bad func(col stri
 		}
 		parts := split(v)
 		if len(parts) != 0 && len(parts) != len(outlets) {
-			bad(c, fmt.Errorf("%s has %d parts separated by %q but source_outlet has %d; give one per source",
-				c, len(parts), strings.TrimSpace(SourceSeparator), len(outlets)))
+			// The parts come first among the numbers: a translation
+			// chooses its plural form by them.
+			bad(c, data.Invalid("source.parts", "%[3]s has %[1]d parts separated by %[4]q but source_outlet has %[2]d; give one per source",
+				len(parts), len(outlets), c, strings.TrimSpace(SourceSeparator)))
 			continue
 		}
 		cols[i] = parts
@@ -579,7 +636,7 @@ func (r *Reader) sources(cell func(col string) (string, bool), bad func(col stri
 	out := make([]data.Source, len(outlets))
 	for i, o := range outlets {
 		if o == "" {
-			bad("source_outlet", fmt.Errorf("source %d has no outlet", i+1))
+			bad("source_outlet", data.Invalid("source.outletMissing", "source %d has no outlet", i+1))
 		}
 		out[i] = data.Source{Outlet: o, Title: part(0, i), Author: part(1, i), URL: part(3, i), CitedAs: part(4, i)}
 		if d := part(2, i); d != "" {

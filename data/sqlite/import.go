@@ -204,13 +204,16 @@ func (im *importer) start() error {
 	return nil
 }
 
-// problem records a problem of a row in its column.
-func (im *importer) problem(row int, column, msg string) {
+// problem records a problem of a row in its column: its code (see
+// data.RowError) and the message that format and args make.
+func (im *importer) problem(row int, column, code, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	p := &data.RowError{Column: column, Message: msg}
 	if im.rn != nil {
-		im.problems.Add(im.rn.ErrorAt(row, column, msg))
-	} else {
-		im.problems.Add(&data.RowError{Column: column, Message: msg})
+		p = im.rn.ErrorAt(row, column, msg)
 	}
+	p.Code, p.Args = code, args
+	im.problems.Add(p)
 }
 
 // compare is the writer's updating hook in a preview: it compares an
@@ -318,7 +321,7 @@ func (im *importer) one(r readRow) error {
 	}
 	switch {
 	case im.twice(inc, added):
-		im.problem(r.row, "ref", fmt.Sprintf("ref %q appears more than once in the file; each incident needs its own ref", inc.Ref))
+		im.problem(r.row, "ref", "ref.again", "ref %q appears more than once in the file; each incident needs its own ref", inc.Ref)
 	case added:
 		im.res.Added++
 	default:

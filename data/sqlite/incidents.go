@@ -200,7 +200,7 @@ func (s *Store) SaveIncident(ctx context.Context, inc *data.Incident) error {
 			return fmt.Errorf("save incident %s: %w", inc.Ref, err)
 		}
 		if taken && owner != inc.ID {
-			return data.Errorf(data.ECONFLICT, "another incident already has the ref %q", inc.Ref)
+			return data.ErrorFor(data.ECONFLICT, "ref.taken", "another incident already has the ref %q", inc.Ref)
 		}
 		former, err := w.linkedSources(inc.ID)
 		if err != nil {

@@ -38,7 +38,7 @@ type writer struct {
 	// another author than the one already recorded is a problem (see
 	// storeSource). Without it, as when a user edits an incident, the
 	// author given replaces the recorded one.
-	problem func(row int, column, message string)
+	problem func(row int, column, code, format string, args ...any)
 	row     int
 
 	// updating, when set, is called with an incident that put is about to
@@ -536,16 +536,14 @@ func (w *writer) authorConflict(src *data.Source, recorded string, other int) {
 	if src.Title != "" {
 		what = fmt.Sprintf("%q (%s)", src.Title, src.Outlet)
 	}
-	var msg string
 	if other > 0 {
-		msg = fmt.Sprintf("row %d gives the source %s the author %q, this row %q; one article has one author, "+
-			"so make the rows agree", other, what, recorded, src.Author)
-	} else {
-		msg = fmt.Sprintf("the source %s is already recorded with the author %q, and this row gives %q; an import "+
-			"does not change a recorded author: write %q here, or correct the author by editing an incident "+
-			"that cites the source", what, recorded, src.Author, recorded)
+		w.problem(w.row, "source_author", "source.authorRows", "row %d gives the source %s the author %q, this row %q; "+
+			"one article has one author, so make the rows agree", other, what, recorded, src.Author)
+		return
 	}
-	w.problem(w.row, "source_author", msg)
+	w.problem(w.row, "source_author", "source.authorRecorded", "the source %s is already recorded with the author %q, "+
+		"and this row gives %q; an import does not change a recorded author: write %q here, or correct the author by "+
+		"editing an incident that cites the source", what, recorded, src.Author, recorded)
 }
 
 // sourceKey hashes the columns that make a source unique.
