@@ -162,7 +162,9 @@ func TestNewSourcesStayBatched(t *testing.T) {
 		if err := w.startBulk(); err != nil {
 			return err
 		}
-		w.problem = func(row int, column, message string) { t.Errorf("problem in %s: %s", column, message) }
+		w.problem = func(row int, column, code, format string, args ...any) {
+			t.Errorf("problem in %s: %s", column, fmt.Sprintf(format, args...))
+		}
 		ids := map[int]int64{}
 		for i := range 120 { // the map is emptied at the 65th
 			id, err := w.storeSource(source(i))
