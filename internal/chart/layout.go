@@ -303,19 +303,27 @@ func (p *plan) layoutLines() {
 	}
 }
 
+// placeFurniture sets the padding and gaps of the frame and wraps the
+// title, subtitle and footer to the width inside the padding, which it
+// returns: what every kind of chart lays out first.
+func (p *plan) placeFurniture() rect {
+	u := p.fr.unit
+	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
+	w, h := float64(p.fr.w), float64(p.fr.h)
+	content := rect{left: p.pad, top: p.pad, right: w - p.pad, bottom: h - p.pad}
+	p.titleLines = p.st.title.wrap(Title(p.c, p.o.Lang), content.width())
+	p.subtitleLines = p.st.subtitle.wrap(Subtitle(p.c, p.o.Lang), content.width())
+	p.footerLines = footerLines(p.c, p.o, p.st.footer, content.width())
+	return content
+}
+
 // layoutOnce places the furniture and the plot: title and subtitle at the
 // top, the footer at the bottom with the notes above it, the y axis on
 // the left, and the legend on the right or below the x axis (see
 // chooseLegend).
 func (p *plan) layoutOnce() {
-	u := p.fr.unit
 	st := p.st
-	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
-	w, h := float64(p.fr.w), float64(p.fr.h)
-	content := rect{left: p.pad, top: p.pad, right: w - p.pad, bottom: h - p.pad}
-	p.titleLines = st.title.wrap(Title(p.c, p.o.Lang), content.width())
-	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c, p.o.Lang), content.width())
-	p.footerLines = footerLines(p.c, p.o, st.footer, content.width())
+	content := p.placeFurniture()
 	top := content.top + float64(len(p.titleLines))*st.title.lineHeight() + 0.3*p.gap +
 		float64(len(p.subtitleLines))*st.subtitle.lineHeight() + 1.4*p.gap + st.tick.lineHeight()/2
 	bottom := content.bottom - float64(len(p.footerLines))*st.footer.lineHeight() - p.gap

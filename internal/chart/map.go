@@ -248,14 +248,9 @@ func (p *plan) prepareMap() {
 // the box and key in a column right of the map on a landscape chart,
 // side by side below it on a portrait one.
 func (p *plan) layoutMap() {
-	u := p.fr.unit
-	st := p.st
-	p.pad, p.gap, p.tickLen = 16*u, 10*u, 5*u
+	u, st := p.fr.unit, p.st
 	w, h := float64(p.fr.w), float64(p.fr.h)
-	content := rect{left: p.pad, top: p.pad, right: w - p.pad, bottom: h - p.pad}
-	p.titleLines = st.title.wrap(Title(p.c, p.o.Lang), content.width())
-	p.subtitleLines = st.subtitle.wrap(Subtitle(p.c, p.o.Lang), content.width())
-	p.footerLines = footerLines(p.c, p.o, st.footer, content.width())
+	content := p.placeFurniture()
 	top := content.top + float64(len(p.titleLines))*st.title.lineHeight() + 0.3*p.gap +
 		float64(len(p.subtitleLines))*st.subtitle.lineHeight() + 1.2*p.gap
 	bottom := content.bottom - float64(len(p.footerLines))*st.footer.lineHeight() - p.gap
