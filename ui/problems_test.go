@@ -43,7 +43,7 @@ func TestImportProblemsAreInTheAppsLanguage(t *testing.T) {
 			"t-3,2023-01-01,KZ,death,1,s,\"O\n")
 		do(func() { h.u.importFile(bad) })
 		h.waitText(l.T("import.notImported"))
-		text := h.screenText()
+		text := h.screenTextNow()
 		for _, line := range want[l] {
 			if !strings.Contains(text, line+"\n") {
 				t.Errorf("the problems do not say %q:\n%s", line, text)
