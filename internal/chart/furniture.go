@@ -57,10 +57,19 @@ func Subtitle(c *data.Chart, l i18n.Language) string {
 	if counted && f.By == data.ByGroup {
 		parts = append(parts, l.T("subtitle.byGroup"))
 	}
-	if counted && f.Group != data.GroupUnstated {
+	parts = append(parts, filterPhrases(f, l, counted, f.Family == data.Prosecutions && !latest)...)
+	return strings.Join(parts, " · ")
+}
+
+// filterPhrases names the filters a subtitle ends with: the group of
+// people (when the chart counts groups), the stage prosecutions are dated
+// by (when it counts cases by a stage) and the side.
+func filterPhrases(f data.Filter, l i18n.Language, group, stage bool) []string {
+	var parts []string
+	if group && f.Group != data.GroupUnstated {
 		parts = append(parts, l.T("subtitle.group", i18n.LowerFirst(l.Group(f.Group))))
 	}
-	if f.Family == data.Prosecutions && !latest {
+	if stage {
 		if f.Stage != "" {
 			parts = append(parts, l.T("subtitle.stage", i18n.LowerFirst(l.Stage(f.Stage))))
 		} else {
@@ -70,7 +79,7 @@ func Subtitle(c *data.Chart, l i18n.Language) string {
 	if f.Side != data.SideUnknown {
 		parts = append(parts, l.T("subtitle.side."+string(f.Side)))
 	}
-	return strings.Join(parts, " · ")
+	return parts
 }
 
 // areasPhrase names the selected areas.

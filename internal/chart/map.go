@@ -954,19 +954,7 @@ func mapTitle(f data.Filter, l i18n.Language) string {
 // apply to its measure.
 func mapSubtitle(c *data.Chart, f data.Filter, l i18n.Language) string {
 	parts := []string{dateRangePhrase(c, f, l), l.T("subtitle.map." + string(f.Measure))}
-	if f.Measure != data.MeasureRecruitment && f.Group != data.GroupUnstated {
-		parts = append(parts, l.T("subtitle.group", i18n.LowerFirst(l.Group(f.Group))))
-	}
-	if f.Measure == data.MeasureCases {
-		if f.Stage != "" {
-			parts = append(parts, l.T("subtitle.stage", i18n.LowerFirst(l.Stage(f.Stage))))
-		} else {
-			parts = append(parts, l.T("subtitle.firstStage"))
-		}
-	}
-	if f.Side != data.SideUnknown {
-		parts = append(parts, l.T("subtitle.side."+string(f.Side)))
-	}
+	parts = append(parts, filterPhrases(f, l, f.Measure != data.MeasureRecruitment, f.Measure == data.MeasureCases)...)
 	return strings.Join(parts, " · ")
 }
 
