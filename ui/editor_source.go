@@ -189,6 +189,7 @@ func (f *sourceForm) searchLater() {
 // search lists the first sources that match the text typed, dropping the
 // results of any search before it.
 func (f *sourceForm) search() {
+	f.lister.now()
 	if f.store == nil {
 		return
 	}

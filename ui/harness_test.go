@@ -138,12 +138,17 @@ func (h *harness) waitChart(what string, ok func(*data.Chart) bool) *data.Chart 
 	}
 }
 
-// waitFor polls cond, run as a UI action, until it holds.
+// waitFor polls cond, run as a UI action, until it holds. Between polls
+// it sleeps at least as long as the last poll took: a poll such as
+// screenText lays out the whole window, which under the race detector
+// takes tens of milliseconds, and polling without rest would hold the UI
+// lock and a core that the work waited for needs.
 func (h *harness) waitFor(what string, cond func() bool) {
 	h.t.Helper()
 	deadline := time.Now().Add(waitTime)
 	for {
 		var ok bool
+		start := time.Now()
 		do(func() { ok = cond() })
 		if ok {
 			return
@@ -151,7 +156,7 @@ func (h *harness) waitFor(what string, cond func() bool) {
 		if time.Now().After(deadline) {
 			h.t.Fatalf("timed out waiting for %s", what)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(max(10*time.Millisecond, time.Since(start)))
 	}
 }
 

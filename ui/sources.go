@@ -127,6 +127,7 @@ func (v *sourcesView) searchNow() {
 	if v.app.store == nil {
 		return
 	}
+	v.lister.now()
 	v.stale = false
 	v.table.UnselectAll()
 	v.clearCitation()

@@ -28,6 +28,15 @@ func (s *sourceLister) later(search func()) {
 	s.timer = time.AfterFunc(searchDelay, func() { onUI(search) })
 }
 
+// now forgets the search waiting for typing to stop: the caller runs it
+// at once, and the waiting one would later run it again and undo what
+// the user did with its result meanwhile, such as selecting a row.
+func (s *sourceLister) now() {
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+}
+
 // drop stops the read running; its result is ignored.
 func (s *sourceLister) drop() {
 	s.gen++

@@ -202,19 +202,25 @@ func TestSourcesListTheirIncidentsAndOpen(t *testing.T) {
 			h.u.tabs.SelectIndex(2)
 			h.u.sources.search.SetText("OilPrice")
 			h.u.sources.searchNow()
+			if h.u.sources.lister.timer.Stop() {
+				t.Error("the search typed waits to run again after it ran")
+			}
 		})
 		h.waitFor("the OilPrice.com source", func() bool { return h.u.sources.rows == 1 && h.u.sources.pages.row(0) != nil })
 		var s data.SourceUse
+		var citing string
+		var openShown bool
+		v := h.u.sources
 		do(func() {
-			h.u.sources.showCitation(0)
-			s = h.u.sources.selected
+			v.showCitation(0)
+			s = v.selected
+			citing, openShown = v.citing.Text, v.open.Visible()
 		})
 		if s.URL != "https://oilprice.com/" {
 			t.Fatalf("OilPrice.com's address = %q", s.URL)
 		}
-		v := h.u.sources
-		if v.citing.Text != count(l, "sources.citingButton", s.Incidents) || !v.open.Visible() {
-			t.Fatalf("buttons %q (open shown %v)", v.citing.Text, v.open.Visible())
+		if citing != count(l, "sources.citingButton", s.Incidents) || !openShown {
+			t.Fatalf("buttons %q (open shown %v)", citing, openShown)
 		}
 		do(func() { test.Tap(v.open) })
 		incs, err := h.store().Citing(context.Background(), s.ID)
