@@ -20,6 +20,10 @@ FYNE_VERSION := v2.7.1
 # A count, not a duration: Go 1.26's fuzzer can fail a target with a bare
 # "context deadline exceeded" when a duration runs out while a worker is
 # busy (golang/go#75804, fixed in Go 1.27), and a count has no deadline.
+# Each input found to reach new code is shortened in at most
+# FUZZ_MINIMIZE runs: with the default, up to 60 s an input, a fresh
+# cache's fuzzing stood still for half a minute shortening them.
+FUZZ_MINIMIZE ?= 1000x
 FUZZ_SCALE ?= 1
 FUZZ_TARGETS := FuzzReader:150000 FuzzRoundTrip:150000 FuzzParseDate:500000 FuzzParseArea:250000
 
@@ -63,23 +67,41 @@ lint: vet $(STATICCHECK) $(GOCYCLO)
 # and the smoke test of the app. While the plain tests run, the race
 # detector's build of data/... and ui/... is compiled beside them (its
 # output is dropped: the race run that follows compiles anything that is
-# missing again and reports what fails); the race run itself has the
-# machine to itself, since the app's tests wait for the window with time
-# limits.
+# missing again and reports what fails).
+#
+# The app's tests each start a window and take most of the race run, on
+# one core: they run as two processes beside the data packages' tests,
+# one the tests UI_SHARD matches and one the others (go test's -run and
+# -skip with the same pattern split them exactly), so that both cores
+# work until the end.
 RACE_PKGS := ./data/... ./ui/...
+UI_SHARD  := ^Test[A-J]
 test: setup-test build lint
 	@$(GO) test -race -run '^$$' $(RACE_PKGS) >/dev/null 2>&1 & prebuild=$$!; \
 	$(GO) test $$($(GO) list ./... | grep -v -e '/data' -e '/ui'); plain=$$?; \
 	wait $$prebuild; exit $$plain
-	$(GO) test -race $(RACE_PKGS)
-	@$(MAKE) --no-print-directory fuzz-short
+	$(GO) test -race ./data/... & data=$$!; \
+	$(GO) test -race -run '$(UI_SHARD)' ./ui/ & ui=$$!; \
+	$(GO) test -race -skip '$(UI_SHARD)' ./ui/; rest=$$?; \
+	wait $$data; d=$$?; wait $$ui; u=$$?; exit $$(( d | u | rest ))
+	@$(MAKE) --no-print-directory $(FUZZED)
 	scripts/smoke.sh $(BIN)/catracker
+
+# fuzz-short fuzzes every target. `make test` runs it through FUZZED, a
+# stamp file remade when a file of the fuzzed packages (data and
+# data/csvio, their seed corpus included) or go.sum is newer: like go
+# test's cached results, the fuzzing runs again when what it checks
+# changed, and always in a fresh clone.
+FUZZED := $(BIN)/.fuzzed
+$(FUZZED): $(wildcard data/*.go data/csvio/*.go data/csvio/testdata/fuzz/*/*) go.sum
+	@$(MAKE) --no-print-directory fuzz-short
+	@mkdir -p $(BIN) && touch $@
 
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \
 		name=$${t%%:*}; n=$$(( $${t##*:} * $(FUZZ_SCALE) )); \
 		echo "fuzz $$name for $$n inputs"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime "$${n}x" ./data/csvio || exit 1; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime "$${n}x" -fuzzminimizetime $(FUZZ_MINIMIZE) ./data/csvio || exit 1; \
 	done
 
 fuzz:
