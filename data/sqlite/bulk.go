@@ -26,18 +26,18 @@ type bulkState struct {
 	monthly map[monthlyKey]monthlySums
 	stale   bool
 
-	// allSources says the writer's map holds every source in the
-	// database, so that one it has not seen is new. nextSource is the id
-	// the next new source gets, and queued holds the values of new sources
-	// not inserted yet: id, outlet, title, author, published, url. While
-	// the map knows every source, nothing needs the unique index of
+	// allSources says the writer's table of sources holds every source in
+	// the database, so that one it has not seen is new. nextSource is the
+	// id the next new source gets, and queued holds the values of new
+	// sources not inserted yet: id, outlet, title, author, published, url.
+	// While the table knows every source, nothing needs the unique index of
 	// sources, which is dropped; sourceIndex is its definition.
 	allSources  bool
 	nextSource  int64
 	queued      []any
 	sourceIndex string
 
-	// seen, once the map that held every source has been emptied, has
+	// seen, once the table that held every source has been emptied, has
 	// every source stored since the bulk load began (see forgetSources):
 	// a source it has not seen is new, and is queued as before.
 	seen *sourceFilter
@@ -46,14 +46,14 @@ type bulkState struct {
 // sourceFilter is a Bloom filter of the keys of the sources in the
 // database: it may take a source it has not seen for one it has, but
 // never the other way round, so a source it calls new is new. It lets a
-// bulk load keep inserting new sources in batches once its map of sources
-// is full: only a source the filter may have seen is looked up through
-// the unique index, row by row. Each key sets filterHashes of its bits,
-// drawn from its two hashes; with 32 bits for each source the map holds
-// (2 MB for maxCachedSources) it takes a new source for a known one about
-// once in a thousand at that many sources, about once in a hundred at
-// three times as many, and more often beyond: a larger file is slower,
-// never wrong.
+// bulk load keep inserting new sources in batches once its table of
+// sources is full: only a source the filter may have seen is looked up
+// through the unique index, row by row. Each key sets filterHashes of its
+// bits, drawn from its two words; with 32 bits for each source the table
+// holds (4 MB for maxCachedSources) it takes a new source for a known
+// one about once in a thousand at that many sources, about once in a
+// hundred at three times as many, and more often beyond: a larger file is
+// slower, never wrong.
 type sourceFilter struct {
 	bits []uint64
 	mask uint64 // the number of bits less one, a power of two less one
@@ -79,7 +79,7 @@ func (f *sourceFilter) add(key sourceKey) {
 		return
 	}
 	for i := range uint64(filterHashes) {
-		bit := (key[0] + i*(key[1]|1)) & f.mask
+		bit := (key.a + i*(uint64(key.b)|1)) & f.mask
 		f.bits[bit/64] |= 1 << (bit % 64)
 	}
 }
@@ -91,7 +91,7 @@ func (f *sourceFilter) surelyNew(key sourceKey) bool {
 		return false
 	}
 	for i := range uint64(filterHashes) {
-		bit := (key[0] + i*(key[1]|1)) & f.mask
+		bit := (key.a + i*(uint64(key.b)|1)) & f.mask
 		if f.bits[bit/64]&(1<<(bit%64)) == 0 {
 			return true
 		}
@@ -194,8 +194,8 @@ var rebuildCases = []string{
 // on ref stays: imports look refs up in it. All of it happens inside the
 // import's transaction, so a failed import puts everything back.
 //
-// It also loads every source into the writer's map, when they fit, so
-// that new sources can be inserted in batches.
+// It also loads every source into the writer's table of sources, when
+// they fit, so that new sources can be inserted in batches.
 func (w *writer) startBulk() error {
 	b := &bulkState{monthly: map[monthlyKey]monthlySums{}}
 	var err error
@@ -238,9 +238,9 @@ func (w *writer) restoreSourceIndex() error {
 	return nil
 }
 
-// loadSources fills the writer's map with every source in the database
-// and returns the id after the largest; all is false when there are too
-// many to hold.
+// loadSources fills the writer's table of sources with every source in
+// the database, and returns the id after the largest; all is false when
+// there are too many to hold with room for as many new ones.
 func (w *writer) loadSources() (all bool, next int64, err error) {
 	n, err := w.scalar(`SELECT COUNT(*) FROM sources`)
 	if err != nil {
@@ -254,7 +254,8 @@ func (w *writer) loadSources() (all bool, next int64, err error) {
 		return false, 0, fmt.Errorf("read sources: %w", err)
 	}
 	defer rows.Close()
-	clear(w.sources)
+	w.sources.reset()
+	w.sources.reserve(int(n))
 	clear(w.authorRows)
 	dest := make([]driver.Value, 6)
 	next = 1
@@ -266,7 +267,7 @@ func (w *writer) loadSources() (all bool, next int64, err error) {
 		}
 		id, _ := dest[0].(int64)
 		key := w.sourceKey(string(asText(dest[1])), string(asText(dest[2])), string(asText(dest[3])), string(asText(dest[4])))
-		w.sources[key] = storedSource{id: id, author: w.authorHash(string(asText(dest[5])))}
+		w.sources.put(key, storedSource{id: id, author: w.authorHash(string(asText(dest[5])))})
 		next = max(next, id+1)
 	}
 }
@@ -358,7 +359,7 @@ func (w *writer) finishBulk() error {
 		return err
 	}
 	w.bulk = nil
-	// The map of sources is not needed any more: its memory goes back
+	// The table of sources is not needed any more: its memory goes back
 	// before the sorts that rebuild the indexes take theirs.
 	w.sources, w.authorRows = nil, nil
 	debug.FreeOSMemory()

@@ -8,8 +8,8 @@ import (
 
 // An import's Go memory is mostly long-lived tables of numbers: the CSV
 // reader's index of refs (some 14 MB at a million rows, growing with the
-// file) and the writer's map of sources (at most 29 MB, see
-// maxCachedSources, and a filter of 2 MB once it has been full, see
+// file) and the writer's table of sources (at most 24 MB, see
+// maxCachedSources, and a filter of 4 MB once it has been full, see
 // sourceFilter). A collection need not scan them, so collecting often
 // costs little, and two settings keep the heap near them while an import
 // runs, both process-wide and set back once no import runs:
@@ -19,9 +19,10 @@ import (
 //   - a soft memory limit (debug.SetMemoryLimit) of importBudget more than
 //     the process held when the import began makes it collect sooner still
 //     when the heap nears that. A file that brings a new source on most of
-//     its rows fills the map of sources, and the heap would otherwise grow
-//     to half as much again as what it holds: 83 MB of Go heap, 110 MB in
-//     all, at a million rows. As a larger file's index of refs grows
+//     its rows holds a large table of sources, and the heap would otherwise
+//     grow to half as much again as what it holds (with the map of sources
+//     the writer had before its table: 83 MB of Go heap, 110 MB in all, at
+//     a million rows). As a larger file's index of refs grows
 //     towards the limit, follow raises it to keep memoryHeadroom above
 //     what the heap holds, so that the collector never runs without end.
 //

@@ -26,7 +26,7 @@ type writer struct {
 	setAuthor                                             driver.Stmt
 	insertBatch, linkBatch, sourceBatch, sourceRow        driver.Stmt // see prepareBatches
 	findSourceRow                                         driver.Stmt // see lookUpSource
-	sources                                               map[sourceKey]storedSource
+	sources                                               *sourceTable
 	authorRows                                            map[int64]int // see remember
 	seeds                                                 [2]maphash.Seed
 	args                                                  []driver.NamedValue
@@ -50,18 +50,24 @@ type writer struct {
 	storedIncident, storedSources driver.Stmt
 }
 
-// sourceKey identifies a source by a 128-bit hash of its outlet, title,
+// sourceKey identifies a source by a 96-bit hash of its outlet, title,
 // date and URL, the columns that make a source unique. Hashes keep the
-// writer's map small whatever the length of the texts; two different
-// sources would share one with a probability near 2^-128 per pair.
-type sourceKey [2]uint64
+// writer's table of sources small whatever the length of the texts. Two
+// different sources would share one with a probability near 2^-96 per
+// pair: at a million sources, about one chance in 10^17 that any two of
+// them do. Its first word is never 0, which marks an empty slot of the
+// table (see sourceSlot).
+type sourceKey struct {
+	a uint64
+	b uint32
+}
 
 // storedSource is a source the writer has stored: its id and the hash of
 // its author (0 when it has none), so that a later row naming the same
-// author needs no statement at all. 16 bytes, the map's largest part.
+// author needs no statement at all.
 type storedSource struct {
 	id     int64
-	author uint64
+	author uint32
 }
 
 // background is the context of the writer's statements: a cancellable one
@@ -69,16 +75,16 @@ type storedSource struct {
 // check for cancellation between rows instead.
 var background = context.Background()
 
-// maxCachedSources bounds the writer's map of the sources it has stored,
-// so that an import's memory does not grow with the number of distinct
-// sources in its file: when the map is full it starts again empty, and a
-// source it no longer holds is found again by the statement that inserts
-// it or finds it in the database (see findSource), unless a bulk load's
-// filter knows it is new (see sourceFilter). Go's maps grow in
-// tables of 1,024 slots filled to 7/8 at most, so 7/8 of a power of two
-// fills them: 458,752 sources take 29 MB, while 2^19 would take 40.
-// A variable so that tests can make it small.
-var maxCachedSources = 7 << 16
+// maxCachedSources bounds the writer's table of the sources it has
+// stored, so that an import's memory does not grow without end with the
+// number of distinct sources in its file: 917,504 sources fill 2^20 slots
+// of 24 bytes to 7/8, 24 MB (see sourceTable), which holds every source
+// of a million-row file even when most of its rows bring a new one. When
+// the table is full it starts again empty, and a source it no longer
+// holds is found again by the statement that inserts it or finds it in
+// the database (see findSource), unless a bulk load's filter knows it is
+// new (see sourceFilter). A variable so that tests can make it small.
+var maxCachedSources = 7 << 17
 
 // writeTx runs fn in a BEGIN IMMEDIATE transaction on one connection and
 // commits only if fn succeeds.
@@ -193,7 +199,7 @@ var rollback = func(c *sqlite3.SQLiteConn) error {
 }
 
 func newWriter(c *sqlite3.SQLiteConn) (*writer, error) {
-	w := &writer{conn: c, sources: map[sourceKey]storedSource{}, authorRows: map[int64]int{},
+	w := &writer{conn: c, sources: newSourceTable(maxCachedSources), authorRows: map[int64]int{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	if err := w.prepare([]statement{
 		{&w.findRef, `SELECT id FROM incidents WHERE ref = ?`},
@@ -361,8 +367,8 @@ func (w *writer) put(inc *data.Incident) (added bool, err error) {
 // Sources repeat from row to row, so the writer remembers those it has
 // stored and runs no statement for them again. During a bulk load it
 // knows every source in the database, so a source it has not seen is new
-// and waits to be inserted in a batch; once its map has been emptied, a
-// filter of every source stored tells most new ones apart (see
+// and waits to be inserted in a batch; once its table of sources has been
+// emptied, a filter of every source stored tells most new ones apart (see
 // sourceFilter), and those still wait in the batch.
 func (w *writer) storeSource(src *data.Source) (int64, error) {
 	pub := ""
@@ -370,10 +376,10 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 		pub = src.Published.String()
 	}
 	key := w.sourceKey(src.Outlet, src.Title, pub, src.URL)
-	if stored, ok := w.sources[key]; ok {
+	if stored, ok := w.sources.get(key); ok {
 		return w.knownSource(src, key, stored)
 	}
-	if len(w.sources) >= maxCachedSources {
+	if w.sources.full() {
 		if err := w.forgetSources(); err != nil {
 			return 0, err
 		}
@@ -389,7 +395,7 @@ func (w *writer) storeSource(src *data.Source) (int64, error) {
 	return w.findSource(src, key, pub)
 }
 
-// knownSource is storeSource for a source in the writer's map: it runs no
+// knownSource is storeSource for a source in the writer's table: it runs no
 // statement unless the row gives the source an author it has not got.
 func (w *writer) knownSource(src *data.Source, key sourceKey, stored storedSource) (int64, error) {
 	author := w.authorHash(src.Author)
@@ -415,7 +421,7 @@ func (w *writer) knownSource(src *data.Source, key sourceKey, stored storedSourc
 	return stored.id, nil
 }
 
-// findSource is storeSource for a source not in the writer's map that
+// findSource is storeSource for a source not in the writer's table that
 // may be in the database: the statement of putSource inserts it or finds
 // it there, and the writer then remembers it.
 func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64, error) {
@@ -440,13 +446,13 @@ func (w *writer) findSource(src *data.Source, key sourceKey, pub string) (int64,
 	return id, nil
 }
 
-// remember puts a source in the writer's map, with its author and the
+// remember puts a source in the writer's table, with its author and the
 // row of the import that gave the author (0 when the database had it).
 // Those rows, needed only to name them in a problem, are kept apart in
-// authorRows, for the few sources whose author came from the file, so
-// that the map's entries stay small.
+// authorRows, for the sources whose author came from the file, so that
+// the table's slots stay small.
 func (w *writer) remember(key sourceKey, id int64, author string, row int) {
-	w.sources[key] = storedSource{id: id, author: w.authorHash(author)}
+	w.sources.put(key, storedSource{id: id, author: w.authorHash(author)})
 	if w.bulk != nil {
 		w.bulk.seen.add(key)
 	}
@@ -481,7 +487,7 @@ func (w *writer) putSource(outlet, title, author, published, url string) (int64,
 // lookUpSource is putSource in a bulk load that queues new sources: a
 // source the filter may have seen is looked up through the unique index,
 // which only reads, and queued if it is new after all. Every source
-// queued is in the writer's map until it is inserted (see forgetSources),
+// queued is in the writer's table until it is inserted (see forgetSources),
 // so one looked up cannot be waiting in the queue.
 func (w *writer) lookUpSource(outlet, title, author, published, url string) (int64, string, error) {
 	if w.findSourceRow == nil {
@@ -550,22 +556,30 @@ func (w *writer) authorConflict(src *data.Source, recorded string, other int) {
 func (w *writer) sourceKey(outlet, title, published, url string) sourceKey {
 	type unique struct{ outlet, title, published, url string }
 	u := unique{outlet, title, published, url}
-	return sourceKey{maphash.Comparable(w.seeds[0], u), maphash.Comparable(w.seeds[1], u)}
+	// A first word of 0 becomes 1, once in 2^64 keys.
+	return sourceKey{a: max(maphash.Comparable(w.seeds[0], u), 1), b: uint32(maphash.Comparable(w.seeds[1], u))}
 }
 
-// authorHash hashes an author's name; 0 stands for no name.
-func (w *writer) authorHash(author string) uint64 {
+// authorHash hashes an author's name to 32 bits; 0 stands for no name.
+// Two different names share a hash once in 2^31 pairs, so a row that
+// gives a source another author than the one the writer holds for it
+// (rare: in an import a mistake of the file, reported as a problem) is
+// taken for the same author once in two billion times, and the recorded
+// author stays. That saves 8 bytes in each slot of the writer's table of
+// sources (see sourceSlot).
+func (w *writer) authorHash(author string) uint32 {
 	if author == "" {
 		return 0
 	}
-	return maphash.String(w.seeds[0], author) | 1
+	return uint32(maphash.String(w.seeds[0], author)) | 1
 }
 
-// forgetSources empties the map of stored sources, once it is full.
+// forgetSources empties the table of stored sources, once it is full.
 // Sources are then found by the unique index again. In a bulk load whose
-// map held every source, the map's keys first go into a filter that
-// keeps telling new sources apart (see sourceFilter). Queued sources are
-// inserted first: one the map forgets must be in the table to be found.
+// table held every source, its keys first go into a filter that keeps
+// telling new sources apart (see sourceFilter). Queued sources are
+// inserted first: one the table forgets must be in the database to be
+// found.
 func (w *writer) forgetSources() error {
 	if err := w.restoreSourceIndex(); err != nil {
 		return err
@@ -575,12 +589,12 @@ func (w *writer) forgetSources() error {
 	}
 	if b := w.bulk; b != nil && b.allSources {
 		b.seen = newSourceFilter(maxCachedSources)
-		for key := range w.sources {
+		for key := range w.sources.keys() {
 			b.seen.add(key)
 		}
 		b.allSources = false
 	}
-	clear(w.sources)
+	w.sources.reset()
 	clear(w.authorRows)
 	return nil
 }
