@@ -35,8 +35,12 @@ func (s *Store) events(ctx context.Context, c *data.Chart) (events []data.ChartE
 	in, inArgs := inClause("area", data.EventAreas(c.Filter.WithDefaults().Areas))
 	where := ` FROM incidents WHERE (kind = 'policy' OR kind = 'warning') AND month BETWEEN ? AND ?` + in
 	args := append([]any{first, last}, inArgs...)
+	// Counting stops after one event more than a chart marks: a synthetic
+	// million incidents hold 231,000 policies and warnings, and counting
+	// them all took 14 ms of every filter change.
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+where, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+where+` LIMIT ?)`,
+		append(args, data.MaxEvents+1)...).Scan(&n); err != nil {
 		return nil, false, err
 	}
 	if n > data.MaxEvents {

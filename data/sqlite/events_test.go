@@ -106,6 +106,27 @@ func TestTooManyEventsAreNotMarked(t *testing.T) {
 	}
 }
 
+// TestAsManyEventsAsAChartMarksAreMarked: the count of events stops one
+// past data.MaxEvents, so the limit itself is where it must tell apart.
+func TestAsManyEventsAsAChartMarksAreMarked(t *testing.T) {
+	for _, n := range []int{data.MaxEvents, data.MaxEvents + 1} {
+		st := newStore(t)
+		var b strings.Builder
+		b.WriteString(eventsHeader + "kg-d,2022-03,KG,death,,3,event,,russia,,Three,Outlet A,\n")
+		for i := range n {
+			fmt.Fprintf(&b, "p%d,2022-03-%02d,RU,policy,,,event,,,,A measure,Outlet B,Measure %d\n", i, 1+i%28, i)
+		}
+		mustImport(t, st, b.String())
+		c, err := st.Chart(context.Background(), data.Filter{Family: data.Deaths})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := n > data.MaxEvents; c.TooManyEvents != want || (!want && len(c.Events) != n) {
+			t.Errorf("%d events in range: TooManyEvents %v with %d events marked, want %v", n, c.TooManyEvents, len(c.Events), want)
+		}
+	}
+}
+
 func TestHeadlinesAreStoredAndRead(t *testing.T) {
 	st := newStore(t)
 	mustImport(t, st, eventRows)
