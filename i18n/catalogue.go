@@ -32,29 +32,43 @@ func (m *message) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// catalogue parses the embedded files once. They are part of the program
-// and checked by its tests, so a file that does not parse is a bug.
-var catalogue = sync.OnceValue(func() map[Language]map[string]message {
-	c, err := load()
-	if err != nil {
-		panic(err)
+// catalogues parses each language's file of the embedded catalogue the
+// first time one of its texts is needed, so that a program speaking one
+// language, such as the command line, never parses the other's. The files
+// are part of the program and checked by its tests, so a file that does
+// not parse is a bug.
+var catalogues = func() map[Language]func() map[string]message {
+	c := map[Language]func() map[string]message{}
+	for _, l := range Languages {
+		c[l] = sync.OnceValue(func() map[string]message {
+			msgs, err := load(l)
+			if err != nil {
+				panic(err)
+			}
+			return msgs
+		})
 	}
 	return c
-})
+}()
 
-func load() (map[Language]map[string]message, error) {
-	c := map[Language]map[string]message{}
-	for _, l := range Languages {
-		name := path.Join("translations", string(l)+".json")
-		b, err := files.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("i18n: read %s: %w", name, err)
-		}
-		var msgs map[string]message
-		if err := json.Unmarshal(b, &msgs); err != nil {
-			return nil, fmt.Errorf("i18n: parse %s: %w", name, err)
-		}
-		c[l] = msgs
+// catalogue returns l's texts by key, nil for a language without a file.
+func catalogue(l Language) map[string]message {
+	if texts, ok := catalogues[l]; ok {
+		return texts()
 	}
-	return c, nil
+	return nil
+}
+
+// load parses l's file of the catalogue.
+func load(l Language) (map[string]message, error) {
+	name := path.Join("translations", string(l)+".json")
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("i18n: read %s: %w", name, err)
+	}
+	var msgs map[string]message
+	if err := json.Unmarshal(b, &msgs); err != nil {
+		return nil, fmt.Errorf("i18n: parse %s: %w", name, err)
+	}
+	return msgs, nil
 }

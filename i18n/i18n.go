@@ -57,7 +57,7 @@ func Match(locale string) Language {
 
 // or returns l, or English for the zero value and unknown languages.
 func (l Language) or() Language {
-	if _, ok := catalogue()[l]; ok {
+	if _, ok := catalogues[l]; ok {
 		return l
 	}
 	return English
@@ -86,10 +86,10 @@ func (l Language) N(key string, n int, args ...any) string {
 
 // message looks key up in l, then in English.
 func (l Language) message(key string) message {
-	if m, ok := catalogue()[l.or()][key]; ok {
+	if m, ok := catalogue(l.or())[key]; ok {
 		return m
 	}
-	if m, ok := catalogue()[English][key]; ok {
+	if m, ok := catalogue(English)[key]; ok {
 		return m
 	}
 	return message{forms: map[string]string{"other": key}}
@@ -97,7 +97,7 @@ func (l Language) message(key string) message {
 
 // has reports whether l's catalogue has key.
 func (l Language) has(key string) bool {
-	_, ok := catalogue()[l.or()][key]
+	_, ok := catalogue(l.or())[key]
 	return ok
 }
 

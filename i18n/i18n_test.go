@@ -16,8 +16,17 @@ var pluralForms = map[Language][]string{
 	Russian: {"one", "few", "many", "other"},
 }
 
+// everyCatalogue is the texts of every language.
+func everyCatalogue() map[Language]map[string]message {
+	c := map[Language]map[string]message{}
+	for _, l := range Languages {
+		c[l] = catalogue(l)
+	}
+	return c
+}
+
 func TestEveryKeyIsInEveryLanguageAndNoTextIsEmpty(t *testing.T) {
-	c := catalogue()
+	c := everyCatalogue()
 	for _, l := range Languages {
 		for key, m := range c[l] {
 			for _, other := range Languages {
@@ -38,7 +47,7 @@ func TestEveryKeyIsInEveryLanguageAndNoTextIsEmpty(t *testing.T) {
 }
 
 func TestPluralTextsHaveEveryFormOfTheLanguage(t *testing.T) {
-	c := catalogue()
+	c := everyCatalogue()
 	for _, l := range Languages {
 		for key, m := range c[l] {
 			plural := len(m.forms) > 1
@@ -81,7 +90,7 @@ func verbs(text string) map[int]string {
 }
 
 func TestTranslationsTakeTheSameArguments(t *testing.T) {
-	c := catalogue()
+	c := everyCatalogue()
 	for key, m := range c[English] {
 		want := verbs(m.forms["other"])
 		for _, l := range Languages {

@@ -324,7 +324,7 @@ func TestEveryDataProblemIsInTheCatalogue(t *testing.T) {
 		})
 	}
 	var unused []string
-	for key := range catalogue()[English] {
+	for key := range catalogue(English) {
 		if code, ok := strings.CutPrefix(key, "problem."); ok && !seen[code] {
 			unused = append(unused, code)
 		}
@@ -351,12 +351,12 @@ func checkProblem(t *testing.T, p problem) {
 	if got := English.Problem(p.code, p.args, ""); got != p.message {
 		t.Errorf("%s: English text %q, the data layer says %q", p.code, got, p.message)
 	}
-	for form, text := range catalogue()[English][key].forms {
+	for form, text := range catalogue(English)[key].forms {
 		if got := fmt.Sprintf(text, p.args...); got != p.message {
 			t.Errorf("%s: English %s form %q, the data layer says %q", p.code, form, got, p.message)
 		}
 	}
-	for form, text := range catalogue()[Russian][key].forms {
+	for form, text := range catalogue(Russian)[key].forms {
 		if got := fmt.Sprintf(text, p.args...); strings.Contains(got, "%!") || got == p.message {
 			t.Errorf("%s: Russian %s form gives %q", p.code, form, got)
 		}
