@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -104,4 +105,27 @@ func asValidation(err error, target **ValidationError) bool {
 	ve, ok := err.(*ValidationError)
 	*target = ve
 	return ok
+}
+
+// TestDateStringIsZeroPaddedAtItsPrecision compares String with fmt's
+// zero-padded form over every kind of date, the usual ones written digit
+// by digit and the odd ones through fmt.
+func TestDateStringIsZeroPaddedAtItsPrecision(t *testing.T) {
+	for _, year := range []int{-5, 0, 1, 9, 10, 99, 100, 999, 1000, 2022, 9999, 10000, 123456} {
+		for _, month := range []int{0, 1, 9, 10, 12, 99, 100, -1} {
+			for _, day := range []int{0, 1, 9, 10, 31, 99, 100, -1} {
+				d := Date{Year: year, Month: month, Day: day}
+				want := fmt.Sprintf("%04d", year)
+				switch {
+				case day != 0:
+					want = fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+				case month != 0:
+					want = fmt.Sprintf("%04d-%02d", year, month)
+				}
+				if got := d.String(); got != want {
+					t.Errorf("%#v.String() = %q, want %q", d, got, want)
+				}
+			}
+		}
+	}
 }
