@@ -211,7 +211,7 @@ func (v *sourcesView) showCitation(row int) {
 	}
 	l := v.app.lang
 	v.selected = *s
-	v.cite.SetText(l.T("sources.citedBy", l.Citation(s.Source), count(l, "count.citing", s.Incidents)))
+	v.cite.SetText(l.Citation(s.Source)) // the button below says how many incidents cite it
 	v.citing.SetText(count(l, "sources.citingButton", s.Incidents))
 	v.citing.Show()
 	if webURL(s.URL) != nil {

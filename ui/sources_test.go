@@ -63,7 +63,14 @@ func TestSourcesTabPagesAndSearchesInTheDatabase(t *testing.T) {
 		}
 		v.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	})
-	h.waitText(l.T("sources.citedBy", want.Sources[0].Citation(), count(l, "count.citing", want.Sources[0].Incidents)))
+	h.waitText(count(l, "sources.citingButton", want.Sources[0].Incidents))
+	do(func() {
+		// The citation is said once, and how many incidents cite the
+		// source once, on the button below it.
+		if got, cite := h.u.sources.cite.Text, want.Sources[0].Citation(); got != cite {
+			t.Errorf("the selected source reads %q, want its citation %q", got, cite)
+		}
+	})
 
 	// Clearing the search lists every source again, and the citation of
 	// the source selected before gives way to the hint.
