@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -372,20 +373,41 @@ const everyOutlet = `WITH RECURSIVE o(outlet) AS (
 	SELECT o.outlet FROM o WHERE o.outlet IS NOT NULL`
 
 // outlets lists the distinct outlets that report the incidents of the
-// chart, for its footer. It takes every outlet (everyOutlet) and asks of
-// each whether any of its reports is in the chart, walking from the
-// outlet's sources to their incidents and stopping at the first; CROSS
-// JOIN keeps SQLite from starting at the incidents instead.
+// chart, for its footer. Where many incidents are in the chart it takes
+// every outlet (everyOutlet) and asks of each whether any of its reports
+// is in the chart, walking from the outlet's sources to their incidents
+// and stopping at the first; CROSS JOIN keeps SQLite from starting at the
+// incidents instead. That walk reads every report of an outlet none of
+// whose reports is in the chart, though: prosecutions on Russia's side
+// only took 4.7 s at a million synthetic incidents. So where at most
+// fewOutletIncidents incidents are in the chart, it reads their sources
+// instead.
 func (s *Store) outlets(ctx context.Context, kind data.Kind, areas []data.Area, f data.Filter) ([]string, error) {
 	side, sideArgs := sideClause(f)
 	in, inArgs := inClause("i.area", areas)
+	inChart := `i.kind = ? AND i.month <= ?` + strings.ReplaceAll(in+side, " side ", " i.side ")
+	args := append(append([]any{string(kind), f.To}, inArgs...), sideArgs...)
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents i WHERE `+inChart+` LIMIT ?)`,
+		append(slices.Clip(args), fewOutletIncidents+1)...).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n <= fewOutletIncidents {
+		return s.queryStrings(ctx, `SELECT DISTINCT s.outlet FROM incidents i
+			CROSS JOIN incident_sources l CROSS JOIN sources s
+			WHERE `+inChart+` AND l.incident_id = i.id AND s.id = l.source_id ORDER BY s.outlet`, args...)
+	}
 	q := everyOutlet + ` AND EXISTS (
 		SELECT 1 FROM sources s CROSS JOIN incident_sources l CROSS JOIN incidents i
 		WHERE s.outlet = o.outlet AND l.source_id = s.id AND i.id = l.incident_id
-		AND i.kind = ? AND i.month <= ?` + strings.ReplaceAll(in+side, " side ", " i.side ") + `) ORDER BY o.outlet`
-	args := append(append([]any{string(kind), f.To}, inArgs...), sideArgs...)
+		AND ` + inChart + `) ORDER BY o.outlet`
 	return s.queryStrings(ctx, q, args...)
 }
+
+// fewOutletIncidents is how many incidents a chart may hold for outlets
+// to read their sources rather than ask every outlet. A variable so that
+// tests can take either way.
+var fewOutletIncidents = 1000
 
 // queryStrings runs a query of one text column and returns its values.
 func (s *Store) queryStrings(ctx context.Context, q string, args ...any) ([]string, error) {

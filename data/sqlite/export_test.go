@@ -13,3 +13,12 @@ func FailRollbacks() (restore func()) {
 	rollback = func(*sqlite3.SQLiteConn) error { return errors.New("rollback failed (test)") }
 	return func() { rollback = old }
 }
+
+// SetFewOutletIncidents makes a chart read the outlets of its incidents'
+// sources directly when it holds at most n incidents, and ask every
+// outlet otherwise, until the returned function is called.
+func SetFewOutletIncidents(n int) (restore func()) {
+	old := fewOutletIncidents
+	fewOutletIncidents = n
+	return func() { fewOutletIncidents = old }
+}
