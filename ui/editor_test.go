@@ -197,13 +197,7 @@ func TestEditorRefusesWhatImportRefuses(t *testing.T) {
 		want := i18n.English.T(msgInvalid, sentence(re.Message))
 		do(func() {
 			e := h.u.editIncident(tt.orig)
-			e.date.SetText("2023-03-15")
-			e.area.SetSelectedIndex(slices.Index(data.Areas, data.TJ))
-			e.kind.SetSelectedIndex(slices.Index(data.Kinds, data.Death))
-			e.count.SetText("3")
-			e.summary.SetText("s")
-			e.src.setMode(newSource)
-			e.src.outlet.SetText("O")
+			fillDeath(e)
 			e.src.title.SetText("T")
 			e.src.date.SetText("2023-03-20")
 			tt.edit(e)
@@ -232,4 +226,16 @@ func TestEditorRefusesWhatImportRefuses(t *testing.T) {
 		}
 		e.dlg.Hide()
 	})
+}
+
+// fillDeath fills e's form with a valid incident: three deaths in
+// Tajikistan on 15 March 2023, reported by a new source of outlet "O".
+func fillDeath(e *editor) {
+	e.date.SetText("2023-03-15")
+	e.area.SetSelectedIndex(slices.Index(data.Areas, data.TJ))
+	e.kind.SetSelectedIndex(slices.Index(data.Kinds, data.Death))
+	e.count.SetText("3")
+	e.summary.SetText("s")
+	e.src.setMode(newSource)
+	e.src.outlet.SetText("O")
 }

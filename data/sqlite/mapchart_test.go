@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"catracker/data"
-	"catracker/data/csvio"
-	"catracker/data/dataset"
 	"catracker/data/sqlite"
 )
 
@@ -74,14 +72,7 @@ func TestMapOfDeathsFollowsTheCountingRules(t *testing.T) {
 // their rise since the month before it; the map of recruitment shows the
 // reports the recruitment chart counts for each area.
 func TestMapValuesEqualTheCharts(t *testing.T) {
-	st := newStore(t)
-	r, err := csvio.NewReader(dataset.Open(), dataset.Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(context.Background(), r, nil); err != nil {
-		t.Fatal(err)
-	}
+	st := bundledStore(t)
 	from := 2023 * 12 // January 2023
 	for _, m := range []data.Measure{data.MeasureDeaths, data.MeasureCases} {
 		fam := m.Family()

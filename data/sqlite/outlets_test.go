@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"catracker/data"
-	"catracker/data/csvio"
-	"catracker/data/dataset"
 	"catracker/data/sqlite"
 )
 
@@ -16,14 +14,7 @@ import (
 // (few of them) or asks every outlet (many), for every family, side and
 // country of the bundled dataset, including charts no outlet reports.
 func TestOutletsAreTheSameEitherWay(t *testing.T) {
-	st := newStore(t)
-	r, err := csvio.NewReader(dataset.Open(), dataset.Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(context.Background(), r, nil); err != nil {
-		t.Fatal(err)
-	}
+	st := bundledStore(t)
 	outlets := func(f data.Filter, few int) []string {
 		t.Helper()
 		defer sqlite.SetFewOutletIncidents(few)()

@@ -14,6 +14,7 @@ import (
 
 	"catracker/data"
 	"catracker/data/csvio"
+	"catracker/data/dataset"
 	"catracker/data/sqlite"
 )
 
@@ -26,6 +27,20 @@ func newStore(t *testing.T) *sqlite.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// bundledStore is newStore holding the bundled dataset.
+func bundledStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	st := newStore(t)
+	r, err := csvio.NewReader(dataset.Open(), dataset.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(context.Background(), r, nil); err != nil {
+		t.Fatal(err)
+	}
 	return st
 }
 

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"catracker/data"
-	"catracker/data/csvio"
-	"catracker/data/dataset"
 	"catracker/data/sqlite"
 )
 
@@ -255,14 +253,7 @@ func filters(fam data.Family) []data.Filter {
 // TestTraceBundledDataset: every number of the bundled dataset's charts
 // leads to incidents that add up to it.
 func TestTraceBundledDataset(t *testing.T) {
-	st := newStore(t)
-	r, err := csvio.NewReader(dataset.Open(), dataset.Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(context.Background(), r, nil); err != nil {
-		t.Fatal(err)
-	}
+	st := bundledStore(t)
 	for _, fam := range []data.Family{data.Deaths, data.Prosecutions, data.Captures, data.RecruitmentReports} {
 		for _, f := range filters(fam) {
 			checkEveryNumber(t, st, f)
